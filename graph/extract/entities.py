@@ -1,0 +1,225 @@
+"""Stage 4: mentions become canonical entities, and each mention is linked to one.
+
+Within an article: a surname ("Lee") or a name the model tagged ORG ("Ishiba") joins the
+nearest full name it shortens; "the summit" joins the summit named before it; an
+ambiguous party name ("Democratic Party") takes the party of the article's countries.
+Across articles: keys come from canonical names (gazetteer labels, or the full name as
+written), so the same person shares one IRI, and a bare surname never merges with
+anyone outside its own article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.extract.gazetteer import Gazetteer, Known, fold
+from graph.model import Article, Entity, Mention, entity_key
+
+_PARTY_WORDS = re.compile(r"\b(party|parti|partei|partido|democrats|republicans|conservatives|liberals|socialists|greens|alliance|league|front|congress|movement)\b", re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_ORG_NOISE = re.compile(r"^\W*$|^\d")
+
+
+@dataclass
+class _Draft:
+    """An entity being assembled from its mentions."""
+
+    key: str
+    type: str
+    label: str
+    wikidata: str | None = None
+    country: str | None = None
+    year: int | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def entity(self) -> Entity:
+        aliases = tuple(sorted({a for a in self.aliases if fold(a) != fold(self.label) and fold(a)}))
+        return Entity(key=self.key, type=self.type, label=self.label, aliases=aliases,
+                      wikidata=self.wikidata, country=self.country, year=self.year)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entities of one article, and the entity each mention refers to (or None)."""
+
+    entities: dict[str, Entity]
+    links: tuple[str | None, ...]  # parallel to the mentions
+    countries: tuple[str, ...]  # country keys, most mentioned first
+
+    def entity_at(self, mentions: list[Mention], index: int) -> Entity | None:
+        key = self.links[index]
+        return self.entities.get(key) if key else None
+
+
+def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazetteer) -> Resolution:
+    """Link every mention to a canonical entity; see the module docstring for the rules."""
+    drafts: dict[str, _Draft] = {}
+    links: list[str | None] = [None] * len(mentions)
+    countries = _country_ranking(mentions, gazetteer)
+
+    def add(index: int, draft: _Draft) -> None:
+        existing = drafts.setdefault(draft.key, draft)
+        existing.aliases.append(mentions[index].text)
+        links[index] = draft.key
+
+    for i, m in enumerate(mentions):
+        if m.label in {"COUNTRY", "DEMONYM"} and m.key in gazetteer:
+            add(i, _known_draft(gazetteer.by_key[m.key]))
+        elif m.label == "ORG" and m.key in gazetteer:
+            add(i, _known_draft(gazetteer.by_key[m.key]))
+        elif m.label in {"PARTY", "PARTY_ADJ"}:
+            party = _choose_party(m.text, gazetteer, countries)
+            if party:
+                add(i, _known_draft(party))
+    _link_persons(mentions, links, drafts, article, gazetteer, add)
+    _link_named_organisations(mentions, links, gazetteer, countries, add)
+    _link_summits(mentions, links, drafts, article, gazetteer, add)
+    entities = {key: draft.entity() for key, draft in drafts.items()}
+    return Resolution(entities=entities, links=tuple(links), countries=tuple(countries))
+
+
+def _known_draft(known: Known) -> _Draft:
+    return _Draft(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
+
+
+def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
+    counts = Counter(m.key for m in mentions if m.label in {"COUNTRY", "DEMONYM"} and m.key in gazetteer)
+    return [key for key, _ in counts.most_common()]
+
+
+def _choose_party(name: str, gazetteer: Gazetteer, countries: list[str]) -> Known | None:
+    """The party this name means here: the one of the most-mentioned country that has it."""
+    candidates = gazetteer.lookup("PoliticalParty", name)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    for country in countries:
+        for candidate in candidates:
+            if candidate.country == country:
+                return candidate
+    return None
+
+
+def _name_parts(name: str) -> list[str]:
+    return [fold(p) for p in re.split(r"[\s]+", name) if fold(p)]
+
+
+def _short_forms(name: str) -> set[str]:
+    """Forms a full name is shortened to: the family name, which in news comes last for most
+    names and first for East Asian ones ("Lee" for "Lee Jae-myung"), and hyphen-free spellings."""
+    parts = _name_parts(name)
+    if len(parts) < 2:
+        return set()
+    return {parts[0], parts[-1], "".join(parts)}
+
+
+def _link_persons(mentions, links, drafts, article, gazetteer, add) -> None:
+    """Full names first, then short forms joined to the nearest full name before them."""
+    full: list[tuple[int, str, set[str]]] = []  # (mention index, entity key, short forms)
+    for i, m in enumerate(mentions):
+        if m.label == "PERSON" and (m.key in gazetteer or len(m.text.split()) >= 2):
+            known = gazetteer.by_key.get(m.key) if m.key else None
+            known = known or next(iter(gazetteer.lookup("Person", m.text)), None)
+            draft = _known_draft(known) if known else _person_draft(m.text, drafts)
+            add(i, draft)
+            forms = _short_forms(draft.label) | _short_forms(m.text)
+            if known:
+                forms |= {fold(a) for a in known.aliases}
+            full.append((i, draft.key, forms))
+    for i, m in enumerate(mentions):
+        if links[i] is not None or m.label not in {"PERSON", "NAME"}:
+            continue
+        key = _nearest_full_name(i, fold(m.text), full)
+        if key:
+            links[i] = key
+            drafts[key].aliases.append(m.text)
+            continue
+        known = [k for k in gazetteer.lookup("Person", m.text)]
+        if len(known) == 1:
+            add(i, _known_draft(known[0]))
+        elif m.label == "PERSON":
+            # A lone surname nobody in the article carries: scoped to this article so it
+            # can never merge with a namesake elsewhere.
+            add(i, _Draft(key=entity_key("Person", f"{m.text} {article.key}"), type="Person", label=m.text))
+
+
+def _person_draft(name: str, drafts: dict[str, _Draft]) -> _Draft:
+    """A new person, unless an existing one has the same first and last name parts
+    ("George W. Bush" and "George Bush")."""
+    parts = _name_parts(name)
+    for draft in drafts.values():
+        other = _name_parts(draft.label)
+        if draft.type == "Person" and len(other) >= 2 and other[0] == parts[0] and other[-1] == parts[-1]:
+            return draft
+    return _Draft(key=entity_key("Person", name), type="Person", label=name.strip())
+
+
+def _nearest_full_name(index: int, form: str, full: list[tuple[int, str, set[str]]]) -> str | None:
+    before = [key for j, key, forms in full if j < index and form in forms]
+    if before:
+        return before[-1]
+    after = [key for j, key, forms in full if j > index and form in forms]
+    return after[0] if after else None
+
+
+def _link_named_organisations(mentions, links, gazetteer, countries, add) -> None:
+    """Model-found ORG names that no person claimed: a party when the name says so,
+    otherwise an organisation. Single-word names must look like acronyms."""
+    for i, m in enumerate(mentions):
+        if links[i] is not None or m.label not in {"ORG", "NAME"} or _ORG_NOISE.match(m.text):
+            continue
+        name = re.sub(r"^(the|The)\s+", "", m.text).strip()
+        if m.label == "NAME" and not _ACRONYM.match(name):
+            continue
+        if _PARTY_WORDS.search(name):
+            party = _choose_party(name, gazetteer, countries)
+            add(i, _known_draft(party) if party else _Draft(key=entity_key("PoliticalParty", name), type="PoliticalParty", label=name))
+        else:
+            known = next(iter(gazetteer.lookup("Organization", name)), None)
+            add(i, _known_draft(known) if known else _Draft(key=entity_key("Organization", name), type="Organization", label=name))
+
+
+def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
+    """Summits are identified by series and year ("2025 NATO summit"); a place-named or
+    bare reference ("the Kananaskis summit", "the summit") joins the summit named nearest."""
+    default_year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    named: list[tuple[int, str]] = []
+    for i, m in enumerate(mentions):
+        if m.label != "SUMMIT":
+            continue
+        series = gazetteer.by_key.get(m.key) if m.key else None
+        year = m.year or default_year
+        if series is None and not _is_proper_summit_name(m.text):
+            continue
+        draft = _series_summit(series, year) if series else _named_summit(m.text, year)
+        add(i, draft)
+        named.append((i, draft.key))
+    for i, m in enumerate(mentions):
+        if m.label == "SUMMIT" and links[i] is None or m.label == "SUMMIT_REF":
+            before = [key for j, key in named if j < i]
+            after = [key for j, key in named if j > i]
+            key = before[-1] if before else (after[0] if after else None)
+            if key:
+                links[i] = key
+                drafts[key].aliases.append(m.text)
+
+
+def _series_summit(series: Known, year: int | None) -> _Draft:
+    template = series.extra.get("name") or "{year} " + series.label + " summit"
+    label = template.format(year=year).strip() if year else template.replace("{year}", "").strip()
+    return _Draft(key=entity_key("Summit", label), type="Summit", label=label, year=year)
+
+
+def _is_proper_summit_name(text: str) -> bool:
+    """"Summit of the Americas" or "inter-Korean summit" name a summit; "the Kananaskis
+    summit" only places one, so it joins the series summit of the article instead."""
+    words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).split()
+    return len(words) >= 2 and (words[0].lower() == "summit" or "-" in words[0] or words[0].islower())
+
+
+def _named_summit(text: str, year: int | None) -> _Draft:
+    name = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"\s*['’]s$", "", name)
+    if year and not re.search(r"\b(19|20)\d\d\b", name) and not name.lower().startswith("summit"):
+        name = f"{year} {name}"
+    return _Draft(key=entity_key("Summit", name), type="Summit", label=name, year=year)

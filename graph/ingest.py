@@ -1,0 +1,700 @@
+"""Stage 1: files, folders, JSON/JSONL records, HTML pages and standard input → `Article`.
+
+Everything a user can point the tool at comes in here, so this stage absorbs the mess of
+real input (encodings, byte-order marks, zero-width characters, page furniture, broken
+records, symlink loops) and later stages only ever see clean `Article` values.
+
+Problems are yielded as `IngestError` values in line with the articles, never raised:
+one bad file must not stop a batch, and the CLI can list every problem of a run at once.
+Inside the module a private exception (`_Refused`) carries a problem out of the parser
+that found it; it is always turned into an `IngestError` before it leaves.
+"""
+from __future__ import annotations
+
+import codecs
+import errno
+import json
+import os
+import re
+import stat
+import sys
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Mapping, TextIO
+
+import lxml.etree
+import lxml.html
+import trafilatura
+import yaml
+from dateutil import parser as date_parser
+
+from graph.model import Article
+
+#: Input formats by file extension. A file named explicitly with any other extension is
+#: read as "text"; inside folders such files are skipped.
+FORMATS: Mapping[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+
+#: The most bytes one character takes in UTF-8 or UTF-16: a file larger than
+#: max_chars × this cannot hold an acceptable text, so it is refused unread.
+BYTES_PER_CHAR = 4
+#: A JSON Lines record may spell each character as a six-byte "\\uXXXX" escape.
+JSON_BYTES_PER_CHAR = 6
+
+BINARY = "binary file, not text"
+EMPTY = "empty article (no text)"
+
+# Random bytes are about a quarter control characters, prose almost none; 5% separates them
+# while tolerating the odd escape sequence or form feed in real text.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+# ZWNJ/ZWJ are load-bearing between emoji (family sequences) and in Arabic, Persian and
+# Indic scripts, and only noise next to ASCII, where they hide inside names ("Ishi\u200dba").
+_STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
+
+_HEADER_KEYS = frozenset({"title", "date", "source", "url", "id"})
+_ARTICLE_FIELDS = frozenset({"text", "title", "date", "url"})
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_ -]{0,39}?)[ \t]*:[ \t]*(.*)")
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_TITLE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Only the page's own metadata: guessing a date from body text ("Copyright 2024") would
+# give articles dates they do not state.
+_HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A file, record or stream that could not become an Article, and why."""
+
+    source: str  # the file path, or "-" for standard input
+    message: str
+    line: int | None = None  # for JSON Lines (and JSON lists, YAML front matter)
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return " ".join(f"{where}: {self.message}".splitlines())
+
+
+class _Refused(Exception):
+    """A problem found deep in a parser, on its way to becoming an IngestError."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _KeyRegistry:
+    """Remembers where each article key was first read.
+
+    Two articles with one key would share one IRI and one named graph downstream, so the
+    second would silently replace the first; it is reported instead.
+    """
+
+    def __init__(self) -> None:
+        self._first_source: dict[str, str] = {}
+
+    def claim(self, article: Article) -> Article:
+        if article.key in self._first_source:
+            first = self._first_source[article.key]
+            raise _Refused(f"duplicate article key {article.key!r} (first read from {first})")
+        self._first_source[article.key] = article.source or ""
+        return article
+
+
+# --- public entry points -------------------------------------------------------------
+
+
+def read_articles(
+    paths: Iterable[str | Path], *, max_chars: int = 5_000_000, stdin: TextIO | None = None
+) -> Iterator[Article | IngestError]:
+    """Every article (or the reason there is none) under `paths`, in a stable order.
+
+    `-` stands for standard input (`stdin`, defaulting to `sys.stdin`).
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    keys = _KeyRegistry()
+    for path in paths:
+        if str(path) == "-":
+            yield from _stdin_articles(sys.stdin if stdin is None else stdin, max_chars, keys)
+            continue
+        for item in iter_input_files([path]):
+            if isinstance(item, IngestError):
+                yield item
+            else:
+                yield from _file_articles(item, max_chars, keys)
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    """The files to read for these arguments: files as given, folders walked.
+
+    A path that cannot be used (missing, a broken link, a loop, unreadable) is reported
+    where it is met, so the rest of the input is still read.
+    """
+    for path in map(Path, paths):
+        try:
+            status = path.stat()
+        except OSError as error:
+            yield IngestError(str(path), _stat_problem(path, error))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            yield from _files_in_tree(path, status)
+        elif stat.S_ISREG(status.st_mode):
+            yield path
+        else:
+            yield IngestError(str(path), "not a regular file or folder")
+
+
+def normalise_date(raw: str) -> str | None:
+    """The ISO date (YYYY-MM-DD) `raw` names, or None when it names no complete date.
+
+    The date is taken as written (a timestamp's zone is not applied), since the page's
+    own calendar day is what the article means. A value missing its year, month or day
+    is refused rather than completed from today's date, which would make runs differ.
+    """
+    value = raw.strip()
+    iso = _ISO_DATE.match(value)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        one = date_parser.parse(value, default=datetime(2000, 1, 1), ignoretz=True)
+        other = date_parser.parse(value, default=datetime(2001, 2, 2), ignoretz=True)
+    except (ValueError, OverflowError):
+        return None
+    return one.date().isoformat() if one.date() == other.date() else None
+
+
+# --- folders -------------------------------------------------------------------------
+
+_FolderId = tuple[int, int]  # (device, inode): one real folder however it is reached
+
+
+def _files_in_tree(root: Path, root_status: os.stat_result) -> Iterator[Path | IngestError]:
+    """Input files under `root`, depth first in name order so every run reads the same order.
+
+    Each real folder is entered once, so folder symlinks can neither loop nor multiply the
+    work; a link back to an enclosing folder is reported as a loop. An explicit stack
+    instead of recursion keeps very deep trees from exhausting Python's recursion limit.
+    """
+    entered: dict[_FolderId, Path] = {}
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[_FolderId]]] = []
+
+    def enter(folder: Path, status: os.stat_result, ancestors: frozenset[_FolderId]) -> IngestError | None:
+        identity = (status.st_dev, status.st_ino)
+        if identity in ancestors:
+            return IngestError(str(folder), f"symbolic link loop: leads back to {entered[identity]}")
+        if identity in entered:
+            return None  # already read through another link
+        entered[identity] = folder
+        listing = _sorted_listing(folder)
+        if isinstance(listing, IngestError):
+            return listing
+        stack.append((iter(listing), ancestors | {identity}))
+        return None
+
+    problem = enter(root, root_status, frozenset())
+    if problem:
+        yield problem
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+        elif not entry.name.startswith("."):
+            path = Path(entry.path)
+            try:
+                status = path.stat()
+            except OSError as error:
+                if error.errno == errno.ELOOP or _is_input_name(entry.name):
+                    yield IngestError(str(path), _stat_problem(path, error))
+                continue
+            if stat.S_ISDIR(status.st_mode):
+                problem = enter(path, status, ancestors)
+                if problem:
+                    yield problem
+            elif _is_input_name(entry.name):
+                yield path if stat.S_ISREG(status.st_mode) else IngestError(str(path), "not a regular file")
+
+
+def _sorted_listing(folder: Path) -> list[os.DirEntry[str]] | IngestError:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as error:
+        return IngestError(str(folder), f"cannot read folder: {error.strerror or error}")
+
+
+def _is_input_name(name: str) -> bool:
+    return Path(name).suffix.lower() in FORMATS
+
+
+def _stat_problem(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(error, FileNotFoundError):
+        return "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file or folder"
+    return f"cannot read: {error.strerror or error}"
+
+
+# --- files ---------------------------------------------------------------------------
+
+
+def _file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    kind = FORMATS.get(path.suffix.lower(), "text")
+    try:
+        if kind == "jsonl":
+            yield from _jsonl_file_articles(path, max_chars, keys)
+            return
+        with path.open("rb") as handle:
+            data = _read_limited(handle, max_chars * BYTES_PER_CHAR)
+        if kind == "json":
+            yield from _json_file_articles(path, data, max_chars, keys)
+        elif kind == "html":
+            text, encoding = _decode(data, declared=_declared_charset(data))
+            yield keys.claim(_build_article(_html_fields(text), key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
+        else:
+            text, encoding = _decode(data)
+            fields = _text_fields(text, markdown=kind == "markdown")
+            yield keys.claim(_build_article(fields, key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
+    except _Refused as refused:
+        yield IngestError(str(path), refused.message, refused.line)
+    except OSError as error:
+        yield IngestError(str(path), f"cannot read: {error.strerror or error}")
+
+
+def _read_limited(handle: BinaryIO, limit: int) -> bytes:
+    """The file's bytes, refusing oversize files from their size alone.
+
+    Reading at most limit + 1 bytes also stops a file that grows while being read.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
+        raise _Refused(f"file is {size:,} bytes, over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read")
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _Refused(f"file is over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read further")
+    return data
+
+
+# --- decoding and cleaning -----------------------------------------------------------
+
+
+def _decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """The text in `data` and the encoding it was read with.
+
+    UTF-8 is tried first because a legacy single-byte encoding would accept any bytes and
+    garble real UTF-8; the page's declared charset comes next; cp1252 then latin-1 last,
+    because they cannot fail. Encoded surrogates (WTF-8) count as UTF-8 and are replaced
+    later rather than garbling the whole file.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+    elif b"\x00" in data:
+        raise _Refused(BINARY)
+    else:
+        text, encoding = _decode_without_bom(data, declared)
+    _refuse_binary(text)
+    return text, encoding
+
+
+def _refuse_binary(text: str) -> None:
+    if "\x00" in text or len(_CONTROL.findall(text)) > len(text) * _MAX_CONTROL_SHARE:
+        raise _Refused(BINARY)
+
+
+def _decode_without_bom(data: bytes, declared: str | None) -> tuple[str, str]:
+    for encoding, errors in (("utf-8", "strict"), ("utf-8", "surrogatepass")):
+        try:
+            return data.decode("utf-8-sig", errors), encoding
+        except UnicodeDecodeError:
+            pass
+    for encoding in filter(None, (declared, "cp1252")):
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("latin-1"), "latin-1"
+
+
+def _declared_charset(html: bytes) -> str | None:
+    """The charset a page names for itself, which browsers honour before guessing."""
+    match = _DECLARED_CHARSET.search(html[:4096])
+    return match[1].decode("ascii") if match else None
+
+
+def _clean(text: str) -> str:
+    """Text with the invisible noise removed and one spelling for each character.
+
+    NFC makes "é" typed two ways match; lone surrogates (from JSON escapes or WTF-8) are
+    replaced because they cannot be written as UTF-8 downstream.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _STRAY_JOINER.sub("", _ZERO_WIDTH.sub("", text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+# --- building articles ---------------------------------------------------------------
+
+
+def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_chars: int, encoding: str | None = None) -> Article:
+    """The one place every input shape becomes an Article, so all get the same cleaning and checks.
+
+    `fields` holds text/title/date/url; anything else becomes metadata.
+    """
+    text = _clean(fields.get("text", "")).strip()
+    if not text:
+        raise _Refused(EMPTY)
+    if len(text) > max_chars:
+        raise _Refused(f"text is {len(text):,} characters, over the limit of {max_chars:,} (max_chars)")
+    metadata = {_clean(name): _clean(value) for name, value in fields.items() if name not in _ARTICLE_FIELDS}
+    raw_date = _optional(fields.get("date"))
+    iso_date = normalise_date(raw_date) if raw_date else None
+    if raw_date and iso_date is None:
+        metadata["date_raw"] = raw_date
+    if encoding not in (None, "utf-8"):
+        metadata["encoding"] = encoding
+    return Article(
+        key=_clean(key),
+        text=text,
+        title=_optional(fields.get("title")),
+        date=iso_date,
+        url=_optional(fields.get("url")),
+        source=source,
+        metadata=metadata,
+    )
+
+
+def _optional(value: str | None) -> str | None:
+    """Blank values count as absent, so an empty "title" does not become a title."""
+    cleaned = _clean(value or "").strip()
+    return cleaned or None
+
+
+def _as_text(value: object) -> str:
+    """Metadata is str → str: strings stay as they are, anything else is spelled as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+# --- plain text and Markdown ---------------------------------------------------------
+
+
+def _text_fields(text: str, *, markdown: bool) -> dict[str, str]:
+    """Header (or Markdown front matter) entries plus the body as "text"."""
+    text = _LEADING_BLANK_LINES.sub("", _clean(text))
+    front = _front_matter(text) if markdown else None
+    fields, body = front if front is not None else _header(text)
+    if markdown and not fields.get("title"):
+        heading = _MD_TITLE.search(body)
+        if heading:
+            fields["title"] = heading[1]
+    fields["text"] = body
+    return fields
+
+
+def _header(text: str) -> tuple[dict[str, str], str]:
+    """`Key: value` lines up to the first blank line, and the body after them.
+
+    The block only counts as a header when every line is `Key: value` and one key is a
+    known one, so an opening paragraph like "WASHINGTON: ..." stays in the body.
+    """
+    end = _BLANK_LINE.search(text)
+    if end is None:
+        return {}, text
+    lines = [_HEADER_LINE.fullmatch(line) for line in text[: end.start()].split("\n")]
+    if not all(lines):
+        return {}, text
+    fields = {match[1].strip().lower(): match[2].strip() for match in lines}
+    if not fields.keys() & _HEADER_KEYS:
+        return {}, text
+    return fields, text[end.end() :]
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str] | None:
+    """YAML front matter entries and the body, or None when the file has none.
+
+    A leading `---` block that is not a YAML mapping is a horizontal rule, not front matter.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        value = yaml.safe_load(match[1] or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise _Refused(f"front matter is not valid YAML: {problem}", mark.line + 2 if mark else None) from error
+    except (ValueError, RecursionError) as error:  # e.g. "date: 2025-13-45" fails in the date constructor
+        raise _Refused(f"front matter is not valid YAML: {error}") from error
+    if not isinstance(value, dict):
+        return None
+    fields = {str(name).strip().lower(): _as_text(item) for name, item in value.items() if item is not None}
+    return fields, text[match.end() :]
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+
+def _html_fields(html: str) -> dict[str, str]:
+    """Main text and metadata of a page, without navigation, footers and other furniture.
+
+    trafilatura is given the markup only (no URL), so nothing is fetched.
+    """
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, date_extraction_params=_HTML_DATE_PARAMS
+    )
+    fields: dict[str, str] = {}
+    if document is not None:
+        for name in ("title", "date", "url", "author", "sitename"):
+            value = getattr(document, name, None)
+            if value:
+                fields[name] = str(value)
+        fields["text"] = document.text or ""
+    if "title" not in fields or "date" not in fields:
+        for name, value in _html_head_fields(html).items():
+            fields.setdefault(name, value)
+    return fields
+
+
+def _html_head_fields(html: str) -> dict[str, str]:
+    """`<title>` and `article:published_time`, for pages trafilatura finds no metadata in."""
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        return {}
+    fields = {}
+    title = tree.findtext(".//title")
+    if title and title.strip():
+        fields["title"] = title
+    published = tree.xpath('string(.//meta[@property="article:published_time"]/@content)')
+    if published:
+        fields["date"] = str(published)
+    return fields
+
+
+# --- JSON and JSON Lines -------------------------------------------------------------
+
+
+def _jsonl_file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    """Records of a JSON Lines file, read line by line so a corpus need not fit the size limit.
+
+    Only UTF-16 files (recognised by their byte-order mark) are decoded whole, since their
+    lines cannot be split as bytes.
+    """
+    with path.open("rb") as handle:
+        start = handle.peek(4)[:4]
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text, encoding = _decode(_read_limited(handle, max_chars * BYTES_PER_CHAR))
+            lines: Iterable[tuple[int, str | _Refused, str | None]] = (
+                (number, line, encoding) for number, line in enumerate(text.split("\n"), 1)
+            )
+        else:
+            lines = _decoded_lines(handle, max_chars * JSON_BYTES_PER_CHAR)
+        yield from _jsonl_articles(lines, source=str(path), base=path.name, max_chars=max_chars, keys=keys)
+
+
+def _decoded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | _Refused, str | None]]:
+    """(line number, text or problem, encoding) for each line, each decoded on its own.
+
+    Over-long lines are skipped without being held in memory.
+    """
+    number = 0
+    while raw := handle.readline(limit + 1):
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield number, _Refused(f"line is over the limit of {limit:,} bytes ({JSON_BYTES_PER_CHAR} × max_chars); not read"), None
+            continue
+        try:
+            text, encoding = _decode(raw)
+        except _Refused as refused:
+            yield number, refused, None
+            continue
+        yield number, text, encoding
+
+
+def _jsonl_articles(
+    lines: Iterable[tuple[int, str | _Refused, str | None]], *, source: str, base: str, max_chars: int, keys: _KeyRegistry
+) -> Iterator[Article | IngestError]:
+    """One Article or IngestError per non-blank line; a bad line never hides the others.
+
+    JSON Lines ends lines at "\\n" only: str.splitlines() would also split at U+2028 and
+    other separators that may sit unescaped inside a JSON string.
+    """
+    records = 0
+    for number, line, encoding in lines:
+        if isinstance(line, str) and not line.strip():
+            continue
+        records += 1
+        try:
+            if isinstance(line, _Refused):
+                raise line
+            article = _record_article(
+                _json_object(line),
+                default_key=f"{base}:{number}",
+                source=f"{source}:{number}",
+                max_chars=max_chars,
+                encoding=encoding,
+            )
+            yield keys.claim(article)
+        except _Refused as refused:
+            yield IngestError(source, refused.message, number)
+    if records == 0:
+        yield IngestError(source, "no records (no non-blank lines)")
+
+
+def _json_file_articles(path: Path, data: bytes, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    """The article of a one-object file, or one per item of a list; items are named by line."""
+    text, encoding = _decode(data)
+    value = _parse_json(text)
+    if isinstance(value, dict):
+        yield keys.claim(_record_article(value, default_key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
+        return
+    if not isinstance(value, list):
+        raise _Refused(f"expected a JSON object or a list of objects, got {_json_type(value)}")
+    if not value:
+        raise _Refused("no records (an empty JSON list)")
+    for number, item in zip(_item_lines(text), value):
+        try:
+            if not isinstance(item, dict):
+                raise _Refused(f"expected a JSON object, got {_json_type(item)}")
+            article = _record_article(
+                item, default_key=f"{path.name}:{number}", source=f"{path}:{number}", max_chars=max_chars, encoding=encoding
+            )
+            yield keys.claim(article)
+        except _Refused as refused:
+            yield IngestError(str(path), refused.message, number)
+
+
+def _item_lines(text: str) -> Iterator[int]:
+    """The line each item of an already validated top-level JSON list starts on."""
+    decoder = json.JSONDecoder()
+    position = _JSON_SPACE.match(text, text.index("[") + 1).end()
+    line, counted_to = 1, 0
+    while text[position] != "]":
+        line += text.count("\n", counted_to, position)
+        counted_to = position
+        yield line
+        _, end = decoder.raw_decode(text, position)
+        position = _JSON_SPACE.match(text, end).end()
+        if text[position] == ",":
+            position = _JSON_SPACE.match(text, position + 1).end()
+
+
+def _record_article(record: Mapping[str, object], *, default_key: str, source: str, max_chars: int, encoding: str | None) -> Article:
+    """A record's Article: `text` is required, `id` is the key, other fields are kept as metadata."""
+    if "text" not in record:
+        raise _Refused('record has no "text" field')
+    if not isinstance(record["text"], str):
+        raise _Refused(f'"text" must be a string, got {_json_type(record["text"])}')
+    fields = {name: _as_text(value) for name, value in record.items() if value is not None}
+    key = _optional(fields.pop("id", None)) or default_key
+    return _build_article(fields, key=key, source=source, max_chars=max_chars, encoding=encoding)
+
+
+def _json_object(line: str) -> dict[str, object]:
+    value = _parse_json(line)
+    if not isinstance(value, dict):
+        raise _Refused(f"expected a JSON object, got {_json_type(value)}")
+    return value
+
+
+def _parse_json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _Refused(f"not valid JSON: {error.msg} at column {error.colno}", error.lineno) from error
+    except RecursionError as error:
+        raise _Refused("not valid JSON: nested too deeply") from error
+
+
+def _json_type(value: object) -> str:
+    """How the JSON spec names a value's type, for messages about the wrong one."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+# --- standard input ------------------------------------------------------------------
+
+
+def _stdin_articles(stdin: TextIO, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    """Standard input as JSON Lines when every non-blank line is a JSON object, else as one text."""
+    try:
+        text, encoding = _stdin_text(stdin, max_chars * BYTES_PER_CHAR)
+        if _is_jsonl(text):
+            lines = ((number, line, encoding) for number, line in enumerate(text.split("\n"), 1))
+            yield from _jsonl_articles(lines, source="-", base="stdin", max_chars=max_chars, keys=keys)
+            return
+        fields = _text_fields(text, markdown=False)
+        key = _optional(fields.pop("id", None)) or "stdin"
+        yield keys.claim(_build_article(fields, key=key, source="-", max_chars=max_chars, encoding=encoding))
+    except _Refused as refused:
+        yield IngestError("-", refused.message, refused.line)
+    except OSError as error:
+        yield IngestError("-", f"cannot read: {error.strerror or error}")
+
+
+def _stdin_text(stdin: TextIO, limit: int) -> tuple[str, str | None]:
+    """The whole of standard input, decoded by the file rules when raw bytes are available.
+
+    A text stream is already decoded by its owner, so its encoding is not reported.
+    """
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        return _decode(_read_stream(buffer, limit))
+    try:
+        text = _read_stream(stdin, limit).removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise _Refused(f"standard input is not valid {error.encoding}: {error.reason}") from error
+    _refuse_binary(text)
+    return text, None
+
+
+def _read_stream(stream: TextIO | BinaryIO, limit: int) -> str | bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        unit = "bytes" if isinstance(data, bytes) else "characters"
+        raise _Refused(f"standard input is over the limit of {limit:,} {unit} ({BYTES_PER_CHAR} × max_chars); not read further")
+    return data
+
+
+def _is_jsonl(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_is_json_object(line) for line in lines)
+
+
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False

@@ -1,0 +1,136 @@
+"""The values that flow between stages: article → document → mentions → entities → facts.
+
+Stages hand each other these frozen dataclasses and nothing else (no spaCy or rdflib
+objects), so any stage can be tested, pickled to a worker process, or replaced alone.
+Standard library only.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+EntityType = Literal["Person", "Office", "PoliticalParty", "Summit", "Country", "Organization"]
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Office", "PoliticalParty", "Summit", "Country", "Organization")
+
+Relation = Literal["holdsOffice", "memberOf", "leaderOf", "attends", "invitedTo", "organizedBy", "meets"]
+RELATIONS: tuple[str, ...] = ("holdsOffice", "memberOf", "leaderOf", "attends", "invitedTo", "organizedBy", "meets")
+
+#: The statuses each relation may carry (None: the relation takes no status).
+STATUSES: Mapping[str, tuple[str, ...]] = {
+    "holdsOffice": ("current", "former", "elect", "acting"),
+    "memberOf": ("current", "former"),
+    "leaderOf": ("current", "former", "elect", "acting"),
+    "attends": ("attended", "planned", "considering"),
+    "invitedTo": (),
+    "organizedBy": (),
+    "meets": ("held", "planned"),
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from a file, a JSONL record or standard input.
+
+    `key` is what the facts contract calls "article": the file's base name, or the
+    record id for JSONL input. It is also the seed of the article's IRI.
+    """
+
+    key: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    url: str | None = None
+    source: str | None = None  # where it was read from: a path, "path:line" or "-"
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article text that names (or refers back to) something."""
+
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+    label: str  # PERSON, COUNTRY, DEMONYM, ORG, PARTY, PARTY_ADJ, SERIES, TITLE, SUMMIT, SUMMIT_REF
+    key: str | None = None  # gazetteer key when the span matched one
+    year: int | None = None  # a summit mention's year, when the text gives one
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical thing in the graph. `key` is stable across articles and runs.
+
+    The key is "<type-slug>/<name-slug>" (for example "person/shigeru-ishiba"), so two
+    articles that name the same person the same way share one IRI.
+    """
+
+    key: str
+    type: str  # one of ENTITY_TYPES
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None  # "Q17"
+    country: str | None = None  # key of the Country (or Organization) an Office/Party belongs to
+    year: int | None = None  # a Summit's year
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One relation stated in one article, with the evidence that states it."""
+
+    subject: str  # Entity.key
+    relation: str  # one of RELATIONS
+    object: str  # Entity.key
+    status: str | None
+    confidence: float
+    sentence: str
+    start: int  # offsets of the evidence sentence in Document.text
+    end: int
+    valid_at: str | None = None  # ISO date the text says the fact held at
+    extractor: str = "newsgraph-rules"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything taken from one article: what goes into that article's named graph."""
+
+    article: Article
+    text: str  # the cleaned text the offsets refer to
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug: accents folded, every other run of characters a hyphen.
+
+    "Lee Jae-myung" and "Lee Jae Myung" give the same slug, which is what lets name
+    variants share an IRI. Text with no ASCII letters or digits falls back to a hash.
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = folded.replace("&", " and ").replace("'", "").replace("’", "")
+    value = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not value:
+        return "h" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    if len(value) > 80:
+        return value[:60].rstrip("-") + "-" + hashlib.sha1(value.encode()).hexdigest()[:12]
+    return value
+
+
+TYPE_SLUGS: Mapping[str, str] = {
+    "Person": "person",
+    "Office": "office",
+    "PoliticalParty": "party",
+    "Summit": "summit",
+    "Country": "country",
+    "Organization": "organization",
+}
+
+
+def entity_key(entity_type: str, name: str) -> str:
+    """The canonical key of an entity of this type and canonical name."""
+    if entity_type not in TYPE_SLUGS:
+        raise ValueError(f"unknown entity type {entity_type!r}; expected one of {', '.join(ENTITY_TYPES)}")
+    return f"{TYPE_SLUGS[entity_type]}/{slug(name)}"

@@ -1,0 +1,251 @@
+"""Extraction → RDF: the only module that writes triples (see docs/CONTRACT.md).
+
+Everything one article yields becomes one rdflib Graph, later stored as the article's
+named graph. The writer is faithful rather than judgemental: it raises `ValueError` only
+for values that cannot be written as the contract's RDF at all (an unknown entity type
+or relation, an entity key that is not IRI-safe, a malformed date or Wikidata id, a
+non-finite confidence). Anything expressible but wrong — a status the relation does not
+allow, a confidence of 1.5, a fact pointing at an entity that is not in the extraction —
+is written as given and left to the SHACL shapes (`graph.validate`) to report.
+
+No blank nodes are written, so the same Extraction always gives the same triples, and
+`extraction_ntriples` gives the same text.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from graph.model import ENTITY_TYPES, RELATIONS, Article, Entity, Extraction, Fact, slug
+from graph.terms import KG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, WD, XSD
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+#: Where newsgraph.ttl and shapes.ttl live: the repository's ontology/ folder.
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+# One or more path segments of IRI-unreserved characters; a segment may not start with
+# "." so that "." and ".." (which IRI resolution would collapse) cannot occur.
+_KEY = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# Characters escaped as \uXXXX in N-Triples output besides the ones rdflib escapes:
+# controls and Unicode line/paragraph separators, so that the text splits into lines
+# on "\n" alone and no line-oriented tool (str.splitlines included) cuts a literal.
+_LINE_SAFE = {
+    code: f"\\u{code:04X}"
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+    if code != 0x0A
+}
+
+
+# --- IRIs -------------------------------------------------------------------------
+
+
+def article_iri(key: str) -> URIRef:
+    """The article's IRI, which also names its graph: …/id/article/<slug(key)>."""
+    return RESOURCE[f"article/{slug(key)}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    """The entity's IRI, …/id/<key>; the key must already be IRI-safe (a slug path).
+
+    Keys are not escaped, because escaping would give two spellings of one key two
+    IRIs; a key outside the slug alphabet means an earlier stage has a bug.
+    """
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"entity key {key!r} is not an IRI-safe slug path like 'person/shigeru-ishiba'")
+    return RESOURCE[key]
+
+
+def fact_iri(article_key: str, fact: Fact) -> URIRef:
+    """The statement node's IRI: a hash of article, subject, relation and object.
+
+    So one article stating the same fact twice yields one statement node, and
+    rebuilding an article reuses the same IRIs.
+    """
+    seed = f"{article_key}|{fact.subject}|{fact.relation}|{fact.object}"
+    digest = hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()
+    return RESOURCE[f"fact/{digest[:16]}"]
+
+
+# --- literals -----------------------------------------------------------------------
+
+
+def _date_literal(value: str, what: str) -> Literal:
+    """An xsd:date literal; refuses anything but a real YYYY-MM-DD date."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)")
+    date.fromisoformat(value)  # raises ValueError for 2025-02-30 and the like
+    return Literal(value, datatype=XSD.date)
+
+
+def _decimal_literal(value: float) -> Literal:
+    """An xsd:decimal literal written in plain notation (xsd:decimal has no exponent)."""
+    if not math.isfinite(value):
+        raise ValueError(f"confidence {value!r} is not a finite number")
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+def _year_literal(year: int) -> Literal:
+    """An xsd:gYear literal: at least four digits, as the datatype requires."""
+    sign = "-" if year < 0 else ""
+    return Literal(f"{sign}{abs(year):04d}", datatype=XSD.gYear)
+
+
+def _wikidata_iri(qid: str) -> URIRef:
+    """The Wikidata entity IRI for a Q-id such as "Q17"."""
+    if not _QID.fullmatch(qid):
+        raise ValueError(f"Wikidata id {qid!r} is not of the form Q123")
+    return WD[qid]
+
+
+# --- triples ------------------------------------------------------------------------
+
+
+def article_triples(article: Article, text: str, entities: Iterable[Entity]) -> Iterator[Triple]:
+    """The article node: its metadata, cleaned text and a kg:mentions per entity."""
+    iri = article_iri(article.key)
+    yield iri, RDF.type, KG.Article
+    yield iri, KG.key, Literal(article.key)
+    if article.title is not None:
+        yield iri, SDO.headline, Literal(article.title)
+    if article.date is not None:
+        yield iri, SDO.datePublished, _date_literal(article.date, "article date")
+    if article.url is not None:
+        yield iri, SDO.url, Literal(article.url, datatype=XSD.anyURI)
+    if article.source is not None:
+        yield iri, KG.source, Literal(article.source)
+    yield iri, SDO.articleBody, Literal(text)
+    for entity in entities:
+        yield iri, KG.mentions, entity_iri(entity.key)
+
+
+def entity_triples(entity: Entity) -> Iterator[Triple]:
+    """An entity's type, labels, Wikidata link and the links its type carries.
+
+    `country` is written only for Offices (kg:officeOf) and PoliticalParties
+    (kg:country), and `year` only for Summits, as the contract lists them.
+    """
+    if entity.type not in ENTITY_TYPES:
+        expected = ", ".join(ENTITY_TYPES)
+        raise ValueError(f"entity {entity.key!r} has unknown type {entity.type!r}; expected one of {expected}")
+    iri = entity_iri(entity.key)
+    yield iri, RDF.type, KG[entity.type]
+    yield iri, RDFS.label, Literal(entity.label)
+    for alias in entity.aliases:
+        yield iri, SKOS.altLabel, Literal(alias)
+    if entity.wikidata is not None:
+        yield iri, OWL.sameAs, _wikidata_iri(entity.wikidata)
+    if entity.country is not None and entity.type == "Office":
+        yield iri, KG.officeOf, entity_iri(entity.country)
+    if entity.country is not None and entity.type == "PoliticalParty":
+        yield iri, KG.country, entity_iri(entity.country)
+    if entity.year is not None and entity.type == "Summit":
+        yield iri, KG.year, _year_literal(entity.year)
+
+
+def fact_triples(article_key: str, fact: Fact) -> Iterator[Triple]:
+    """The direct triple of one fact, then its kg:Statement node with the evidence."""
+    if fact.relation not in RELATIONS:
+        raise ValueError(f"fact has unknown relation {fact.relation!r}; expected one of {', '.join(RELATIONS)}")
+    subject, predicate, obj = entity_iri(fact.subject), KG[fact.relation], entity_iri(fact.object)
+    yield subject, predicate, obj
+    node = fact_iri(article_key, fact)
+    yield node, RDF.type, KG.Statement
+    yield node, RDF.subject, subject
+    yield node, RDF.predicate, predicate
+    yield node, RDF.object, obj
+    if fact.status is not None:
+        yield node, KG.status, Literal(fact.status)
+    yield node, KG.confidence, _decimal_literal(fact.confidence)
+    if fact.valid_at is not None:
+        yield node, KG.validAt, _date_literal(fact.valid_at, "fact valid_at")
+    yield node, KG.evidenceText, Literal(fact.sentence)
+    yield node, KG.startOffset, Literal(fact.start)
+    yield node, KG.endOffset, Literal(fact.end)
+    yield node, KG.extractor, Literal(fact.extractor)
+    yield node, PROV.wasDerivedFrom, article_iri(article_key)
+
+
+def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per (subject, relation, object): the best-supported of each group.
+
+    The statement IRI depends only on those three and the article, so two facts that
+    share them would merge into one node with two confidences and two evidence
+    sentences. Keep the one with the highest confidence, then the earliest evidence,
+    then the first given.
+    """
+    best: dict[tuple[str, str, str], Fact] = {}
+    for fact in facts:
+        group = (fact.subject, fact.relation, fact.object)
+        kept = best.get(group)
+        if kept is None or (fact.confidence, -fact.start) > (kept.confidence, -kept.start):
+            best[group] = fact
+    return list(best.values())
+
+
+# --- graphs -------------------------------------------------------------------------
+
+
+def new_graph() -> Graph:
+    """An empty Graph with exactly the project's prefixes bound (and rdflib's none)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def extraction_graph(extraction: Extraction) -> Graph:
+    """All triples for one article: the content of the article's named graph."""
+    graph = new_graph()
+    key = extraction.article.key
+    triples = [
+        *article_triples(extraction.article, extraction.text, extraction.entities),
+        *(triple for entity in extraction.entities for triple in entity_triples(entity)),
+        *(triple for fact in distinct_facts(extraction.facts) for triple in fact_triples(key, fact)),
+    ]
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def extraction_ntriples(extraction: Extraction) -> str:
+    """The article's triples as N-Triples, one per line, lines sorted.
+
+    Sorting makes the text a pure function of the Extraction, and the extra escaping
+    (see `_LINE_SAFE`) makes "\\n" the only line break in it.
+    """
+    text = extraction_graph(extraction).serialize(format="nt").translate(_LINE_SAFE)
+    lines = sorted(line for line in text.split("\n") if line)
+    return "\n".join(lines) + "\n"
+
+
+def _ontology_file(name: str) -> Path:
+    """The path of one of the project's Turtle files, or a FileNotFoundError that says where to look."""
+    path = ONTOLOGY_DIR / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} not found: newsgraph reads its ontology and shapes from the ontology/ folder "
+            "next to the graph/ package, which a non-editable install does not copy; "
+            "run from a checkout or install with `pip install -e .`"
+        )
+    return path
+
+
+def ontology_graph() -> Graph:
+    """The newsgraph OWL ontology (ontology/newsgraph.ttl), freshly parsed."""
+    return Graph(bind_namespaces="none").parse(_ontology_file("newsgraph.ttl"), format="turtle")
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes for article graphs (ontology/shapes.ttl), freshly parsed."""
+    return Graph(bind_namespaces="none").parse(_ontology_file("shapes.ttl"), format="turtle")

@@ -1,0 +1,118 @@
+"""SPARQL over the store: read-only queries, result formats, and the competency questions.
+
+Competency questions live in `ontology/queries/` as `NN-name.rq` (the query) beside
+`NN-name.yaml` (the question in words and the expected answer on the sample corpus), so
+`kg query NAME`, the server's examples and the tests all read the same files.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from graph.store import Store
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                  "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_COMMENT = re.compile(r"(?m)^\s*#.*$")
+
+
+class QueryError(ValueError):
+    """A query that is not valid SPARQL, or that asks to change the store."""
+
+
+@dataclass(frozen=True)
+class Competency:
+    """One competency question: its name, the question in words, the query and what it expects."""
+
+    name: str
+    question: str
+    sparql: str
+    expect: dict
+
+
+def competency_questions(directory: Path = QUERY_DIR) -> list[Competency]:
+    out = []
+    for rq in sorted(directory.glob("*.rq")):
+        spec_path = rq.with_suffix(".yaml")
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8")) if spec_path.exists() else {}
+        out.append(Competency(name=rq.stem, question=str(spec.get("question", "")), sparql=rq.read_text(encoding="utf-8"),
+                              expect=spec.get("expect") or {}))
+    return out
+
+
+def resolve_query_text(text: str, directory: Path = QUERY_DIR) -> str:
+    """A query given as SPARQL text, a file path, or a competency question's name (or number)."""
+    by_name = {c.name: c for c in competency_questions(directory)}
+    for name, competency in by_name.items():
+        if text in {name, name.split("-", 1)[-1], name.split("-", 1)[0]}:
+            return competency.sparql
+    if "\n" not in text and len(text) < 4096:
+        path = Path(text)
+        if path.suffix in {".rq", ".sparql"} or path.is_file():
+            if not path.is_file():
+                raise QueryError(f"{text}: no such query file")
+            return path.read_text(encoding="utf-8")
+    return text
+
+
+def is_update(sparql: str) -> bool:
+    return bool(_UPDATE.match(_COMMENT.sub("", sparql)))
+
+
+def run_query(store: Store, sparql: str):
+    """Run a read-only query; raise QueryError for updates and syntax errors."""
+    if is_update(sparql):
+        raise QueryError("updates are not allowed: the graph is read-only here (use kg build / kg remove)")
+    try:
+        return store.query(sparql)
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {error}") from None
+
+
+def result_kind(result) -> str:
+    if isinstance(result, ox.QuerySolutions):
+        return "select"
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    return "graph"
+
+
+def serialize_result(result, fmt: str) -> bytes:
+    """SELECT/ASK as json, csv, tsv or xml; CONSTRUCT/DESCRIBE as turtle, ntriples or jsonld."""
+    buffer = io.BytesIO()
+    if result_kind(result) == "graph":
+        rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                      "jsonld": ox.RdfFormat.JSON_LD}.get(fmt, ox.RdfFormat.TURTLE)
+        ox.serialize(result, buffer, format=rdf_format)
+    else:
+        result.serialize(buffer, format=RESULT_FORMATS.get(fmt, ox.QueryResultsFormat.JSON))
+    return buffer.getvalue()
+
+
+def rows(result) -> tuple[list[str], list[list[str]]]:
+    """A SELECT result as plain strings (for tables and tests)."""
+    variables = [v.value for v in result.variables]
+    return variables, [[_text(solution[v]) for v in variables] for solution in result]
+
+
+def _text(term) -> str:
+    return "" if term is None else term.value
+
+
+def format_table(variables: list[str], table: list[list[str]], *, width: int = 60) -> str:
+    """A fixed-width text table, cells shortened to `width` characters."""
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in table]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    out.append(f"({len(table)} row{'s' if len(table) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,110 @@
+"""Names of the newsgraph ontology terms and of the vocabularies the graph reuses.
+
+Every module refers to ontology terms through `KG` rather than building IRIs from
+strings, so a misspelt term fails loudly (`_fail = True`) instead of silently minting a
+new predicate. `tests/test_ontology.py` keeps this list and `ontology/newsgraph.ttl` in
+step. Only rdflib's namespace and term modules are imported, so this stays importable
+from any stage without pulling in parsers or stores.
+"""
+from __future__ import annotations
+
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    VANN,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
+from rdflib.term import URIRef
+
+__all__ = [
+    "DCTERMS",
+    "FOAF",
+    "KG",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RESOURCE",
+    "SDO",
+    "SKOS",
+    "VANN",
+    "WD",
+    "XSD",
+]
+
+
+class KG(DefinedNamespace):
+    """The newsgraph ontology: `https://w3id.org/newsgraph/ontology#`."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/newsgraph/ontology#")
+
+    # Classes
+    Person: URIRef  # a human being named in the news
+    Office: URIRef  # a public post such as "Prime Minister of Japan"
+    PoliticalParty: URIRef  # a party that contests elections
+    Summit: URIRef  # a meeting of heads of state or government, one per edition
+    Country: URIRef  # a sovereign state
+    Organization: URIRef  # an international or other organisation (not a party)
+    Article: URIRef  # one news article; also names its named graph
+    Statement: URIRef  # the qualified, provenance-carrying record of one fact
+
+    # Object properties (the fact relations, plus structural links)
+    holdsOffice: URIRef  # Person → Office
+    officeOf: URIRef  # Office → Country or Organization it belongs to
+    memberOf: URIRef  # Person → PoliticalParty
+    leaderOf: URIRef  # Person → PoliticalParty they lead
+    attends: URIRef  # Person or Country → Summit
+    invitedTo: URIRef  # Person or Country → Summit
+    organizedBy: URIRef  # Summit → Organization or Country hosting it
+    meets: URIRef  # Person ↔ Person (symmetric)
+    mentions: URIRef  # Article → any entity it names
+    country: URIRef  # PoliticalParty → its Country
+
+    # Datatype properties
+    key: URIRef  # Article's key, the "article" field of the facts contract
+    source: URIRef  # where the Article was read from
+    status: URIRef  # Statement's status word, e.g. "former" or "planned"
+    confidence: URIRef  # Statement's confidence, xsd:decimal in [0, 1]
+    validAt: URIRef  # date the article says the fact held at
+    evidenceText: URIRef  # the sentence that states the fact
+    startOffset: URIRef  # start of the evidence in the article body
+    endOffset: URIRef  # end (exclusive) of the evidence in the article body
+    extractor: URIRef  # name of the rule set or model that found the fact
+    year: URIRef  # a Summit's year, xsd:gYear
+
+
+#: Base of every resource IRI (entities, articles, statements).
+RESOURCE = Namespace("https://w3id.org/newsgraph/id/")
+
+#: Wikidata entities, the targets of owl:sameAs.
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Prefixes bound on every graph the project writes, so serialisers never invent ns1:.
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG._NS,
+    "kgr": RESOURCE,
+    "wd": WD,
+    "schema": SDO._NS,
+    "prov": PROV._NS,
+    "org": ORG._NS,
+    "skos": SKOS._NS,
+    "owl": OWL._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "xsd": XSD._NS,
+    "dcterms": DCTERMS._NS,
+    "foaf": FOAF._NS,
+    "vann": VANN._NS,
+}
