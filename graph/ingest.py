@@ -30,7 +30,7 @@ import trafilatura
 import yaml
 from dateutil import parser as date_parser
 
-from graph.model import Article
+from graph.model import Article, slug
 
 #: Input formats by file extension. A file named explicitly with any other extension is
 #: read as "text"; inside folders such files are skipped.
@@ -102,21 +102,27 @@ class _Refused(Exception):
 
 
 class _KeyRegistry:
-    """Remembers where each article key was first read.
+    """Remembers which article first claimed each article IRI.
 
-    Two articles with one key would share one IRI and one named graph downstream, so the
-    second would silently replace the first; it is reported instead.
+    The IRI is built from slug(key), so two articles whose keys slug alike ("Report.txt",
+    "report.txt") would share one named graph downstream and the second would silently
+    replace the first; the second is reported instead.
     """
 
     def __init__(self) -> None:
-        self._first_source: dict[str, str] = {}
+        self._first: dict[str, tuple[str, str | None]] = {}  # slug of the key → (key, source)
 
     def claim(self, article: Article) -> Article:
-        if article.key in self._first_source:
-            first = self._first_source[article.key]
-            raise _Refused(f"duplicate article key {article.key!r} (first read from {first})")
-        self._first_source[article.key] = article.source or ""
-        return article
+        iri_slug = slug(article.key)
+        if iri_slug not in self._first:
+            self._first[iri_slug] = (article.key, article.source)
+            return article
+        first_key, first_source = self._first[iri_slug]
+        if first_key == article.key:
+            problem = f"duplicate article key {article.key!r}"
+        else:
+            problem = f"article key {article.key!r} gives the same IRI as {first_key!r}"
+        raise _Refused(f"{problem} (first read from {first_source})")
 
 
 # --- public entry points -------------------------------------------------------------

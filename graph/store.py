@@ -55,6 +55,7 @@ class Store:
     def __init__(self, location: str | Path | None, *, write: bool = False, wait: float = 0.0):
         self.location = Path(location) if location is not None else None
         self._lock_handle: IO | None = None
+        self.writable = write or location is None
         if self.location is None:
             self.db = ox.Store()
             return
@@ -86,11 +87,8 @@ class Store:
         self._lock_handle = handle
 
     def close(self) -> None:
-        if getattr(self, "db", None) is not None and self.location is not None:
-            try:
-                self.db.flush()
-            except OSError:
-                pass  # a read-only store has nothing to flush
+        if getattr(self, "db", None) is not None and self.location is not None and self.writable:
+            self.db.flush()
         self.db = None
         if self._lock_handle is not None:
             self._lock_handle.close()

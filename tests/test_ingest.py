@@ -180,7 +180,7 @@ def test_ingest_html_removes_boilerplate_and_takes_title_and_date(tmp_path, no_n
 
 def test_ingest_html_date_falls_back_to_published_time_meta(tmp_path, no_network):
     # trafilatura's date search ignores dates before 1995; the page's own meta still counts.
-    page = PAGE.replace("2025-06-04T16:57:00Z", "1990-10-03T08:00:00Z").replace(".htm", "")
+    page = PAGE.replace("2025-06-04T16:57:00Z", "1990-10-03T08:00:00Z")
     article = only_article(read(write(tmp_path / "old.htm", page)))
     assert article.date == "1990-10-03"
 
@@ -329,6 +329,15 @@ def test_ingest_duplicate_keys_across_files_reported(tmp_path):
     assert only_article(articles(items)).text == "First."
     error = only_error(errors(items))
     assert error.source == str(tmp_path / "2026" / "a.txt") and "duplicate" in error.message
+
+
+def test_ingest_keys_that_share_an_iri_reported(tmp_path):
+    # Article IRIs use slug(key): "Report.txt" and "report.txt" would share one named graph.
+    write(tmp_path / "a" / "Report.txt", "First.")
+    write(tmp_path / "b" / "report.txt", "Second.")
+    items = read(tmp_path)
+    assert only_article(articles(items)).key == "Report.txt"
+    assert "same IRI" in only_error(errors(items)).message
 
 
 # --- bytes, encodings and characters ----------------------------------------------------

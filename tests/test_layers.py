@@ -1,0 +1,61 @@
+"""Data flows one way: a module may import only from the stages before it."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "graph"
+
+#: Stage of each module; a module may import only modules of a lower stage.
+STAGES = {
+    "graph.model": 0, "graph.terms": 0,
+    "graph.ingest": 1,
+    "graph.document": 2,
+    "graph.extract.gazetteer": 3, "graph.extract.pipeline": 4,
+    "graph.extract.mentions": 5, "graph.extract.entities": 6, "graph.extract.facts": 7, "graph.extract": 8,
+    "graph.rdf": 9,
+    "graph.store": 10,
+    "graph.sparql": 11, "graph.validate": 11, "graph.export": 11,
+    "graph.build": 12,
+    "graph.evaluate": 13, "graph.paths": 13,
+    "graph.views": 14,
+    "graph.server": 15,
+    "graph.cli": 16, "graph.cli_views": 16, "graph.cli_serve": 16, "graph.__main__": 17, "graph": 17,
+}
+INTERFACE = 16  # the command-line modules register each other's commands
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("graph"):
+            submodules = {f"{node.module}.{a.name}" for a in node.names} & STAGES.keys()
+            names.update(submodules or {node.module})
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("graph"))
+    return names
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_layers_every_module_has_a_stage():
+    unknown = [module_name(p) for p in MODULES if module_name(p) not in STAGES]
+    assert not unknown, f"add these modules to STAGES: {unknown}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_layers_imports_only_earlier_stages(path):
+    own = module_name(path)
+    for name in imported_modules(path):
+        stage = STAGES.get(name)
+        assert stage is not None, f"{own} imports unknown module {name}"
+        same_interface = stage == STAGES[own] == INTERFACE
+        assert stage < STAGES[own] or same_interface or name == own, f"{own} (stage {STAGES[own]}) imports later stage {name} ({stage})"
