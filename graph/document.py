@@ -3,8 +3,8 @@
 News pages end in link lists ("POPULAR ARTICLE", rankings, related headlines) and carry
 headlines and subheadings in title case. Those lines name real people and places but
 state no facts, and the model mis-tags them, so they are blanked (replaced by spaces of
-the same length) before any NLP runs. Offsets therefore stay valid in `Document.text`,
-which is the text stored with the article and quoted as evidence.
+the same length) before any NLP runs. Offsets refer to `Document.text`, the tidied
+text stored with the article and quoted as evidence.
 """
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from graph.model import Article
 
-#: Wire-copy spacing ("Schröder , said") confuses the parser. Moving the space after
-#: the punctuation ("Schröder,  said") fixes it without changing any offset.
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:.!?)](?=\s|$)|['’]s\b)")
+#: Wire-copy spacing ("Schröder , said", "Mexico 's") and runs of spaces confuse the
+#: tokenizer and parser, so they are tidied; offsets refer to the tidied text.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;:.!?)](?:\s|$)|['’]s\b)")
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")
 _FURNITURE_MARKERS = re.compile(
     r"(popular|most read|most viewed|access ranking|related (articles|stories)|read more|"
@@ -45,7 +46,8 @@ def make_document(article: Article) -> Document:
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u00a0", " ")
-    return _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) + " ", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return _SPACE_BEFORE_PUNCT.sub("", text)
 
 
 def _is_headline(line: str) -> bool:

@@ -69,6 +69,7 @@ class _Article:
     entities: dict[str, Entity]
     facts: list[Fact] = field(default_factory=list)
     holders: dict[str, str] = field(default_factory=dict)  # title key → person key last seen holding it
+    home: str | None = None  # country key of the first office the article places: bare titles default to it
     in_quote: set[int] = field(default_factory=set)
 
     def entity_at(self, token: Token, types: set[str]) -> Entity | None:
@@ -101,6 +102,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         _offices(state, sent)
         _parties(state, sent)
         _attendance(state, sent)
+        _participant_list(state, sent)
         _invitations(state, sent)
         _hosting(state, sent)
         _meetings(state, sent)
@@ -201,31 +203,56 @@ def _title_status(state: _Article, title: Span) -> str:
 
 
 def _country_near(state: _Article, tokens: list[Token]) -> Entity | None:
+    """The country (or known international organisation) an office belongs to, from these words.
+
+    Organisations the model found on its own ("German Federal Chancellor" tagged ORG)
+    are not trusted as the owner of an office."""
     for t in tokens:
         entity = state.entity_at(t, {"Country", "Organization"})
-        if entity is not None:
+        if entity is not None and (entity.type == "Country" or entity.key in state.gazetteer):
             return entity
     return None
 
 
-def _office(state: _Article, title: Known, place: Entity | None, person: Entity) -> tuple[Entity, float] | None:
+def _titled(title: Known, portfolio: str | None) -> str:
+    return f"{title.label} of {portfolio}" if portfolio else title.label
+
+
+def _portfolio(state: _Article, title: Span) -> str | None:
+    """The capitalised words before a bare "Minister" that name its portfolio
+    ("Unification" in "South Korean Unification Minister")."""
+    if title.text.lower() not in {"minister", "secretary", "ministre"}:
+        return None
+    words = []
+    for token in reversed(_words_before(title[0], 3)):
+        if token.text[:1].isupper() and token.is_alpha and not state.at_token.get(token.i) and token.lower_ not in FORMER | ACTING | ELECT:
+            words.append(token.text)
+        else:
+            words.clear()
+    return " ".join(words) or None
+
+
+def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
+            portfolio: str | None = None) -> tuple[Entity, float] | None:
     """The Office "<Title> of <Country>", with the country from the text, else from what
     we know of the person, else from the article's dominant country."""
     confidence = 1.0
     if place is None:
         known = state.gazetteer.by_key.get(person.key)
         country_key = known.country if known else None
-        if country_key is None and state.resolution.countries:
-            country_key = state.resolution.countries[0]
+        if country_key is None:
+            country_key = state.home or (state.resolution.countries[0] if state.resolution.countries else None)
             confidence = 0.8
         place = _entity_for_key(state, country_key)
     if place is None:
         return None
+    if state.home is None and place.type == "Country":
+        state.home = place.key
     known_place = state.gazetteer.by_key.get(place.key)
     name = place.label
     if known_place is not None and known_place.extra.get("the") or (place.type == "Organization" and len(name.split()) > 1 and not name.isupper()):
         name = "the " + name
-    label = f"{title.label} of {name}"
+    label = f"{_titled(title, portfolio)} of {name}"
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
@@ -270,7 +297,7 @@ def _offices(state: _Article, sent: Span) -> None:
         if found is None:
             continue
         person, place, status, confidence = found
-        office = _office(state, known, place, person)
+        office = _office(state, known, place, person, _portfolio(state, title))
         if office is None:
             continue
         _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
@@ -688,6 +715,71 @@ def _attendance(state: _Article, sent: Span) -> None:
             _add(state, subject, "attends", summit, status, CONF["attend_verb"], sent, verb)
 
 
+PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "member", "delegation", "government", "head", "attendee"}
+
+
+def _participant_list(state: _Article, sent: Span) -> None:
+    """"The countries scheduled to meet next month are: A, B, C ..." and "Attending are A
+    and B": every country listed after the colon (or the copula), continuing into the
+    following list-only sentences, attends the summit in view."""
+    verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not _negated(t)
+                 and _about_participants(t)), None)
+    if verb is None:
+        return
+    marker = next((t for t in sent if t.i > verb.i and (t.text == ":" or t.lemma_ in {"be", "include"} and t.dep_ in {"ROOT", "conj"})), None)
+    if marker is None:
+        return
+    summit = _summit_for_verb(state, verb, sent) or _summit_before(state, sent.start)
+    if summit is None:
+        return
+    status = _modality(verb)
+    listed = _countries_after(state, sent, marker.i)
+    following = sent.end
+    while following < len(state.doc):
+        nxt = state.doc[following].sent
+        countries = _countries_after(state, nxt, nxt.start)
+        if len(countries) < 3 or any(t.pos_ == "VERB" for t in nxt):
+            break
+        listed += countries
+        following = nxt.end
+    if len(listed) >= 2:
+        for country in listed:
+            _add(state, country, "attends", summit, status, CONF["attend_verb"] * 0.9, sent, verb)
+
+
+def _about_participants(verb: Token) -> bool:
+    """The verb describes a group of participants: "the countries (scheduled) to meet",
+    "leaders attending", "Attending are ..."."""
+    for v in _verb_chain(verb):
+        if v.dep_ in {"acl", "relcl"} and v.head.lemma_ in PARTICIPANT_NOUNS or v.dep_ == "csubj":
+            return True
+        if any(c.lemma_ in PARTICIPANT_NOUNS for c in v.children if c.dep_.startswith("nsubj")):
+            return True
+    return False
+
+
+def _countries_after(state: _Article, sent: Span, start: int) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for token in sent:
+        if token.i > start and token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.i > start:
+            entity = state.entity_at(token, {"Country"})
+            if entity is not None:
+                seen.setdefault(entity.key, entity)
+    return list(seen.values())
+
+
+def _summit_before(state: _Article, position: int) -> Entity | None:
+    """The summit mentioned last before this token: what "the meeting" is about."""
+    best = None
+    for index, mention in enumerate(state.mentions):
+        span = state.spans[index]
+        if mention.label in {"SUMMIT", "SUMMIT_REF"} and span is not None and span.start < position:
+            best = state.resolution.entity_at(state.mentions, index) or best
+    return best
+
+
 def _summit_in_subtree(state, verb: Token, summit: Entity, sent: Span) -> bool:
     subtree = {t.i for t in verb.subtree}
     return any(entity.key == summit.key and span.root.i in subtree for span, entity in _summits_in(state, sent))
@@ -720,6 +812,7 @@ def _hosting(state: _Article, sent: Span) -> None:
         if verb.pos_ == "VERB":
             agent = [c for c in verb.children if c.dep_ == "agent"]
             hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+            hosts += [p for h in hosts for p in h.children if p.dep_ == "poss"]
         for host in hosts:
             for entity in _people_and_countries(state, host, frozenset({"Country", "Organization"})):
                 _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
