@@ -19,12 +19,12 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 
 run: setup
 	@mkdir -p $(OUT)
-	$(BIN)/kg --store $(STORE) build --fresh data/articles
-	$(BIN)/kg --store $(STORE) export -o $(OUT)/graph.ttl
-	$(BIN)/kg --store $(STORE) facts -o $(OUT)/facts.jsonl
-	$(BIN)/kg --store $(STORE) view -o $(OUT)/graph.html
-	$(BIN)/kg --store $(STORE) validate
-	$(BIN)/kg --store $(STORE) stats
+	$(BIN)/kg build --store $(STORE) --fresh data/articles
+	$(BIN)/kg export --store $(STORE) -o $(OUT)/graph.ttl
+	$(BIN)/kg facts --store $(STORE) -o $(OUT)/facts.jsonl
+	$(BIN)/kg view --store $(STORE) -o $(OUT)/graph.html
+	$(BIN)/kg validate --store $(STORE)
+	$(BIN)/kg stats --store $(STORE)
 
 # Headless Chromium for the view and page tests; the tests skip with a reason when it is missing.
 browser:

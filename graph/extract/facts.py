@@ -34,7 +34,6 @@ PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "wan
               "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
 MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
-_QUOTES = {'"', "“", "”", "«", "»"}
 _US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
 
 CONF = {
@@ -113,15 +112,18 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
 # --- shared helpers -------------------------------------------------------------------
 
 def _quoted_tokens(doc: Doc) -> set[int]:
-    """Token indexes inside quotation marks (straight quotes pair up in order)."""
+    """Token indexes inside quotation marks; a quote never runs past a line break."""
     inside, quoted = False, set()
     for token in doc:
-        if token.text in _QUOTES or token.text == "'" and False:
-            inside = not inside if token.text == '"' else token.text == "“" or (token.text != "”" and inside)
-            continue
-        if "\n" in token.text:
+        if token.text in {"“", "«"}:
+            inside = True
+        elif token.text in {"”", "»"}:
             inside = False
-        if inside:
+        elif token.text == '"':
+            inside = not inside
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            inside = False
+        elif inside:
             quoted.add(token.i)
     return quoted
 
@@ -232,18 +234,31 @@ def _portfolio(state: _Article, title: Span) -> str | None:
     return " ".join(words) or None
 
 
+def _implied_place(state: _Article, person: Entity, title_span: Span) -> tuple[Entity | None, float]:
+    """The country of a bare title ("Foreign Minister X"): the person's known country, a
+    country named earlier in the sentence, or the article's home country when the
+    article is mostly about it. In a many-country article with none of these, nothing."""
+    known = state.gazetteer.by_key.get(person.key)
+    if known is not None and known.country:
+        return _entity_for_key(state, known.country), 1.0
+    sent = title_span.sent
+    for token in reversed(state.doc[sent.start : title_span.start]):
+        entity = None if token.i in state.in_quote else state.entity_at(token, {"Country"})
+        if entity is not None:
+            return entity, 0.75
+    countries = state.resolution.countries
+    if state.home and state.home in countries[:2]:
+        return _entity_for_key(state, state.home), 0.8
+    return None, 0.0
+
+
 def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
-            portfolio: str | None = None) -> tuple[Entity, float] | None:
+            portfolio: str | None, title_span: Span) -> tuple[Entity, float] | None:
     """The Office "<Title> of <Country>", with the country from the text, else from what
     we know of the person, else from the article's dominant country."""
     confidence = 1.0
     if place is None:
-        known = state.gazetteer.by_key.get(person.key)
-        country_key = known.country if known else None
-        if country_key is None:
-            country_key = state.home or (state.resolution.countries[0] if state.resolution.countries else None)
-            confidence = 0.8
-        place = _entity_for_key(state, country_key)
+        place, confidence = _implied_place(state, person, title_span)
     if place is None:
         return None
     if state.home is None and place.type == "Country":
@@ -297,7 +312,7 @@ def _offices(state: _Article, sent: Span) -> None:
         if found is None:
             continue
         person, place, status, confidence = found
-        office = _office(state, known, place, person, _portfolio(state, title))
+        office = _office(state, known, place, person, _portfolio(state, title), title)
         if office is None:
             continue
         _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
@@ -315,7 +330,7 @@ def _title_before_name(state, title: Span, sent: Span):
     if person is None:
         return None
     before = _words_before(title[0], 5)
-    place = _country_near(state, before)
+    place = _country_near(state, before + list(title))
     person_end = _end_of_person(state, index)
     if place is None and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
         place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
@@ -342,7 +357,7 @@ def _apposition(state, title: Span, sent: Span):
     """"Nicolas Sarkozy, the President of France," and "The President of Russia, Dmitry Medvedev,"."""
     doc = state.doc
     before = _words_before(title[0], 5)
-    place = _country_near(state, before) or _of_place(state, title, sent)
+    place = _country_near(state, before + list(title)) or _of_place(state, title, sent)
     status = _title_status(state, title)
     # name, [the] [country's] title
     start = before[-1].i if before else title.start

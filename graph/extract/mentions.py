@@ -79,7 +79,9 @@ def _organisations(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "NORP", "GPE"}:
             continue
-        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        span = ent
+        while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower):
+            span = span[1:]
         while len(span) > 1 and span[-1].text in {"'s", "’s"}:
             span = span[:-1]
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}):

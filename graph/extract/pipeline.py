@@ -120,11 +120,13 @@ def _longest_per_label_group(spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
     for label in sorted({s.label_ for s in spans}):
         kept.extend(filter_spans([s for s in spans if s.label_ == label]))
-    # Across kinds, a longer span swallows shorter ones it contains ("Democratic Party" over "Democratic").
+    # Across kinds, a longer span swallows shorter ones it contains ("Democratic Party" over
+    # "Democratic"), except a title, which keeps the country or body inside it ("NATO secretary general").
     kept.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
     for span in kept:
-        if any(o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start) for o in out):
+        if any(o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start)
+               and o.label_ != "TITLE" for o in out):
             continue
         out.append(span)
     return out
