@@ -72,6 +72,10 @@ def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazet
             party = _choose_party(m.text, gazetteer, countries)
             if party:
                 add(i, _known_draft(party))
+            elif m.label == "PARTY":
+                # A name several countries' parties share, with no country to choose by:
+                # keep the name as written rather than guess the country.
+                add(i, _Draft(key=entity_key("PoliticalParty", m.text), type="PoliticalParty", label=m.text))
     _link_persons(mentions, links, drafts, article, gazetteer, add)
     _link_named_organisations(mentions, links, gazetteer, countries, add)
     _link_summits(mentions, links, drafts, article, gazetteer, add)

@@ -1,0 +1,76 @@
+"""Shared fixtures: one spaCy Extractor per test session, and a helper that runs it on a text.
+
+Loading the pipeline is the slow part of extraction, so every extraction test shares one
+`Extractor`; `extract_text` turns a few invented news sentences into an `Extracted`, which
+keeps the `Extraction` and lists its facts by readable labels instead of IRIs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+
+from graph.document import make_document
+from graph.model import Article, Entity, Extraction, Fact
+
+FactRow = tuple[str, str, str, str | None]  # (subject label, relation, object label, status)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An Extraction seen through entity labels, so a test reads like the sentence it checks."""
+
+    extraction: Extraction
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self.extraction.entities
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.extraction.facts
+
+    def label(self, key: str) -> str:
+        """The label of the entity with this key (the key itself when the entity is missing)."""
+        return next((e.label for e in self.entities if e.key == key), key)
+
+    def rows(self, relation: str | None = None) -> set[FactRow]:
+        """Every fact as (subject label, relation, object label, status), optionally of one relation."""
+        return {(self.label(f.subject), f.relation, self.label(f.object), f.status)
+                for f in self.facts if relation is None or f.relation == relation}
+
+    def pairs(self, relation: str) -> set[tuple[str, str]]:
+        """(subject label, object label) of every fact of this relation, status left aside."""
+        return {(s, o) for s, _, o, _ in self.rows(relation)}
+
+    def fact(self, subject: str, relation: str, obj: str) -> Fact | None:
+        """The fact joining these two labels by this relation, if the extractor found it."""
+        return next((f for f in self.facts if f.relation == relation
+                     and self.label(f.subject) == subject and self.label(f.object) == obj), None)
+
+    def key_of(self, label: str, type_: str | None = None) -> str | None:
+        """The key of the entity with this label (and type), if there is one."""
+        return next((e.key for e in self.entities if e.label == label and (type_ is None or e.type == type_)), None)
+
+    def of_type(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities if e.type == type_]
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The one spaCy pipeline of the session (loading it is what takes time)."""
+    from graph.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor) -> Callable[..., Extracted]:
+    """Run the whole extraction (document cleaning included) on a text, as an article of `date`."""
+
+    def run(text: str, date: str | None = "2025-06-01", title: str | None = None, *, key: str = "test-article") -> Extracted:
+        article = Article(key=key, text=text, title=title, date=date)
+        return Extracted(extractor.extract(make_document(article)))
+
+    return run
