@@ -108,9 +108,14 @@ def make_extractor(options: Options) -> Extractor:
                      min_confidence=options.min_confidence)
 
 
-def outcomes(article_batches: Iterable[list[Article]], options: Options, *, jobs: int = 1,
+def outcomes(article_batches: Iterable[list[Article]], options: Options, *, jobs: int = 1, dask: str | None = None,
              extractor: Extractor | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order, from this process or from `jobs` worker processes."""
+    """Outcomes in input order, from this process, from `jobs` worker processes, or from
+    the Dask cluster at `dask` (`local:N` or `tcp://host:port`)."""
+    if dask:
+        from graph.distributed import dask_outcomes
+        yield from dask_outcomes(article_batches, options, dask)
+        return
     if jobs <= 1:
         extractor = extractor or make_extractor(options)
         for batch in article_batches:
@@ -128,7 +133,7 @@ def outcomes(article_batches: Iterable[list[Article]], options: Options, *, jobs
 
 # --- the build ------------------------------------------------------------------------
 
-def build(paths: Iterable[str], store: Store, options: Options = Options(), *, jobs: int = 1,
+def build(paths: Iterable[str], store: Store, options: Options = Options(), *, jobs: int = 1, dask: str | None = None,
           batch_size: int = BATCH_SIZE, max_chars: int = 5_000_000, bulk: bool = False,
           extractor: Extractor | None = None, on_progress: Callable[[Outcome], None] | None = None) -> Report:
     """Build the articles under `paths` into `store` and report what happened."""
@@ -136,7 +141,7 @@ def build(paths: Iterable[str], store: Store, options: Options = Options(), *, j
     report = Report()
     articles = _articles_reporting_errors(read_articles(paths, max_chars=max_chars), report)
     pending: dict[str, str] = {}
-    for outcome in outcomes(batches(articles, batch_size), options, jobs=jobs, extractor=extractor):
+    for outcome in outcomes(batches(articles, batch_size), options, jobs=jobs, dask=dask, extractor=extractor):
         if outcome.error:
             report.failures.append(outcome.error)
         elif bulk:
