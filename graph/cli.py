@@ -36,8 +36,10 @@ def friendly_errors(fn):
 
 
 def _store(store_dir: str, *, write: bool = False, wait: float = 0.0):
+    """The store folder, or the SPARQL 1.1 store at an http(s):// URL."""
+    from graph.remote import RemoteStore, is_remote
     from graph.store import Store
-    return Store(store_dir, write=write, wait=wait)
+    return RemoteStore(store_dir) if is_remote(store_dir) else Store(store_dir, write=write, wait=wait)
 
 
 def _output(path: str | None, binary: bool = False):
@@ -68,6 +70,8 @@ def cli():
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts below this confidence.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: local:N (start N workers here) or tcp://host:port (join a scheduler).")
 @click.option("--batch-size", type=click.IntRange(1, 10000), default=64, show_default=True)
 @click.option("--max-chars", type=click.IntRange(1), default=5_000_000, show_default=True,
               help="Refuse articles longer than this many characters.")
@@ -76,7 +80,8 @@ def cli():
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build's lock.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @friendly_errors
-def build(paths, store_dir, model, gazetteers, min_confidence, jobs, batch_size, max_chars, bulk, fresh, wait, progress):
+def build(paths, store_dir, model, gazetteers, min_confidence, jobs, dask_address, batch_size, max_chars, bulk, fresh, wait,
+          progress):
     """Build articles (files, folders, JSONL, or - for stdin) into the store.
 
     Each failing file is reported with its reason and the rest are stored.
@@ -86,6 +91,7 @@ def build(paths, store_dir, model, gazetteers, min_confidence, jobs, batch_size,
     Example:
         kg build data/articles
         kg build --jobs 2 archive.jsonl
+        kg build --dask local:2 --store http://127.0.0.1:7878 archive.jsonl
     """
     from graph.build import Options, build as run_build
     from graph.extract.pipeline import resolve_model
@@ -98,8 +104,8 @@ def build(paths, store_dir, model, gazetteers, min_confidence, jobs, batch_size,
         if fresh:
             store.clear()
         bar = _progress_bar() if show else None
-        report = run_build(paths, store, options, jobs=jobs, batch_size=batch_size, max_chars=max_chars, bulk=bulk,
-                           on_progress=(lambda _: bar.update(1)) if bar else None)
+        report = run_build(paths, store, options, jobs=jobs, dask=dask_address, batch_size=batch_size,
+                           max_chars=max_chars, bulk=bulk, on_progress=(lambda _: bar.update(1)) if bar else None)
         if bar:
             bar.close()
         for failure in report.failures:

@@ -277,14 +277,22 @@ class Projection:
                 raise AmbiguousName(name, matches, [self.describe(m) for m in matches])
         raise NameNotFound(name, self.suggestions(name))  # unreachable: every tier set is non-empty
 
+    @cached_property
+    def _display(self) -> dict[str, str]:
+        """Folded label or alias → the label to suggest for it."""
+        out: dict[str, str] = {}
+        for node in sorted(self.graph):
+            data = self.graph.nodes[node]
+            for name in (data["label"], *data["aliases"]):
+                out.setdefault(fold(name), data["label"])
+        return out
+
     def suggestions(self, name: str, *, limit: int = 5) -> list[str]:
-        """Labels that contain every word of the name, then the closest spellings (difflib)."""
+        """Labels containing every word of the name, then the closest spellings (difflib)."""
         folded = fold(name)
-        words = folded.split()
-        labels = {fold(data["label"]): data["label"] for _, data in self.graph.nodes(data=True)}
-        containing = [label for key, label in sorted(labels.items()) if words and all(w in key.split() for w in words)]
-        close_names = difflib.get_close_matches(folded, list(self.names), n=limit, cutoff=0.6)
-        close = [self.label(next(iter(sorted(n for nodes in self.names[c].values() for n in nodes)))) for c in close_names]
+        words = set(folded.split())
+        containing = [label for key, label in sorted(self._display.items()) if words and words <= set(key.split())]
+        close = [self._display[c] for c in difflib.get_close_matches(folded, list(self._display), n=limit, cutoff=0.6)]
         return list(dict.fromkeys(containing + close))[:limit]
 
     def resolve_article(self, article: str) -> str:
@@ -351,11 +359,10 @@ def _term_name(iri: str) -> str:
 def build_projection(store: Store) -> Projection:
     """Read the store into a fresh Projection (no cache)."""
     articles = _read_articles(store)
-    by_iri = {iri: info for iri, info in articles.items()}
     graph = nx.MultiDiGraph()
-    _add_entities(store, graph, by_iri)
-    _add_statements(store, graph, by_iri)
-    _add_links(store, graph, by_iri)
+    _add_entities(store, graph, articles)
+    _add_statements(store, graph, articles)
+    _add_links(store, graph, articles)
     return Projection(graph, {info.key: info for info in articles.values()})
 
 
@@ -630,19 +637,20 @@ def fact_phrase(fact: EdgeFact) -> str:
     return fact.relation + (f" ({fact.status})" if fact.status else "")
 
 
+def arrow(fact: EdgeFact, walked_from: str) -> str:
+    """"—rel→" walking with the fact, "←rel—" walking against it."""
+    phrase = fact_phrase(fact)
+    return f"—{phrase}→" if fact.subject == walked_from else f"←{phrase}—"
+
+
 def step_text(projection: Projection, step: Step) -> str:
-    """"A —rel→ B" walking with the fact, "A ←rel— B" walking against it."""
-    phrase = fact_phrase(step.facts[0])
-    arrow = f"—{phrase}→" if step.forward else f"←{phrase}—"
-    return f"{projection.label(step.source)} {arrow} {projection.label(step.target)}"
+    return f"{projection.label(step.source)} {arrow(step.facts[0], step.source)} {projection.label(step.target)}"
 
 
 def path_text(projection: Projection, path: Path) -> str:
     parts = [projection.label(path.nodes[0])]
     for step in path.steps:
-        phrase = fact_phrase(step.facts[0])
-        parts.append(f"—{phrase}→" if step.forward else f"←{phrase}—")
-        parts.append(projection.label(step.target))
+        parts += [arrow(step.facts[0], step.source), projection.label(step.target)]
     return " ".join(parts)
 
 
@@ -670,7 +678,7 @@ def format_paths(projection: Projection, result: PathResult) -> str:
     for number, path in enumerate(result.paths, 1):
         lines += ["", f"{number}. {path_text(projection, path)}  [{path.hops} hop(s)]"]
         for step in path.steps:
-            also = [fact_phrase(f) for f in step.facts[1:]]
+            also = [arrow(f, step.source) for f in step.facts[1:]]
             lines.append(f"   {step_text(projection, step)}" + (f"   (also: {', '.join(also)})" if also else ""))
             lines += evidence_lines(step.facts[0].evidence)
     return "\n".join(lines)

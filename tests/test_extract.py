@@ -20,7 +20,7 @@ JUNE_2025 = "2025-06-01"
         pytest.param("South Korean President Lee Jae-myung arrived in Tokyo on Monday for two days of talks.",
                      "Lee Jae-myung", "President of South Korea", id="demonym"),
         pytest.param("Japan's foreign minister Takeshi Iwaya told reporters the visit would go ahead.",
-                     "Takeshi Iwaya", "Minister for Foreign Affairs of Japan", id="possessive"),
+                     "Takeshi Iwaya", "Minister of Foreign Affairs of Japan", id="possessive"),
         pytest.param("Chancellor Hans Weber of Germany opened the trade fair in Hanover on Sunday.",
                      "Hans Weber", "Chancellor of Germany", id="of-country-after-name"),
         pytest.param("Marie Dubois, the President of France, flew to Berlin on Tuesday.",
@@ -92,6 +92,18 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
                      "Jean Tremblay", "Prime Minister of Canada", "former", id="former"),
         pytest.param("Ex-Chancellor Hans Weber of Germany criticised the coalition on Sunday.",
                      "Hans Weber", "Chancellor of Germany", "former", id="ex-"),
+        pytest.param("Brazil's ex-president Tomas Alves attended the ceremony in Brasília.",
+                     "Tomas Alves", "President of Brazil", "former", id="ex-lowercase"),
+        pytest.param("The ex-President of Brazil, Tomas Alves, attended the ceremony in Brasília.",
+                     "Tomas Alves", "President of Brazil", "former", id="ex-apposition",
+                     marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: the apposition rule "
+                                             "does not find 'ex-President' followed by 'of Brazil, NAME'")),
+        pytest.param("Carla Mendes was sworn in on Sunday. Her predecessor as President of Brazil, Tomas Alves, "
+                     "attended the ceremony.", "Tomas Alves", "President of Brazil", "former", id="predecessor",
+                     marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: 'predecessor as "
+                                             "TITLE of COUNTRY, NAME' is not read")),
+        pytest.param("Tomas Alves served as President of Brazil from 2015 to 2019.",
+                     "Tomas Alves", "President of Brazil", "former", id="served-as"),
         pytest.param("The treaty was signed in 1999 by then-President Anna Kowalska of Poland.",
                      "Anna Kowalska", "President of Poland", "former", id="then-"),
         pytest.param("Crowds gathered to remember the late Prime Minister Kenji Shimabukuro of Japan.",
@@ -101,13 +113,15 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
         pytest.param("The ceremony was led by Acting Prime Minister Pierre Laval of France.",
                      "Pierre Laval", "Prime Minister of France", "acting", id="acting-mid-sentence"),
         pytest.param("Acting President Kim Min-soo of South Korea met the cabinet on Tuesday.",
-                     "Kim Min-soo", "President of South Korea", "acting", id="acting-sentence-start",
-                     marks=pytest.mark.xfail(strict=True, reason="status is 'current': sentence-initial 'Acting' is "
-                                             "parsed as a verb, and _words_before stops at verbs")),
+                     "Kim Min-soo", "President of South Korea", "acting", id="acting-sentence-start"),
         pytest.param("President-elect Carla Mendes of Brazil named her cabinet on Friday.",
                      "Carla Mendes", "President of Brazil", "elect", id="-elect"),
         pytest.param("Michael Harlow was elected the next President of the United States on Tuesday.",
                      "Michael Harlow", "President of the United States", "elect", id="elected-the-next"),
+        pytest.param("Carla Mendes, the newly elected President of Brazil, will take office in January.",
+                     "Carla Mendes", "President of Brazil", "elect", id="newly-elected",
+                     marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: 'elected' is a verb, "
+                                             "so the apposition rule stops before reaching the comma after the name")),
         pytest.param("Brazilian President Carla Mendes named her cabinet on Friday.",
                      "Carla Mendes", "President of Brazil", "current", id="current-by-default"),
         pytest.param("Thorvald Ekberg was the Prime Minister of Norway until 2021.",
@@ -195,6 +209,10 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
                      "Anna Berger", "Christian Democratic Union of Germany", id="her-party-the-x"),
         pytest.param("Democrat senator Dana Ruiz introduced the bill in Washington, challenging the United States "
                      "government.", "Dana Ruiz", "Democratic Party (United States)", id="party-adjective"),
+        pytest.param("Lars Becker's party, the SPD, won the German election on Sunday.",
+                     "Lars Becker", "Social Democratic Party of Germany", id="name-s-party",
+                     marks=pytest.mark.xfail(strict=True, reason="no memberOf fact: \"X's party, the PARTY\" is "
+                                             "only read with a pronoun (his/her party)")),
     ],
 )
 def test_extract_party_membership(extract_text, text, person, party):
@@ -207,7 +225,14 @@ def test_extract_party_membership(extract_text, text, person, party):
         pytest.param("SPD leader Lars Becker rejected the German proposal on Wednesday.", "current", id="party-leader-name"),
         pytest.param("In Berlin, Lars Becker, leader of the Social Democratic Party, rejected the German proposal.",
                      "current", id="name-leader-of-party"),
+        pytest.param("In Berlin, Lars Becker, co-leader of the Social Democratic Party, rejected the German proposal.",
+                     "current", id="co-leader"),
+        pytest.param("In Berlin, Lars Becker, chairman of the Social Democratic Party, rejected the German proposal.",
+                     "current", id="chairman"),
         pytest.param("Former SPD leader Lars Becker rejected the German proposal on Wednesday.", "former", id="former-leader"),
+        pytest.param("Lars Becker, the SPD's leader, rejected the German proposal on Wednesday.", "current",
+                     id="party-s-leader", marks=pytest.mark.xfail(strict=True, reason="no leaderOf fact: \"the "
+                                                                 "PARTY's leader\" after a name is not read")),
     ],
 )
 def test_extract_party_leadership(extract_text, text, status):
@@ -229,6 +254,25 @@ def test_extract_party_variant_in_korean_context_is_the_korean_party(extract_tex
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Democratic Party of Korea"]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param("Senator Dana Ruiz of the Democratic Party spoke in Washington about the United States budget.",
+                     "Democratic Party (United States)", id="american"),
+        pytest.param("Lawmaker Kim Ha-neul of the Democratic Party spoke in Seoul about the South Korean budget.",
+                     "Democratic Party of Korea", id="korean"),
+        pytest.param("Lars Becker, co-leader of the Social Democratic Party, spoke in the German parliament on Monday.",
+                     "Social Democratic Party of Germany", id="country-only-through-institution",
+                     marks=pytest.mark.xfail(strict=True, reason="party is a new 'Social Democratic Party': "
+                                             "'German parliament' matches the Bundestag and swallows the demonym, "
+                                             "so the article has no country to choose the party by")),
+    ],
+)
+def test_extract_ambiguous_party_name_takes_the_articles_country(extract_text, text, party):
+    result = extract_text(text)
+    assert [e.label for e in result.of_type("PoliticalParty")] == [party]
+
+
 def test_extract_party_variants_in_one_article_are_one_party(extract_text):
     result = extract_text(
         "South Korean lawmaker Kim Ha-neul of the Democratic Party of Korea criticised the budget on Monday.\n"
@@ -248,6 +292,12 @@ def test_extract_party_variants_in_one_article_are_one_party(extract_text):
                      "2007 G8 summit", id="older-article"),
         pytest.param("German Chancellor Hans Weber attended the 27th G8 summit in 2001.", "2009-03-01",
                      "2001 G8 summit", id="year-in-text-wins"),
+        pytest.param("Finnish President Aino Virtanen will attend next year's G20 summit.", JUNE_2025,
+                     "2026 G20 summit", id="next-year", marks=pytest.mark.xfail(
+                         strict=True, reason="summit is '2025 G20 summit': 'next year's' does not move the year")),
+        pytest.param("Finnish President Aino Virtanen attended last year's NATO summit.", JUNE_2025,
+                     "2024 NATO summit", id="last-year", marks=pytest.mark.xfail(
+                         strict=True, reason="summit is '2025 NATO summit': 'last year's' does not move the year")),
     ],
 )
 def test_extract_summit_identity_is_series_and_year(extract_text, text, date, summit):
@@ -294,14 +344,31 @@ def test_extract_attends_modality(extract_text, verb_phrase, status):
     assert result.rows("attends") == {("Aino Virtanen", "attends", "2025 NATO summit", status)}
 
 
+@pytest.mark.xfail(strict=True, reason="no attends fact: a relative clause ('NAME, who attended the summit,') "
+                   "has 'who' as its subject, which is not followed back to the name")
+def test_extract_attends_in_relative_clause(extract_text):
+    result = extract_text("Finnish President Aino Virtanen, who attended the NATO summit, said the talks were useful.")
+    assert result.rows("attends") == {("Aino Virtanen", "attends", "2025 NATO summit", "attended")}
+
+
 @pytest.mark.parametrize(
     "verb_phrase",
-    ["did not attend", "will not attend", "declined to attend", "refused to attend", "boycotted", "will skip"],
+    ["did not attend", "will not attend", "never attended", "declined to attend", "refused to attend", "boycotted",
+     "will skip"],
 )
 def test_extract_negated_or_refused_attendance_gives_no_fact(extract_text, verb_phrase):
     result = extract_text(f"Finnish President Aino Virtanen {verb_phrase} the NATO summit.")
     assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")  # the sentence was read
     assert [e.label for e in result.of_type("Summit")] == ["2025 NATO summit"]
+    assert result.rows("attends") == set()
+
+
+@pytest.mark.xfail(strict=True, reason="both get attends/attended: 'Neither X nor Y attended' is not read as "
+                   "a negation")
+def test_extract_neither_nor_attendance_gives_no_fact(extract_text):
+    result = extract_text("Finnish President Aino Virtanen spoke on Monday. Neither Virtanen nor Swedish Prime "
+                          "Minister Lars Holmqvist attended the NATO summit.")
+    assert {e.label for e in result.of_type("Person")} == {"Aino Virtanen", "Lars Holmqvist"}
     assert result.rows("attends") == set()
 
 
@@ -331,6 +398,8 @@ def test_extract_invited_to_summit(extract_text, text):
                      "planned", id="will-meet"),
         pytest.param("Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist met in Stockholm on Friday.",
                      "held", id="x-and-y-met"),
+        pytest.param("A summit between Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist took "
+                     "place in Turku on Friday.", "held", id="summit-between"),
     ],
 )
 def test_extract_meets_with_status(extract_text, text, status):
@@ -354,8 +423,10 @@ def test_extract_meets_negated_gives_no_fact(extract_text):
         pytest.param('Opposition leader Mikko Laine told the crowd: "Aino Virtanen will attend the NATO summit."',
                      "Opposition leader Mikko Laine told the crowd that Aino Virtanen will attend the NATO summit.",
                      "attends", id="attends"),
-        pytest.param('"Finnish President Aino Virtanen met with Lars Holmqvist in secret," the tabloid wrote.',
-                     "Finnish President Aino Virtanen met with Lars Holmqvist in secret, the tabloid wrote.",
+        pytest.param('"Finnish President Aino Virtanen met with Swedish Prime Minister Lars Holmqvist in secret," '
+                     "the tabloid wrote.",
+                     "Finnish President Aino Virtanen met with Swedish Prime Minister Lars Holmqvist in secret, "
+                     "the tabloid wrote.",
                      "meets", id="meets"),
     ],
 )
@@ -380,6 +451,15 @@ def test_extract_hedge_lowers_confidence(extract_text, hedged):
     assert weak is None or weak.confidence < sure.confidence
 
 
+@pytest.mark.xfail(strict=True, reason="the subject is a person labelled 'Will Aino Virtanen' (confidence 0.4): "
+                   "the question's auxiliary is kept as part of the name")
+def test_extract_question_lowers_confidence_of_the_named_person(extract_text):
+    result = extract_text("Will Aino Virtanen attend the NATO summit?")
+    assert [e.label for e in result.of_type("Person")] == ["Aino Virtanen"]
+    weak = result.fact("Aino Virtanen", "attends", "2025 NATO summit")
+    assert weak is None or weak.confidence < 0.8
+
+
 # --- canonical entities across articles ---------------------------------------------
 
 def test_extract_same_person_in_two_articles_has_one_key(extract_text):
@@ -391,14 +471,16 @@ def test_extract_same_person_in_two_articles_has_one_key(extract_text):
 @pytest.mark.parametrize(
     ("one", "other", "label"),
     [
-        pytest.param("Lee Jae Myung", "Lee Jae-myung", "Lee Jae-myung", id="hyphenless-korean"),
-        pytest.param("Park Min Jun", "Park Min-jun", "Park Min-jun", id="hyphenless-invented"),
-        pytest.param("Lula", "Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva", id="short-name"),
+        pytest.param("South Korean President Lee Jae Myung", "South Korean President Lee Jae-myung", "Lee Jae-myung",
+                     id="hyphenless-korean"),
+        pytest.param("South Korean Foreign Minister Park Min Jun", "South Korean Foreign Minister Park Min-jun",
+                     "Park Min-jun", id="hyphenless-invented"),
+        pytest.param("Brazilian President Lula", "Brazilian President Luiz Inácio Lula da Silva",
+                     "Luiz Inácio Lula da Silva", id="short-name"),
     ],
 )
 def test_extract_name_variants_share_one_key(extract_text, one, other, label):
-    first = extract_text(f"South American and Asian leaders met in Geneva. {one} will attend the G20 summit.", key="first")
-    second = extract_text(f"{other} will attend the G20 summit.", key="second")
-    first_people = {f.subject for f in first.facts if f.relation == "attends"}
-    second_people = {f.subject for f in second.facts if f.relation == "attends"}
-    assert first_people == second_people and len(first_people) == 1
+    first = extract_text(f"{one} arrived in Geneva on Monday for trade talks.", key="first")
+    second = extract_text(f"{other} arrived in Geneva on Monday for trade talks.", key="second")
+    assert [e.key for e in first.of_type("Person")] == [e.key for e in second.of_type("Person")]
+    assert [e.label for e in second.of_type("Person")] == [label]

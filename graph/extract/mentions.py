@@ -14,7 +14,12 @@ from graph.extract.pipeline import SPANS_KEY
 from graph.model import Mention
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr."}
+#: Honorifics and ranks that news puts before a name but that are not part of it.
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr.", "ratu",
+                "sheikh", "sheik", "datuk", "dato", "tun", "prof", "prof.", "rev", "rev.", "gen", "gen.", "general",
+                "commodore", "admiral", "colonel", "col.", "captain", "capt.", "major", "lieutenant", "lt.", "sgt.",
+                "sen.", "rep.", "gov.", "hon.", "president", "premier", "chancellor", "minister", "senator", "king",
+                "queen", "prince", "princess", "emperor", "pope", "judge", "justice", "ambassador", "mayor", "governor"}
 _SUMMIT_WORDS = {"summit", "summits"}
 _SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
 
