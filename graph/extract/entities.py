@@ -88,7 +88,17 @@ def _known_draft(known: Known) -> _Draft:
 
 
 def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
-    counts = Counter(m.key for m in mentions if m.label in {"COUNTRY", "DEMONYM"} and m.key in gazetteer)
+    """Countries by how much the article is about them: named or as a demonym (weight 2),
+    or as the country of a known organisation or leader it names (weight 1)."""
+    counts: Counter = Counter()
+    for m in mentions:
+        known = gazetteer.by_key.get(m.key) if m.key else None
+        if known is None:
+            continue
+        if m.label in {"COUNTRY", "DEMONYM"}:
+            counts[known.key] += 2
+        elif m.label in {"ORG", "PERSON"} and known.country:
+            counts[known.country] += 1
     return [key for key, _ in counts.most_common()]
 
 

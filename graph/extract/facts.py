@@ -595,6 +595,14 @@ def _party_role_before_name(state, party: Span, sent: Span):
             index += 1
             continue
         break
+    if role_words and party.start - 2 >= sent.start and doc[party.start - 1].lower_ in {"the", "a", "an"} \
+            and doc[party.start - 2].text == ",":
+        # "Gerald Ford, the Republican candidate"
+        person = state.entity_at(doc[party.start - 3], {"Person"}) if party.start - 3 >= sent.start else None
+        if person is not None:
+            words = {t.lower_ for t in role_words}
+            relation = "leaderOf" if words & LEADER_WORDS else "memberOf"
+            return person, relation, "current" if relation == "leaderOf" else None, CONF["apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
             person = _person_after(state, index, sent)

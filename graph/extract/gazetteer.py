@@ -19,6 +19,7 @@ from graph.model import entity_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+_DISAMBIGUATOR = re.compile(r"\s+\([^()]*\)$")
 
 
 def fold(text: str) -> str:
@@ -142,11 +143,17 @@ def _to_known(row: dict, countries: dict[str, dict]) -> Known:
         key = entity_key(type_, label)
     country_row = countries.get(fold(row["country"])) if row.get("country") else None
     extra = {k: v for k, v in row.items() if k not in {"type", "label", "aliases", "wikidata", "country"}}
+    aliases = tuple(a for a in row.get("aliases") or () if isinstance(a, str))
+    display = _DISAMBIGUATOR.sub("", label)
+    if display != label:
+        # "Labour Party (Ireland)": the bracket tells Wikipedia articles apart, it is not part
+        # of the name. The key keeps it (two parties, two IRIs); the label shows the name.
+        aliases += (label,)
     return Known(
         key=key,
         type=type_,
-        label=label,
-        aliases=tuple(a for a in row.get("aliases") or () if isinstance(a, str)),
+        label=display,
+        aliases=aliases,
         wikidata=row.get("wikidata") or None,
         country=entity_key("Country", country_row["label"]) if country_row else None,
         extra=extra,
