@@ -274,3 +274,7 @@ def eval_(gold, corpus, relations, show_errors, model):
         scores = evaluate(corpus_path, gold_path, relations=(relations or rels), model=model)
         click.echo(f"== {gold_path}" + (f" (relations: {relations or rels})" if relations or rels else ""))
         click.echo(format_scores(scores, show_errors=show_errors))
+
+from graph.cli_serve import register as _register_serve; _register_serve(cli)
+
+from graph.cli_views import register as _register_views; _register_views(cli)  # noqa: E402,E702

@@ -23,6 +23,7 @@ _FURNITURE_MARKERS = re.compile(
     r"advertisement|share this|recommended|trending|sign up|newsletter|copyright|all rights reserved)",
     re.IGNORECASE,
 )
+_RIGHTS = re.compile(r"(©|\bcopyright\b|all rights reserved)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*[-–—•*|=_#]*\s*$")
 
 
@@ -88,6 +89,8 @@ def _starts_furniture(lines: list[str], index: int) -> bool:
     if not line:
         return False
     if _FURNITURE_MARKERS.search(line) and len(line) < 60 and not _SENTENCE_END.search(line):
+        return True
+    if _RIGHTS.search(line) and len(line) < 120:
         return True
     following = [l.strip() for l in lines[index : index + 6] if l.strip()]
     separators = sum(1 for l in following if _SEPARATOR.match(l))

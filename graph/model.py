@@ -57,6 +57,7 @@ class Mention:
     label: str  # PERSON, COUNTRY, DEMONYM, ORG, PARTY, PARTY_ADJ, SERIES, TITLE, SUMMIT, SUMMIT_REF
     key: str | None = None  # gazetteer key when the span matched one
     year: int | None = None  # a summit mention's year, when the text gives one
+    year_offset: int = 0  # "next year's summit" (+1), "last year's" (-1): relative to the article date
 
 
 @dataclass(frozen=True)

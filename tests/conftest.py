@@ -44,6 +44,11 @@ class Extracted:
         """(subject label, object label) of every fact of this relation, status left aside."""
         return {(s, o) for s, _, o, _ in self.rows(relation)}
 
+    def key_pairs(self, relation: str) -> set[tuple[str, str]]:
+        """(subject key, object key) of every fact of this relation: for entities whose label
+        is ambiguous on its own (two parties both shown as "Democratic Party")."""
+        return {(f.subject, f.object) for f in self.facts if f.relation == relation}
+
     def fact(self, subject: str, relation: str, obj: str) -> Fact | None:
         """The fact joining these two labels by this relation, if the extractor found it."""
         return next((f for f in self.facts if f.relation == relation

@@ -36,8 +36,6 @@ def test_document_furniture_marker_blanks_the_rest_of_the_page(marker):
     assert _kept_lines(text) == PROSE.split("\n")
 
 
-@pytest.mark.xfail(strict=True, reason="the copyright line is kept: a marker line that ends in a full stop "
-                   "counts as a sentence, so it is not furniture")
 def test_document_copyright_line_is_furniture():
     text = f"{PROSE}\nCopyright 2025 Nordic Wire. All rights reserved."
     assert _kept_lines(text) == PROSE.split("\n")

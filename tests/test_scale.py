@@ -41,17 +41,22 @@ MEETS = Fact(ISHIBA.key, "meets", LEE.key, "held", 0.7, TEXT, 0, len(TEXT))
 
 #: Loaded by every Dask worker (through `distributed.worker.preload`) in the failure test:
 #: extraction raises for one article, inside the worker process, as a real bug would.
+#: Dask may run a preload more than once in one process, so it patches only once.
 POISON_PRELOAD = '''
+import functools
 import graph.extract
 
-_real = graph.extract.Extractor.from_doc
+def poisoned(from_doc):
+    @functools.wraps(from_doc)
+    def wrapper(self, document, doc):
+        if document.article.key == "poison":
+            raise RuntimeError("deliberate test failure")
+        return from_doc(self, document, doc)
+    wrapper.poisoned = True
+    return wrapper
 
-def _from_doc(self, document, doc):
-    if document.article.key == "poison":
-        raise RuntimeError("deliberate test failure")
-    return _real(self, document, doc)
-
-graph.extract.Extractor.from_doc = _from_doc
+if not getattr(graph.extract.Extractor.from_doc, "poisoned", False):
+    graph.extract.Extractor.from_doc = poisoned(graph.extract.Extractor.from_doc)
 '''
 
 

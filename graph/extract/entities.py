@@ -202,7 +202,7 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
         if m.label != "SUMMIT":
             continue
         series = gazetteer.by_key.get(m.key) if m.key else None
-        year = m.year or default_year
+        year = m.year or (default_year + m.year_offset if default_year else None)
         if series is None and not _is_proper_summit_name(m.text):
             continue
         draft = _series_summit(series, year) if series else _named_summit(m.text, year)

@@ -34,6 +34,7 @@ PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "wan
               "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
 MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
+_TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
 _NP_MODIFIERS = {"amod", "advmod", "compound", "det", "poss", "nummod", "npadvmod", "case"}
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign"}
@@ -197,9 +198,12 @@ def _status_from_words(words: list[Token], default: str = "current") -> str:
 
 
 def _title_status(state: _Article, title: Span) -> str:
-    """Status cues around a title: "former …", "then-…", "acting …", "…-elect"."""
+    """Status cues around a title: "former …", "then-…", "acting …", "…-elect", and
+    "newly elected … will take office"."""
     doc = title.doc
     words = _words_before(title[0], 5)
+    if any(w.lower_ == "elected" for w in words) and _TAKES_OFFICE.search(title.sent.text):
+        return "elect"
     after = doc[title.end : min(title.end + 2, len(doc))]
     for t in after:
         if t.lower_ in {"-elect", "elect"} or t.lower_.endswith("-elect"):
@@ -430,7 +434,8 @@ def _predicative(state, title: Span, sent: Span):
         return None
     words = _words_before(title[0], 4)
     status = _status_from_words(words + [verb], default="current")
-    if status == "current" and verb.lemma_ == "serve" and verb.tag_ in {"VBD", "VBN"}:
+    if status == "current" and verb.lemma_ in {"serve", "be"} and verb.tag_ in {"VBD", "VBN"} \
+            and (verb.lemma_ == "serve" or any(t.lower_ == "until" for t in verb.subtree)):
         status = "former"
     if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select"} and _is_future(verb):
         status = "elect"
@@ -491,10 +496,13 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    """The subject of a verb, climbing through "plans to attend" and "is considering attending"."""
+    """The subject of a verb, climbing through "plans to attend" and "is considering
+    attending", and from "who" to the name a relative clause hangs on."""
     current = verb
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and current.dep_ == "relcl" and subjects[0].lower_ in {"who", "which", "that"}:
+            return [current.head]
         if subjects:
             return subjects
         if current.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and current.head != current:
@@ -512,9 +520,16 @@ def _verb_chain(verb: Token) -> list[Token]:
     return chain
 
 
+NEGATIVE_SUBJECTS = {"neither", "none", "nobody", "noone", "nor"}
+
+
 def _negated(verb: Token) -> bool:
+    """Negation, refusal, or a negative subject ("neither attended", "none of them")."""
+    for subject in _subjects(verb):
+        if subject.lower_ in NEGATIVE_SUBJECTS or any(t.lower_ in NEGATIVE_SUBJECTS for t in subject.subtree):
+            return True
     for v in _verb_chain(verb):
-        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in v.children):
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} | NEGATIVE_SUBJECTS for c in v.children):
             return True
         if v.lemma_ in NEGATING_VERBS:
             return True
@@ -685,8 +700,14 @@ def _possessive_party(state, party: Span, sent: Span):
     i = party.start - 1
     while i >= sent.start and doc[i].lower_ == "the":
         i -= 1
-    if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party" and doc[i - 2].lower_ in {"his", "her"}:
-        person = _antecedent(state, doc[i - 2])
+    if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
+        owner = doc[i - 2]
+        if owner.lower_ in {"his", "her"}:
+            person = _antecedent(state, owner)
+        elif owner.text in {"'s", "’s"} and i - 3 >= sent.start:
+            person = state.entity_at(doc[i - 3], {"Person"})
+        else:
+            person = None
         if person is not None:
             return person, "memberOf", None, CONF["party_possessive"]
     return None

@@ -29,14 +29,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     gazetteer = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
     mentions += _persons(doc, gazetteer)
+    mentions += _untagged_surnames(doc, mentions)
     mentions += _organisations(doc, gazetteer)
     mentions += _summits(doc, gazetteer)
     unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))
 
 
-def _from_span(span: Span, label: str, key: str | None = None, year: int | None = None) -> Mention:
-    return Mention(start=span.start_char, end=span.end_char, text=span.text, label=label, key=key, year=year)
+def _from_span(span: Span, label: str, key: str | None = None, year: int | None = None, year_offset: int = 0) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, label=label, key=key, year=year,
+                   year_offset=year_offset)
 
 
 def _covered(span: Span, others: list[Span], labels: set[str]) -> bool:
@@ -60,9 +62,30 @@ def _persons(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
     return out
 
 
+def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Capitalised tokens equal to the first or last part of a person named in full
+    elsewhere in the article, which the model left untagged ("Tremblay will attend")."""
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            parts.update({words[0], words[-1]})
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for token in doc:
+        if token.text in parts and token.pos_ == "PROPN" and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
+            out.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, label="NAME"))
+    return out
+
+
+_QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
+
+
 def _trim_person(ent: Span, gazetteer: list[Span]) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
+    if start == ent.sent.start and doc[start].lower_ in _QUESTION_AUX and end - start > 1:
+        start += 1  # "Will Aino Virtanen attend?": the auxiliary opens a question, it is not a name
     titles = [s for s in gazetteer if s.label_ in {"TITLE", "DEMONYM", "COUNTRY", "PARTY_ADJ"}]
     while start < end and (doc[start].lower_ in _TITLE_WORDS or any(s.start <= start < s.end for s in titles)
                            or not doc[start].text[:1].isupper()):
@@ -113,13 +136,13 @@ def _summits(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
             end = _proper_run_end(doc, end + 1)
         span = doc[start:end]
         inside = [s for s in series if s.start >= start and s.end <= token.i]
-        year = _summit_year(span)
+        year, offset = _summit_year(span), _relative_year(doc, start)
         if inside:
-            out.append(_from_span(span, "SUMMIT", inside[-1].id_, year))
+            out.append(_from_span(span, "SUMMIT", inside[-1].id_, year, offset))
         elif end > token.i + 1 or any(t.text[:1].isupper() for t in doc[start:token.i] if t.is_alpha):
-            out.append(_from_span(span, "SUMMIT", None, year))
+            out.append(_from_span(span, "SUMMIT", None, year, offset))
         else:
-            out.append(_from_span(span, "SUMMIT_REF", None, year))
+            out.append(_from_span(span, "SUMMIT_REF", None, year, offset))
     return out
 
 
@@ -144,6 +167,17 @@ def _proper_run_end(doc: Doc, index: int) -> int:
     while end > index and doc[end - 1].lower_ in {"of", "the", "and", "-", "–"}:
         end -= 1
     return end
+
+
+def _relative_year(doc: Doc, start: int) -> int:
+    """+1 for "next year's summit", -1 for "last year's", else 0."""
+    before = [t.lower_ for t in doc[max(0, start - 4) : start]]
+    if "year" in before or "year's" in before:
+        if "next" in before:
+            return 1
+        if "last" in before or "previous" in before:
+            return -1
+    return 0
 
 
 def _summit_year(span: Span) -> int | None:

@@ -1,0 +1,1026 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint and server-rendered pages over the store.
+
+Why it is built this way:
+
+- One read-only `Store` per process, shared by every request. Oxigraph is thread-safe,
+  and the store's shared lock keeps builds out while the server runs, so the data cannot
+  change under a page; statistics and the Turtle export are therefore computed once.
+- Store work runs in daemon threads (pyoxigraph releases the GIL), at most `slots` at
+  a time, each bounded by `timeout_s`. pyoxigraph cannot cancel a query mid-flight, so
+  on timeout the client gets a 503 at once while the thread finishes in the background,
+  still holding its slot (so runaway queries cannot pile up); a query that is producing
+  rows stops at its next row. Results are capped at `max_rows` rows or triples, which
+  is what bounds the memory a single answer can take.
+- Updates and SERVICE are refused before a query reaches Oxigraph: the store is opened
+  read-only anyway, but pyoxigraph *would* make the HTTP request a SERVICE clause asks
+  for, which would let anyone who can reach the endpoint make the server call out.
+- Pages carry no scripts and no external assets; every value that comes from the
+  store (article text, names, IRIs) goes through markupsafe's escaping, and a strict
+  Content-Security-Policy backs that up. The embedded graph view (pyvis, scripted) is
+  served on its own route into a sandboxed iframe.
+"""
+from __future__ import annotations
+
+import asyncio
+import importlib
+import re
+import tempfile
+import threading
+from collections import defaultdict
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
+
+import pyoxigraph as ox
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from graph.export import entity_index, statistics
+from graph.model import slug
+from graph.sparql import QueryError, competency_questions, result_kind, run_query, serialize_result
+from graph.store import Store
+from graph.terms import RESOURCE
+
+T = TypeVar("T")
+
+DEFAULT_MAX_ROWS = 10_000
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_MAX_BODY = 256 * 1024
+DEFAULT_SLOTS = 4
+
+BASE = str(RESOURCE)
+KG = "https://w3id.org/newsgraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ENTITY_TYPES = ("Person", "Office", "PoliticalParty", "Summit", "Country", "Organization")
+
+#: What an entity id in a URL may look like: the slug path after …/id/ (see graph.rdf._KEY).
+#: No segment may start with "." so "." and ".." cannot occur, and nothing is percent-decoded twice.
+ENTITY_ID = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}){0,3}")
+ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,159}")
+
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+            "frame-src 'self'; frame-ancestors 'self'; base-uri 'none'")
+#: The pyvis view is scripted and inlines its own assets; it still may not load or send anything.
+VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+            "font-src data:; frame-ancestors 'self'; base-uri 'none'")
+
+
+# --- refusing what a read-only endpoint must not run ------------------------------------
+
+class Refused(Exception):
+    """A request the endpoint will not run (update, SERVICE): answered 403."""
+
+
+# Strings, IRIs and comments, matched left to right as SPARQL's grammar does, so that a
+# keyword is only seen where the parser would see it. IRIREF admits \u escapes (UCHAR).
+_NON_CODE = re.compile(
+    r"'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
+    r'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
+# A keyword, not part of a variable (?x, $x), prefixed name (ex:x, x:) or longer word.
+_UPDATE_KEYWORD = re.compile(r"(?<![\w?$:])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.I)
+_SERVICE_KEYWORD = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
+
+
+def query_code(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked out: the part keywords live in."""
+    return _NON_CODE.sub(lambda match: " " if match.group(0).startswith("#") else '""', sparql)
+
+
+def refuse_unsafe(sparql: str) -> None:
+    """Raise Refused for any SPARQL Update form or a SERVICE clause.
+
+    Broader than `graph.sparql.is_update` on purpose: an update keyword anywhere in the
+    code (not only at the start) is refused, since no query form uses one.
+    """
+    code = query_code(sparql)
+    if match := _UPDATE_KEYWORD.search(code):
+        raise Refused(f"read-only endpoint: SPARQL Update ({match.group(1).upper()}) is not allowed here")
+    if _SERVICE_KEYWORD.search(code):
+        raise Refused("federated queries (SERVICE) are disabled: this endpoint does not call other endpoints")
+
+
+# --- content negotiation ----------------------------------------------------------------
+
+#: Media type → result format, in the server's order of preference (the first is the default).
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/turtle": "turtle",
+    "application/n-triples": "ntriples", "text/plain": "ntriples",
+    "application/ld+json": "jsonld", "application/json": "jsonld",
+}
+CONTENT_TYPES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples", "jsonld": "application/ld+json",
+}
+
+
+def accept_ranges(header: str) -> list[tuple[str, float]]:
+    """(media range, q) pairs of an Accept header; a malformed q counts as 0 (not acceptable)."""
+    ranges = []
+    for part in header.split(",")[:64]:
+        media, *params = (piece.strip() for piece in part.split(";"))
+        if not media:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        ranges.append((media.lower(), quality))
+    return ranges
+
+
+def _specificity(media_range: str, offer: str) -> int | None:
+    """How closely a media range matches an offered type: 2 exact, 1 type/*, 0 */*, None no match."""
+    if media_range == offer:
+        return 2
+    kind, _, sub = media_range.partition("/")
+    if sub == "*" and offer.startswith(kind + "/"):
+        return 1
+    return 0 if media_range == "*/*" else None
+
+
+def negotiate(kind: str, accept: str | None) -> str | None:
+    """The result format to answer with, or None when the client accepts none we offer."""
+    offers = GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES
+    ranges = accept_ranges(accept or "") or [("*/*", 1.0)]
+    best, best_quality = None, 0.0
+    for offer, fmt in offers.items():
+        matches = [(spec, q) for media, q in ranges if (spec := _specificity(media, offer)) is not None]
+        quality = max(matches)[1] if matches else 0.0
+        if quality > best_quality:
+            best, best_quality = fmt, quality
+    return best
+
+
+# --- running store work with a deadline -------------------------------------------------
+
+class QueryTimeout(Exception):
+    """The work did not finish within the time limit: answered 503."""
+
+
+class Overloaded(Exception):
+    """No worker slot came free within the time limit: answered 503."""
+
+
+class Cancelled(Exception):
+    """Raised inside a worker whose request has already been answered."""
+
+
+class NotAcceptable(Exception):
+    """The client's Accept header allows no format this kind of result has: answered 406."""
+
+
+def _settle(future: asyncio.Future, value: Any, error: BaseException | None, slots: asyncio.Semaphore) -> None:
+    """On the event loop: free the slot, then hand the outcome to a request still waiting for it."""
+    slots.release()
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
+
+
+class Runner:
+    """Runs store work in daemon threads: at most `slots` at once, each within `timeout_s`.
+
+    Daemon threads rather than an executor, so that a query still running past its
+    deadline can never keep the process from exiting.
+    """
+
+    def __init__(self, *, timeout_s: float, slots: int):
+        self.timeout_s = timeout_s
+        self.slots = asyncio.Semaphore(slots)
+
+    async def run(self, work: Callable[[threading.Event], T], *, timeout_s: float | None = None) -> T:
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        try:
+            await asyncio.wait_for(self.slots.acquire(), limit)
+        except TimeoutError:
+            raise Overloaded(f"server busy: no query slot came free within {limit:g} s; try again later") from None
+        future: asyncio.Future = loop.create_future()
+        cancel = threading.Event()
+        thread = threading.Thread(target=self._work, args=(loop, future, work, cancel), daemon=True, name="kg-query")
+        try:
+            thread.start()
+        except RuntimeError:
+            self.slots.release()
+            raise
+        try:
+            return await asyncio.wait_for(future, max(deadline - loop.time(), 0.0))
+        except TimeoutError:
+            raise QueryTimeout(f"query timed out after {limit:g} s (the server's limit); "
+                               "narrow it down or add a LIMIT") from None
+        finally:
+            cancel.set()  # a no-op once the work is done; otherwise stops a row loop at its next row
+
+    def _work(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future,
+              work: Callable[[threading.Event], Any], cancel: threading.Event) -> None:
+        value, error = None, None
+        try:
+            value = work(cancel)
+        except BaseException as caught:  # noqa: BLE001 - handed to the waiting request
+            error = caught
+        try:
+            loop.call_soon_threadsafe(_settle, future, value, error, self.slots)
+        except RuntimeError:
+            pass  # the event loop has closed: the server is shutting down
+
+
+# --- answers --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Answer:
+    """A query's result, with at most max_rows rows (SELECT) or triples (CONSTRUCT/DESCRIBE)."""
+
+    kind: str  # "select", "ask" or "graph"
+    variables: tuple[str, ...] = ()
+    items: tuple = ()
+    boolean: Any = None  # the QueryBoolean of an ASK
+    truncated: bool = False
+
+
+def collect_answer(store: Store, sparql: str, *, max_rows: int, cancel: threading.Event) -> Answer:
+    """Run a screened query and keep at most max_rows of what it yields."""
+    result = run_query(store, sparql)
+    kind = result_kind(result)
+    if kind == "ask":
+        return Answer(kind, boolean=result)
+    variables = tuple(v.value for v in result.variables) if kind == "select" else ()
+    items: list = []
+    for item in result:
+        if cancel.is_set():
+            raise Cancelled()
+        if len(items) == max_rows:
+            return Answer(kind, variables, tuple(items), truncated=True)
+        items.append(item)
+    return Answer(kind, variables, tuple(items))
+
+
+def kept_solutions(answer: Answer) -> ox.QuerySolutions:
+    """The kept rows as a QuerySolutions again, by way of SPARQL TSV (whose cells are
+    N-Triples terms), since pyoxigraph can serialise solutions but not build them."""
+    width = len(answer.variables)
+    lines = ["\t".join("?" + name for name in answer.variables)]
+    lines += ["\t".join("" if row[i] is None else str(row[i]) for i in range(width)) for row in answer.items]
+    return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+
+
+def answer_bytes(answer: Answer, fmt: str) -> bytes:
+    if answer.kind == "ask":
+        return serialize_result(answer.boolean, fmt)
+    if answer.kind == "graph":
+        return serialize_result(list(answer.items), fmt)
+    return serialize_result(kept_solutions(answer), fmt)
+
+
+# --- reading pages' data from the store ------------------------------------------------
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def labels_of(store: Store, iris: set[str]) -> dict[str, str]:
+    """IRI → label (the alphabetically first, when graphs disagree) for the IRIs that have one."""
+    if not iris:
+        return {}
+    values = " ".join(str(ox.NamedNode(iri)) for iri in sorted(iris))
+    rows = store.query(f"SELECT ?x (MIN(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }} GROUP BY ?x")
+    return {row["x"].value: row["label"].value for row in rows if row["label"] is not None}
+
+
+_FACTS_OF_ENTITY = """
+SELECT ?e ?f ?s ?p ?o ?status ?confidence ?text ?article ?title ?date WHERE {
+  { ?f rdf:subject ?e } UNION { ?f rdf:object ?e }
+  ?f a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?f kg:status ?status } OPTIONAL { ?f kg:confidence ?confidence } OPTIONAL { ?f kg:evidenceText ?text }
+  OPTIONAL { ?article schema:headline ?title } OPTIONAL { ?article schema:datePublished ?date }
+}"""
+_MENTIONED_IN = """
+SELECT DISTINCT ?e ?article ?title ?date WHERE {
+  ?article kg:mentions ?e .
+  OPTIONAL { ?article schema:headline ?title } OPTIONAL { ?article schema:datePublished ?date }
+} ORDER BY DESC(?date) ?article"""
+_FACTS_OF_ARTICLE = """
+SELECT ?a ?f ?s ?p ?o ?status ?confidence ?text ?start ?end WHERE {
+  ?f prov:wasDerivedFrom ?a ; a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?f kg:status ?status } OPTIONAL { ?f kg:confidence ?confidence } OPTIONAL { ?f kg:evidenceText ?text }
+  OPTIONAL { ?f kg:startOffset ?start } OPTIONAL { ?f kg:endOffset ?end }
+}"""
+
+
+def _properties(store: Store, iri: str) -> dict[str, list]:
+    """Predicate IRI → distinct objects of the resource, across all article graphs.
+
+    The fixed queries here take their IRI through `substitutions` (which Oxigraph wants
+    projected), never by pasting text into SPARQL.
+    """
+    found: dict[str, list] = defaultdict(list)
+    for row in store.query("SELECT DISTINCT ?x ?p ?o WHERE { ?x ?p ?o }", substitutions={ox.Variable("x"): ox.NamedNode(iri)}):
+        found[row["p"].value].append(row["o"])
+    return found
+
+
+def _statements(store: Store, sparql: str, variable: str, iri: str) -> list[dict]:
+    """One dict per statement node (a node in several graphs still counts once)."""
+    result = store.query(sparql, substitutions={ox.Variable(variable): ox.NamedNode(iri)})
+    names = [v.value for v in result.variables]
+    rows: dict[str, dict] = {}
+    for row in result:
+        rows.setdefault(row["f"].value, {name: _value(row[name]) for name in names})
+    return list(rows.values())
+
+
+def entity_data(store: Store, iri: str) -> dict | None:
+    """Everything the entity page shows, or None when no entity has this IRI."""
+    props = _properties(store, iri)
+    types = [_local_name(t.value) for t in props.get(RDF_TYPE, []) if t.value.startswith(KG)]
+    types = [t for t in types if t in ENTITY_TYPES]
+    if not types:
+        return None
+    facts = _statements(store, _FACTS_OF_ENTITY, "e", iri)
+    mentions = [{"article": row["article"].value, "title": _value(row["title"]), "date": _value(row["date"])}
+                for row in store.query(_MENTIONED_IN, substitutions={ox.Variable("e"): ox.NamedNode(iri)})]
+    links = {o.value for p in (KG + "officeOf", KG + "country") for o in props.get(p, [])}
+    ends = {fact[end] for fact in facts for end in ("s", "o")}
+    labels = labels_of(store, links | ends | {iri})
+    same = sorted(o.value for o in props.get("http://www.w3.org/2002/07/owl#sameAs", []))
+    return {
+        "iri": iri, "label": labels.get(iri, iri), "types": sorted(set(types)),
+        "aliases": sorted({o.value for o in props.get("http://www.w3.org/2004/02/skos/core#altLabel", [])}),
+        "wikidata": [s.rsplit("/", 1)[-1] for s in same if "wikidata.org/entity/" in s],
+        "links": sorted(links), "years": sorted({o.value for o in props.get(KG + "year", [])}),
+        "facts": sorted(facts, key=lambda f: (f["p"], f["date"] or "", f["s"], f["o"])),
+        "mentions": mentions, "labels": labels,
+    }
+
+
+def article_data(store: Store, iri: str) -> dict | None:
+    """Everything the article page shows, or None when there is no such article."""
+    props = _properties(store, iri)
+    if KG + "Article" not in {t.value for t in props.get(RDF_TYPE, [])}:
+        return None
+
+    def first(predicate: str) -> str | None:
+        values = sorted(o.value for o in props.get(predicate, []))
+        return values[0] if values else None
+
+    facts = _statements(store, _FACTS_OF_ARTICLE, "a", iri)
+    mentioned = {o.value for o in props.get(KG + "mentions", [])}
+    labels = labels_of(store, mentioned | {fact[end] for fact in facts for end in ("s", "o")})
+    return {
+        "iri": iri, "key": first(KG + "key"), "title": first("https://schema.org/headline"),
+        "date": first("https://schema.org/datePublished"), "url": first("https://schema.org/url"),
+        "source": first(KG + "source"), "body": first("https://schema.org/articleBody") or "",
+        "facts": sorted(facts, key=lambda f: (_int(f["start"]), f["p"], f["s"], f["o"])),
+        "mentions": sorted(mentioned, key=lambda m: labels.get(m, m).casefold()), "labels": labels,
+    }
+
+
+def _int(value: str | None, default: int = -1) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def evidence_spans(body: str, facts: list[dict]) -> list[tuple[int, int, list[int]]]:
+    """(start, end, fact numbers) for each stretch of the body some fact's evidence covers.
+
+    Offsets are trusted only if they are in range and cut out the evidence sentence;
+    otherwise the sentence is looked up in the body, and a fact whose sentence is not
+    there is simply not highlighted. Overlapping evidence merges into one stretch.
+    """
+    spans = []
+    for number, fact in enumerate(facts):
+        text, start, end = fact.get("text") or "", _int(fact.get("start")), _int(fact.get("end"))
+        if not (0 <= start < end <= len(body) and (not text or body[start:end] == text)):
+            start = body.find(text) if text else -1
+            end = start + len(text)
+        if start >= 0 and end > start:
+            spans.append((start, end, number))
+    merged: list[tuple[int, int, list[int]]] = []
+    for start, end, number in sorted(spans):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] + [number])
+        else:
+            merged.append((start, end, [number]))
+    return merged
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#fafbfc}
+header{background:#1f3a5f;color:#fff;padding:.6em 1.2em}header a{color:#fff;margin-right:1.2em;text-decoration:none}
+main{padding:1em 1.5em;max-width:72em}h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;margin-top:1.4em}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d0d6de;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#eef1f5}textarea{width:100%;font:13px monospace}code{font-size:90%}
+.error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6em}.note{color:#5a6270}
+.body{white-space:pre-wrap;background:#fff;border:1px solid #d0d6de;padding:1em;max-width:50em}
+mark{background:#ffe58a}.status{font-size:85%;color:#5a6270}iframe{width:100%;height:520px;border:1px solid #d0d6de}
+ul.examples li{margin:.2em 0}
+"""
+
+
+def page(title: str, body: Markup, *, status: int = 200) -> HTMLResponse:
+    """A full HTML page; `title` is escaped, `body` must already be Markup."""
+    html = Markup(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{} · newsgraph</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="stylesheet" href="/style.css"></head><body><header>'
+        '<a href="/"><b>newsgraph</b></a><a href="/path">Paths</a><a href="/sparql">SPARQL endpoint</a>'
+        '<a href="/export.ttl">Turtle export</a></header><main>{}</main></body></html>'
+    ).format(title, body)
+    return HTMLResponse(str(html), status_code=status, headers={"Content-Security-Policy": PAGE_CSP})
+
+
+def error_page(status: int, message: str) -> HTMLResponse:
+    return page("Error", Markup('<h1>Error {}</h1><p class="error">{}</p>').format(status, message), status=status)
+
+
+def resource_href(iri: str) -> str | None:
+    """Where this server shows an IRI of ours: /article/… or /entity/…; None for anything else."""
+    if not iri.startswith(BASE):
+        return None
+    local = iri[len(BASE):]
+    if local.startswith("article/") and ARTICLE_ID.fullmatch(local[len("article/"):]):
+        return "/" + local
+    if local.startswith("fact/") or not ENTITY_ID.fullmatch(local):
+        return None
+    return "/entity/" + local
+
+
+def iri_link(iri: str, labels: dict[str, str] | None = None) -> Markup:
+    text = (labels or {}).get(iri) or (iri[len(BASE):] if iri.startswith(BASE) else iri)
+    href = resource_href(iri)
+    return Markup('<a href="{}">{}</a>').format(href, text) if href else Markup("<code>{}</code>").format(text)
+
+
+def term_cell(term) -> Markup:
+    if term is None:
+        return Markup("")
+    if isinstance(term, ox.NamedNode):
+        return iri_link(term.value)
+    if isinstance(term, ox.BlankNode):
+        return Markup("<code>_:{}</code>").format(term.value)
+    return Markup("{}").format(term.value)
+
+
+def answer_html(answer: Answer, max_rows: int) -> Markup:
+    """A query's answer as a table (or a yes/no), with a note when rows were cut off."""
+    if answer.kind == "ask":
+        return Markup('<p id="results" class="boolean">ASK: <b>{}</b></p>').format("yes" if bool(answer.boolean) else "no")
+    head = answer.variables if answer.kind == "select" else ("subject", "predicate", "object")
+    rows = [[term_cell(row[i]) for i in range(len(head))] if answer.kind == "select"
+            else [term_cell(row.subject), term_cell(row.predicate), term_cell(row.object)] for row in answer.items]
+    table = Markup('<table id="results" class="results"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
+        Markup("").join(Markup("<th>{}</th>").format(name) for name in head),
+        Markup("").join(Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(c) for c in row))
+                        for row in rows))
+    count = len(answer.items)
+    note = Markup('<p class="note">{} row{}{}</p>').format(
+        count, "" if count == 1 else "s", f" (cut off at the server's limit of {max_rows})" if answer.truncated else "")
+    return note + table
+
+
+def home_html(stats: dict, entities: dict[str, dict], examples: list, query: str, result: Markup) -> Markup:
+    entity_total = sum(stats["entities"].values())
+    fact_total = sum(stats["facts"].values())
+    counts = Markup("<p>{} articles · {} entities · {} facts · {} triples</p>").format(
+        stats["articles"], entity_total, fact_total, stats["triples"])
+    by_type = Markup("").join(Markup("<tr><td>{}</td><td>{}</td></tr>").format(k, v) for k, v in stats["entities"].items())
+    by_relation = Markup("").join(Markup("<tr><td>{}</td><td>{}</td></tr>").format(k, v) for k, v in stats["facts"].items())
+    example_items = Markup("").join(
+        Markup('<li><a class="example" href="/?{}">{}</a> <span class="note">{}</span></li>').format(
+            urlencode({"example": c.name}), c.question or c.name, c.name) for c in examples)
+    form = Markup(
+        '<form method="get" action="/" id="query-form"><textarea name="query" rows="10" spellcheck="false">{}</textarea>'
+        '<p><button type="submit">Run query</button> <span class="note">Prefixes kg:, rdf:, rdfs:, owl:, skos:, '
+        'schema:, prov:, xsd:, wd:, res: are predefined. The same queries work at <code>/sparql</code>.</span></p>'
+        '</form>').format(query)
+    return Markup(
+        "<h1>newsgraph</h1>{counts}<table><tr><th>Entities by type</th><th></th></tr>{by_type}</table>"
+        "<table><tr><th>Facts by relation</th><th></th></tr>{by_relation}</table>"
+        "<h2>Query</h2>{form}{result}<h2>Competency questions</h2><ul class=\"examples\">{examples}</ul>"
+        "<h2>Entities</h2>{entities}"
+    ).format(counts=counts, by_type=by_type, by_relation=by_relation, form=form, result=result,
+             examples=example_items, entities=entity_lists(entities))
+
+
+def entity_lists(entities: dict[str, dict], *, per_type: int = 300) -> Markup:
+    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for iri, entry in entities.items():
+        grouped[entry["type"]].append((entry["label"], iri))
+    parts = []
+    for kind in sorted(grouped):
+        items = sorted(grouped[kind], key=lambda item: item[0].casefold())
+        links = Markup(", ").join(iri_link(iri, {iri: label}) for label, iri in items[:per_type])
+        more = Markup(" … and {} more").format(len(items) - per_type) if len(items) > per_type else Markup("")
+        parts.append(Markup("<details><summary>{} ({})</summary><p>{}{}</p></details>").format(kind, len(items), links, more))
+    return Markup("").join(parts)
+
+
+def fact_row(fact: dict, labels: dict[str, str], *, with_article: bool) -> Markup:
+    article = Markup("<td>{} <span class=\"status\">{}</span></td>").format(
+        iri_link(fact["article"], {fact["article"]: fact.get("title") or fact["article"]}), fact.get("date") or "") \
+        if with_article else Markup("")
+    return Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>").format(
+        iri_link(fact["s"], labels), _local_name(fact["p"]), iri_link(fact["o"], labels), fact.get("status") or "",
+        fact.get("confidence") or "", fact.get("text") or "", article)
+
+
+def entity_html(data: dict, view: Markup) -> Markup:
+    labels = data["labels"]
+    details = [Markup("<p>Type: <b>{}</b> · <code>{}</code></p>").format(", ".join(data["types"]), data["iri"])]
+    if data["aliases"]:
+        details.append(Markup("<p>Also called: {}</p>").format(", ".join(data["aliases"])))
+    for qid in data["wikidata"]:
+        details.append(Markup('<p>Wikidata: <a href="https://www.wikidata.org/wiki/{}" rel="noopener noreferrer">{}</a></p>')
+                       .format(quote(qid), qid))
+    if data["links"]:
+        details.append(Markup("<p>Of: {}</p>").format(Markup(", ").join(iri_link(i, labels) for i in data["links"])))
+    if data["years"]:
+        details.append(Markup("<p>Year: {}</p>").format(", ".join(data["years"])))
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for fact in data["facts"]:
+        grouped[_local_name(fact["p"])].append(fact)
+    head = Markup("<tr><th>subject</th><th>relation</th><th>object</th><th>status</th><th>confidence</th>"
+                  "<th>evidence</th><th>article</th></tr>")
+    sections = [Markup('<h3 id="rel-{}">{} ({})</h3><table class="facts">{}{}</table>').format(
+        relation, relation, len(facts), head, Markup("").join(fact_row(f, labels, with_article=True) for f in facts))
+        for relation, facts in sorted(grouped.items())]
+    mentions = Markup("").join(
+        Markup("<li>{} <span class=\"status\">{}</span></li>").format(
+            iri_link(m["article"], {m["article"]: m["title"] or m["article"]}), m["date"] or "") for m in data["mentions"])
+    return Markup("<h1>{}</h1>{}<h2>Facts</h2>{}<h2>Mentioned in {} article(s)</h2><ul>{}</ul><h2>Graph view</h2>{}").format(
+        data["label"], Markup("").join(details),
+        Markup("").join(sections) or Markup('<p class="note">No facts recorded.</p>'),
+        len(data["mentions"]), mentions, view)
+
+
+def highlighted_body(body: str, facts: list[dict]) -> Markup:
+    """The article text with each fact's evidence in a <mark id="ev-N">."""
+    parts, cursor = [], 0
+    for index, (start, end, numbers) in enumerate(evidence_spans(body, facts)):
+        parts.append(Markup("{}").format(body[cursor:start]))
+        relations = ", ".join(sorted({_local_name(facts[n]["p"]) for n in numbers}))
+        parts.append(Markup('<mark id="ev-{}" title="{}">{}</mark>').format(index, relations, body[start:end]))
+        for number in numbers:
+            facts[number]["mark"] = index
+        cursor = end
+    parts.append(Markup("{}").format(body[cursor:]))
+    return Markup('<div class="body">{}</div>').format(Markup("").join(parts))
+
+
+def safe_url(url: str | None) -> Markup:
+    """A link only for http(s) URLs: an article's url field could say javascript:…"""
+    if not url:
+        return Markup("")
+    if urlsplit(url).scheme.lower() in {"http", "https"}:
+        return Markup('<p>URL: <a href="{}" rel="noopener noreferrer">{}</a></p>').format(url, url)
+    return Markup("<p>URL: <code>{}</code></p>").format(url)
+
+
+def article_html(data: dict) -> Markup:
+    labels = data["labels"]
+    body = highlighted_body(data["body"], data["facts"])  # numbers the marks the fact rows link to
+    rows = Markup("").join(
+        fact_row(f, labels, with_article=False) + (Markup('<tr><td colspan="6" class="status"><a href="#ev-{}">'
+                                                          'show in text</a></td></tr>').format(f["mark"])
+                                                   if "mark" in f else Markup(""))
+        for f in data["facts"])
+    meta = Markup("<p>Published: {} · key <code>{}</code> · source <code>{}</code></p>").format(
+        data["date"] or "unknown", data["key"] or "", data["source"] or "")
+    mentions = Markup(", ").join(iri_link(m, labels) for m in data["mentions"])
+    return Markup(
+        "<h1>{}</h1>{}{}<h2>Facts taken from this article ({})</h2>"
+        "<table class=\"facts\"><tr><th>subject</th><th>relation</th><th>object</th><th>status</th><th>confidence</th>"
+        "<th>evidence</th></tr>{}</table><h2>Entities mentioned</h2><p>{}</p><h2>Text</h2>{}"
+    ).format(data["title"] or data["key"] or data["iri"], meta, safe_url(data["url"]), len(data["facts"]), rows,
+             mentions, body)
+
+
+def path_form(source: str, target: str) -> Markup:
+    return Markup(
+        '<form method="get" action="/path"><label>From <input name="from" value="{}"></label> '
+        '<label>To <input name="to" value="{}"></label> <button type="submit">Find paths</button></form>'
+    ).format(source, target)
+
+
+def node_link(node: dict) -> Markup:
+    return iri_link(BASE + node["id"], {BASE + node["id"]: node["label"]}) if ENTITY_ID.fullmatch(node["id"]) \
+        else Markup("{}").format(node["label"])
+
+
+def paths_html(found: dict) -> Markup:
+    """`kg path`'s JSON as HTML: each path as a chain, each step with its evidence."""
+    if not found["paths"]:
+        return Markup("<p>No path within {} hops.</p>").format(found["max_hops"])
+    blocks = []
+    for number, path in enumerate(found["paths"], 1):
+        nodes = {node["id"]: node for node in path["nodes"]}
+        steps = []
+        for step in path["steps"]:
+            phrase = step["relation"] + (f" ({step['status']})" if step["status"] else "")
+            arrow = f"—{phrase}→" if step["direction"] == "forward" else f"←{phrase}—"
+            evidence = Markup("").join(
+                Markup("<li>“{}” <span class=\"status\">— {}</span></li>").format(
+                    e["sentence"] or "(entity link)", ", ".join(p for p in (e["title"] or e["article"], e["date"]) if p))
+                for e in step["evidence"][:3])
+            steps.append(Markup("<li>{} {} {}<ul>{}</ul></li>").format(
+                node_link(nodes[step["from"]]), arrow, node_link(nodes[step["to"]]), evidence))
+        blocks.append(Markup('<h3>{}. {} <span class="status">[{} hop(s)]</span></h3><ol class="steps">{}</ol>').format(
+            number, path["text"], path["hops"], Markup("").join(steps)))
+    return Markup("").join(blocks)
+
+
+# --- optional parts from sibling modules ------------------------------------------------
+
+def optional_module(name: str):
+    """The module, or None while it does not exist yet (graph.views is being written alongside)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name == name:
+            return None
+        raise
+
+
+def ego_view_html(store: Store, key: str) -> str | None:
+    """The ego view of an entity as a self-contained HTML page, or None when graph.views is absent."""
+    views = optional_module("graph.views")
+    if views is None or not hasattr(views, "ego_view_html"):
+        return None
+    return views.ego_view_html(store, key)
+
+
+# --- requests -------------------------------------------------------------------------
+
+def query_params(raw: bytes | str) -> dict[str, list[str]]:
+    """Form or URL parameters; invalid UTF-8 in them is a 400, not a silent U+FFFD."""
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    try:
+        return parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=100)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise HTTPException(400, f"malformed parameters: {error}") from None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it is known to exceed `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"request body over the limit of {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"request body over the limit of {limit} bytes")
+    return bytes(body)
+
+
+def single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise HTTPException(400, f"give exactly one '{name}' parameter (got {len(values)})")
+    return values[0] if values else None
+
+
+def protocol_query(params: dict[str, list[str]]) -> str:
+    """The query a SPARQL Protocol request carries, after the checks the protocol allows."""
+    if "update" in params:
+        raise Refused("read-only endpoint: SPARQL Update is not allowed here")
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        raise HTTPException(400, "default-graph-uri and named-graph-uri are not supported: "
+                                 "the default graph is the union of all article graphs; use GRAPH in the query")
+    query = single(params, "query")
+    if query is None or not query.strip():
+        raise HTTPException(400, "missing 'query' parameter (SPARQL 1.1 Protocol: GET ?query=, "
+                                 "POST form field 'query', or POST application/sparql-query)")
+    return query
+
+
+def plain(status: int, message: str, **headers: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+@dataclass
+class Settings:
+    max_rows: int
+    timeout_s: float
+    max_body: int
+
+
+class App:
+    """The routes, sharing one store, one runner and the cached whole-store results."""
+
+    def __init__(self, store: Store, settings: Settings, runner: Runner):
+        self.store, self.settings, self.runner = store, settings, runner
+        self.examples = competency_questions()
+        self._cache: dict[str, Any] = {}
+        self._cache_lock = asyncio.Lock()
+        self._export_dir = tempfile.TemporaryDirectory(prefix="kg-serve-")
+
+    async def once(self, name: str, work: Callable[[], T]) -> T:
+        """Whole-store results (statistics, index, export) computed once: the store cannot change while we serve."""
+        async with self._cache_lock:
+            if name not in self._cache:
+                self._cache[name] = await self.runner.run(lambda cancel: work(), timeout_s=max(self.settings.timeout_s, 120))
+        return self._cache[name]
+
+    async def answer(self, sparql: str) -> Answer:
+        refuse_unsafe(sparql)
+        max_rows = self.settings.max_rows
+        return await self.runner.run(lambda cancel: collect_answer(self.store, sparql, max_rows=max_rows, cancel=cancel))
+
+    # --- /sparql
+
+    async def sparql(self, request: Request) -> Response:
+        try:
+            if request.method == "GET":
+                params = query_params(request.scope.get("query_string", b""))
+            else:
+                params = await self.post_params(request)
+            query = protocol_query(params)
+            if len(query.encode("utf-8")) > self.settings.max_body:
+                return plain(414 if request.method == "GET" else 413,
+                             f"query over the limit of {self.settings.max_body} bytes")
+            refuse_unsafe(query)
+            accept = request.headers.get("accept")
+            max_rows = self.settings.max_rows
+
+            def work(cancel: threading.Event) -> tuple[bytes, str, bool]:
+                answer = collect_answer(self.store, query, max_rows=max_rows, cancel=cancel)
+                fmt = negotiate(answer.kind, accept)
+                if fmt is None:
+                    raise NotAcceptable(f"cannot answer a {answer.kind.upper()} query as {accept}; acceptable: "
+                                        + ", ".join(GRAPH_TYPES if answer.kind == "graph" else SOLUTION_TYPES))
+                return answer_bytes(answer, fmt), CONTENT_TYPES[fmt], answer.truncated
+
+            body, content_type, truncated = await self.runner.run(work)
+        except Refused as error:
+            return plain(403, str(error))
+        except QueryError as error:
+            return plain(400, str(error))
+        except NotAcceptable as error:
+            return plain(406, str(error))
+        except (QueryTimeout, Overloaded) as error:
+            return plain(503, str(error), **{"Retry-After": "5"})
+        headers = {"Vary": "Accept"}
+        if truncated:
+            headers["X-Result-Truncated"] = f"max-rows={max_rows}"
+        return Response(body, media_type=content_type, headers=headers)
+
+    async def post_params(self, request: Request) -> dict[str, list[str]]:
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
+            raise Refused("read-only endpoint: SPARQL Update is not allowed here")
+        if media not in {"application/sparql-query", "application/x-www-form-urlencoded"}:
+            raise HTTPException(415, "POST application/sparql-query or application/x-www-form-urlencoded")
+        body = await read_body(request, self.settings.max_body)
+        if media == "application/x-www-form-urlencoded":
+            return query_params(body)
+        params = query_params(request.scope.get("query_string", b""))
+        try:
+            return {**params, "query": [body.decode("utf-8")]}
+        except UnicodeDecodeError:
+            raise HTTPException(400, "the query is not valid UTF-8") from None
+
+    # --- pages
+
+    async def home(self, request: Request) -> Response:
+        params = query_params(request.scope.get("query_string", b""))
+        example = single(params, "example")
+        query = single(params, "query") or ""
+        if example is not None:
+            chosen = [c for c in self.examples if c.name == example]
+            if not chosen:
+                return error_page(404, f"no example query named {example!r}")
+            query = chosen[0].sparql
+        result, status = Markup(""), 200
+        if query.strip():
+            result, status = await self.result_html(query)
+        stats = await self.once("stats", lambda: statistics(self.store))
+        entities = await self.once("entities", lambda: entity_index(self.store))
+        return page("Home", home_html(stats, entities, self.examples, query, result), status=status)
+
+    async def result_html(self, query: str) -> tuple[Markup, int]:
+        """The answer as HTML with status 200, or the error message with the status /sparql would give."""
+        if len(query.encode("utf-8")) > self.settings.max_body:
+            return Markup('<p id="error" class="error">query over the limit of {} bytes</p>').format(
+                self.settings.max_body), 414
+        try:
+            return answer_html(await self.answer(query), self.settings.max_rows), 200
+        except Refused as error:
+            message, status = str(error), 403
+        except QueryError as error:
+            message, status = str(error), 400
+        except (QueryTimeout, Overloaded) as error:
+            message, status = str(error), 503
+        return Markup('<p id="error" class="error">{}</p>').format(message), status
+
+    async def entity(self, request: Request) -> Response:
+        key = request.path_params["id"]
+        if not ENTITY_ID.fullmatch(key):
+            return error_page(404, "no such entity (ids look like person/shigeru-ishiba)")
+        if key.startswith("article/"):
+            return RedirectResponse("/" + key, status_code=301)
+        try:
+            data = await self.runner.run(lambda cancel: entity_data(self.store, BASE + key))
+        except (QueryTimeout, Overloaded) as error:
+            return error_page(503, str(error))
+        if data is None:
+            return error_page(404, f"no entity {key} in the graph")
+        if optional_module("graph.views") is None:
+            view = Markup('<p class="note" id="view-placeholder">The graph view is not available yet '
+                          "(graph.views is not installed in this build).</p>")
+        else:
+            view = Markup('<iframe src="/view/{}" sandbox="allow-scripts" title="Graph view of {}"></iframe>').format(
+                key, data["label"])
+        return page(data["label"], entity_html(data, view))
+
+    async def view(self, request: Request) -> Response:
+        key = request.path_params["id"]
+        if not ENTITY_ID.fullmatch(key):
+            return error_page(404, "no such entity")
+        try:
+            html = await self.runner.run(lambda cancel: ego_view_html(self.store, key))
+        except (QueryTimeout, Overloaded) as error:
+            return error_page(503, str(error))
+        except (LookupError, ValueError) as error:
+            return error_page(404, str(error))
+        if html is None:
+            return error_page(501, "graph views are not available in this build (graph.views is missing)")
+        return HTMLResponse(html, headers={"Content-Security-Policy": VIEW_CSP})
+
+    async def article(self, request: Request) -> Response:
+        article_id = request.path_params["id"]
+        if not ARTICLE_ID.fullmatch(article_id):
+            return error_page(404, "no such article (ids look like 2025-06-17-ishiba-lee-kananaskis-txt)")
+        try:
+            data = await self.runner.run(lambda cancel: article_data(self.store, f"{BASE}article/{article_id}"))
+        except (QueryTimeout, Overloaded) as error:
+            return error_page(503, str(error))
+        if data is None:
+            return error_page(404, f"no article {article_id} in the graph")
+        return page(data["title"] or article_id, article_html(data))
+
+    async def path(self, request: Request) -> Response:
+        params = query_params(request.scope.get("query_string", b""))
+        source, target = (single(params, "from") or "").strip(), (single(params, "to") or "").strip()
+        form = path_form(source, target)
+        if not (source and target):
+            return page("Paths", Markup("<h1>How are two entities connected?</h1>{}").format(form))
+        if max(len(source), len(target)) > 300:
+            return page("Paths", Markup('<h1>Paths</h1>{}<p class="error">names are limited to 300 characters</p>')
+                        .format(form), status=400)
+        paths = optional_module("graph.paths")
+        if paths is None:
+            return page("Paths", Markup('<h1>Paths</h1>{}<p class="note">Path search is not available in this build '
+                                        "(graph.paths is missing).</p>").format(form), status=501)
+
+        def work(cancel: threading.Event) -> dict:
+            projection = paths.project(self.store)
+            return paths.paths_json(projection, paths.find_paths(projection, source, target))
+
+        try:
+            found = await self.runner.run(work, timeout_s=max(self.settings.timeout_s, 60))
+        except (QueryTimeout, Overloaded) as error:
+            return page("Paths", Markup('<h1>Paths</h1>{}<p class="error">{}</p>').format(form, str(error)), status=503)
+        except ValueError as error:  # unknown or ambiguous names, with suggestions
+            return page("Paths", Markup('<h1>Paths</h1>{}<p class="error">{}</p>').format(form, str(error)), status=404)
+        title = Markup("<h1>{} → {}</h1>").format(found["source"]["label"], found["target"]["label"])
+        return page("Paths", title + form + paths_html(found))
+
+    async def export(self, request: Request) -> Response:
+        target = Path(self._export_dir.name) / "newsgraph.ttl"
+
+        def write() -> Path:
+            with open(target, "wb") as handle:
+                self.store.dump(handle, "turtle")
+            return target
+
+        try:
+            path = await self.once("export", write)
+        except (QueryTimeout, Overloaded) as error:
+            return plain(503, str(error))
+        return FileResponse(path, media_type="text/turtle; charset=utf-8", filename="newsgraph.ttl")
+
+    async def style(self, request: Request) -> Response:
+        return Response(STYLE, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+    def close(self) -> None:
+        self._export_dir.cleanup()
+        try:
+            self.store.close()
+        except RuntimeError:
+            pass  # Store.close() flushes, which a read-only Oxigraph store refuses
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    return error_page(404, "no such page")
+
+
+async def http_error(request: Request, exc: HTTPException) -> Response:
+    """Errors as plain text on the endpoint (what SPARQL clients show) and as pages elsewhere."""
+    if request.url.path.startswith("/sparql") or exc.status_code >= 500:
+        return plain(exc.status_code, str(exc.detail), **(exc.headers or {}))
+    return error_page(exc.status_code, str(exc.detail))
+
+
+class SecurityHeaders:
+    """ASGI middleware: nosniff, no referrer, and the page CSP unless a route set its own."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+                if b"content-security-policy" not in names:
+                    extra.append((b"content-security-policy", PAGE_CSP.encode()))
+                message = {**message, "headers": headers + [h for h in extra if h[0] not in names]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(store_dir: str | Path, *, max_rows: int = DEFAULT_MAX_ROWS, timeout_s: float = DEFAULT_TIMEOUT_S,
+               max_body: int = DEFAULT_MAX_BODY, slots: int = DEFAULT_SLOTS) -> Starlette:
+    """The ASGI app over the store folder, opened read-only now (so a missing store fails fast)."""
+    if max_rows < 1 or timeout_s <= 0 or max_body < 1 or slots < 1:
+        raise ValueError("max_rows, timeout_s, max_body and slots must be positive")
+    store = Store(store_dir)
+    handlers = App(store, Settings(max_rows=max_rows, timeout_s=timeout_s, max_body=max_body),
+                   Runner(timeout_s=timeout_s, slots=slots))
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        handlers.close()
+
+    routes = [
+        Route("/", handlers.home, methods=["GET"]),
+        Route("/sparql", handlers.sparql, methods=["GET", "POST"]),
+        Route("/entity/{id:path}", handlers.entity, methods=["GET"]),
+        Route("/view/{id:path}", handlers.view, methods=["GET"]),
+        Route("/article/{id:path}", handlers.article, methods=["GET"]),
+        Route("/path", handlers.path, methods=["GET"]),
+        Route("/export.ttl", handlers.export, methods=["GET"]),
+        Route("/style.css", handlers.style, methods=["GET"]),
+    ]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                   allow_headers=["Accept", "Content-Type"], expose_headers=["X-Result-Truncated"], max_age=600),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={404: not_found, HTTPException: http_error})
+    app.state.handlers = handlers
+    return app
+
+
+def serve(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, max_rows: int = DEFAULT_MAX_ROWS,
+          timeout_s: float = DEFAULT_TIMEOUT_S, max_body: int = DEFAULT_MAX_BODY, log_level: str = "info") -> None:
+    """Serve until interrupted. Loopback only unless `host` says otherwise."""
+    import uvicorn
+
+    app = create_app(store_dir, max_rows=max_rows, timeout_s=timeout_s, max_body=max_body)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, timeout_keep_alive=5,
+                limit_concurrency=128)
