@@ -713,25 +713,31 @@ def _possessive_party(state, party: Span, sent: Span):
     return None
 
 
+PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
+STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
+
+
 def _party_predicate(state, party: Span, sent: Span):
-    """"X is a member of / a politician for / a candidate of the PARTY", "X joined the PARTY"."""
+    """"X is a member of / a politician for / a candidate of the PARTY", "X joined the
+    PARTY", "X was elected as a Democrat", "X sought the Democratic nomination"."""
     token = party.root
+    through_as = False
     for _ in range(4):
         head = token.head
         if head == token:
             break
-        if head.lower_ in ROLE_WORDS or head.lemma_ in {"join", "represent"}:
+        through_as = through_as or head.lower_ == "as"
+        if head.lower_ in ROLE_WORDS | PARTY_NOUNS or head.lemma_ in {"join", "represent"} \
+                or (through_as and head.lemma_ in STAND_VERBS):
             anchor = head
-            while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor and anchor.pos_ != "VERB" and anchor.pos_ != "AUX":
+            while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
+                    and anchor.pos_ not in {"VERB", "AUX"}:
                 anchor = anchor.head
             subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None and head.dep_ == "appos":
                 subject = head.head
             person = _person_of_token(state, subject) if subject is not None else None
-            if person is not None:
-                status = "former" if head.lemma_ == "join" and False else None
-                return person, "memberOf", status, CONF["party_of"]
-            return None
+            return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
         token = head
     return None
 
