@@ -37,7 +37,8 @@ PRONOUNS = {"he", "she", "him", "her", "his"}
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
 _NP_MODIFIERS = {"amod", "advmod", "compound", "det", "poss", "nummod", "npadvmod", "case"}
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
-                     "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign"}
+                     "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
+                     "central", "senior", "top", "prominent", "key", "veteran", "local"}
 _US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
 
 CONF = {
@@ -610,13 +611,16 @@ def _party_role_before_name(state, party: Span, sent: Span):
             index += 1
             continue
         break
-    if role_words and party.start - 2 >= sent.start and doc[party.start - 1].lower_ in {"the", "a", "an"} \
-            and doc[party.start - 2].text == ",":
-        # "Gerald Ford, the Republican candidate"
-        person = state.entity_at(doc[party.start - 3], {"Person"}) if party.start - 3 >= sent.start else None
+    det = party.start - 1
+    while det > sent.start and doc[det].pos_ == "ADJ":
+        det -= 1
+    if role_words and det - 1 >= sent.start and doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == ",":
+        # "Gerald Ford, the Republican candidate", "X, a central PPP leader"
+        person = state.entity_at(doc[det - 2], {"Person"}) if det - 2 >= sent.start else None
         if person is not None:
             words = {t.lower_ for t in role_words}
-            relation = "leaderOf" if words & LEADER_WORDS else "memberOf"
+            qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
+            relation = "leaderOf" if words & LEADER_WORDS and not qualified else "memberOf"
             return person, relation, "current" if relation == "leaderOf" else None, CONF["apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:

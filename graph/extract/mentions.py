@@ -114,11 +114,41 @@ def _organisations(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
             span = span[:-1]
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}):
             continue
+        if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
+            out.append(_from_span(span, "PERSON"))
+            continue
         label = "NAME" if ent.label_ != "ORG" or len(span) == 1 else "ORG"
         if label == "NAME" and (len(span) != 1 or not span[0].text[:1].isupper()):
             continue
         out.append(_from_span(span, label))
     return out
+
+
+_ORG_WORDS = {"party", "movement", "league", "council", "committee", "ministry", "court", "bank", "group", "union",
+              "association", "institute", "university", "company", "corporation", "corp", "inc", "ltd", "news", "times",
+              "post", "agency", "forces", "army", "assembly", "parliament", "government", "office", "department",
+              "commission", "organization", "organisation", "front", "alliance", "congress", "federation", "foundation",
+              "society", "service", "club", "church", "centre", "center", "house", "states", "kingdom", "republic",
+              "senate", "board", "authority", "fund", "trust", "network", "media", "press", "times", "journal"}
+_PERSON_SLOT_NOUNS = {"leader", "member", "politician", "candidate", "lawmaker", "legislator", "deputy", "spokesman",
+                      "spokeswoman", "chairman", "chairwoman", "head", "minister", "senator", "official", "founder"}
+
+
+def _looks_like_person(span: Span, gazetteer: list[Span]) -> bool:
+    """An ORG the model found that is really a person: a name-shaped span (2–4 capitalised
+    words, no organisation word) in a slot only people fill: "X, a senior PPP leader," or
+    "X of the Y Party"."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.lower_ in _ORG_WORDS for t in words):
+        return False
+    doc = span.doc
+    after = doc[span.end : min(span.end + 6, span.sent.end)]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
+        return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
+    if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ == "the":
+        return any(s.label_ == "PARTY" and s.start >= span.end for s in gazetteer if s.start <= after[-1].i) or \
+            any(t.lower_ in {"party", "movement", "league", "congress", "front"} for t in after[2:])
+    return False
 
 
 def _summits(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
