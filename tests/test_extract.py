@@ -95,9 +95,7 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
         pytest.param("Brazil's ex-president Tomas Alves attended the ceremony in Brasília.",
                      "Tomas Alves", "President of Brazil", "former", id="ex-lowercase"),
         pytest.param("The ex-President of Brazil, Tomas Alves, attended the ceremony in Brasília.",
-                     "Tomas Alves", "President of Brazil", "former", id="ex-apposition",
-                     marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: the apposition rule "
-                                             "does not find 'ex-President' followed by 'of Brazil, NAME'")),
+                     "Tomas Alves", "President of Brazil", "former", id="ex-apposition"),
         pytest.param("Carla Mendes was sworn in on Sunday. Her predecessor as President of Brazil, Tomas Alves, "
                      "attended the ceremony.", "Tomas Alves", "President of Brazil", "former", id="predecessor",
                      marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: 'predecessor as "

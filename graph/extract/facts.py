@@ -427,7 +427,7 @@ def _predicative(state, title: Span, sent: Span):
     if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate", "install", "choose", "select"}:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    person = _person_of_token(state, subject) if subject is not None else None
+    person = _person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
     if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install"}:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         person = (_person_of_token(state, obj) if obj is not None else None) or person
@@ -442,6 +442,12 @@ def _predicative(state, title: Span, sent: Span):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, CONF["predicative"]
+
+
+def _person_before_auxiliaries(state: _Article, verb: Token) -> Entity | None:
+    """The person right before a subjectless verb's auxiliaries ("Obama being elected")."""
+    first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i] + [verb.i])
+    return state.entity_at(state.doc[first - 1], {"Person"}) if first > verb.sent.start else None
 
 
 # --- people and pronouns --------------------------------------------------------------

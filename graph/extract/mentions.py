@@ -30,6 +30,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
     mentions += _persons(doc, gazetteer)
     mentions += _untagged_surnames(doc, mentions)
+    mentions += _names_after_titles(doc, gazetteer, mentions)
     mentions += _organisations(doc, gazetteer)
     mentions += _summits(doc, gazetteer)
     unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
@@ -78,6 +79,28 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _names_after_titles(doc: Doc, gazetteer: list[Span], mentions: list[Mention]) -> list[Mention]:
+    """Names the model missed in the two slots right after a title: "Foreign Minister
+    Celso Amorim" and "the Minister of Foreign Relations, Celso Amorim,"."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for title in (s for s in gazetteer if s.label_ == "TITLE"):
+        index = title.end
+        if index < len(doc) and doc[index].lower_ == "of":
+            index += 1
+            while index < title.sent.end and (doc[index].text[:1].isupper() or doc[index].lower_ in {"the", "and"}):
+                index += 1
+        if index < len(doc) and doc[index].text == ",":
+            index += 1
+        end = index
+        while end < title.sent.end and end - index < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+                and doc[end].text[:1].isupper() and doc[end].idx not in covered:
+            end += 1
+        if end - index >= 2 and (end >= title.sent.end or not doc[end].text[:1].isupper()):
+            out.append(_from_span(doc[index:end], "PERSON"))
+    return out
+
+
 _QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
 
 
@@ -115,7 +138,9 @@ def _organisations(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}):
             continue
         if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
-            out.append(_from_span(span, "PERSON"))
+            person = _trim_person(span, gazetteer)
+            if person is not None:
+                out.append(_from_span(person, "PERSON"))
             continue
         label = "NAME" if ent.label_ != "ORG" or len(span) == 1 else "ORG"
         if label == "NAME" and (len(span) != 1 or not span[0].text[:1].isupper()):
@@ -142,6 +167,9 @@ def _looks_like_person(span: Span, gazetteer: list[Span]) -> bool:
     if not 2 <= len(words) <= 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.lower_ in _ORG_WORDS for t in words):
         return False
     doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "," and any(
+            s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer):
+        return True  # "The President, Ratu Josefa Iloilo,"
     after = doc[span.end : min(span.end + 6, span.sent.end)]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
