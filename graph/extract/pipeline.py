@@ -114,6 +114,10 @@ class GazetteerMatcher:
         return doc
 
 
+#: What a title may contain and still name separately: the body it belongs to.
+_KEPT_INSIDE_TITLES = {"COUNTRY", "DEMONYM", "ORG"}
+
+
 def _longest_per_label_group(spans: list[Span]) -> list[Span]:
     """Keep overlapping spans of different kinds (a series name is also an organisation),
     but within one kind keep only the longest ("South Korean" over "Korean")."""
@@ -126,7 +130,7 @@ def _longest_per_label_group(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in kept:
         if any(o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start)
-               and o.label_ != "TITLE" for o in out):
+               and not (o.label_ == "TITLE" and span.label_ in _KEPT_INSIDE_TITLES) for o in out):
             continue
         out.append(span)
     return out
