@@ -10,7 +10,8 @@ countries become hubs, as in real news. It measures what a user waits for:
 - reloading it from the on-disk cache in a later process,
 - path query latency (k=3, max 4 hops) once the projection is built: p50 and p95.
 
-Usage: python scripts/bench_paths.py [--triples 1000000] [--queries 200] [--seed 7]
+Usage: python scripts/bench_paths.py [--triples 1000000] [--queries 200] [--seed 7] [--smoke]
+(--smoke: 20,000 triples and 20 queries, to check that the script runs; its numbers mean nothing.)
 """
 from __future__ import annotations
 
@@ -117,9 +118,9 @@ def load_synthetic(store: Store, world: World, triples: int) -> int:
     """Add synthetic articles in batches until the store holds at least `triples` quads."""
     number = 0
     while len(store) < triples:
-        batch = [quad for n in range(number, number + 500) for quad in article_quads(world, n)]
+        batch = [quad for n in range(number, number + 100) for quad in article_quads(world, n)]
         store.db.bulk_extend(batch)
-        number += 500
+        number += 100
     return number
 
 
@@ -137,10 +138,14 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks the script, measures nothing")
     args = parser.parse_args()
+    if args.smoke:
+        args.triples, args.queries = 20_000, 20
     rng = random.Random(args.seed)
-    world = World(rng, people=30_000, countries=120)
-    print("data: SYNTHETIC (generated articles with the shape of a real build; not the sample corpus)")
+    world = World(rng, people=2_000 if args.smoke else 30_000, countries=120)
+    print("data: synthetic (generated articles with the shape of a real build, not news)"
+          + (" [--smoke: tiny sizes, numbers are not meaningful]" if args.smoke else ""))
     with tempfile.TemporaryDirectory(prefix="bench-paths-") as folder:
         started = time.perf_counter()
         with Store(Path(folder) / "store", write=True) as store:
