@@ -103,8 +103,14 @@ def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]
 
 
 def _choose_party(name: str, gazetteer: Gazetteer, countries: list[str]) -> Known | None:
-    """The party this name means here: the one of the most-mentioned country that has it."""
+    """The party this name means here: the one of the most-mentioned country that has it.
+
+    A one-word form ("Congress", "Labor") of a foreign party in an article about other
+    countries is an ordinary word there, not that party."""
     candidates = gazetteer.lookup("PoliticalParty", name)
+    if len(candidates) == 1 and len(name.split()) == 1 and countries and candidates[0].country \
+            and candidates[0].country not in countries:
+        return None
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     for country in countries:
