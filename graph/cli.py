@@ -105,8 +105,8 @@ def build(paths, store_dir, model, gazetteers, min_confidence, jobs, dask_addres
             store.clear()
         bar = _progress_bar() if show else None
         report = run_build(paths, store, options, jobs=jobs, dask=dask_address, batch_size=batch_size,
-                           max_chars=max_chars, bulk=bulk, on_progress=(lambda _: bar.update(1)) if bar else None)
-        if bar:
+                           max_chars=max_chars, bulk=bulk, on_progress=(lambda _: bar.update(1)) if bar is not None else None)
+        if bar is not None:
             bar.close()
         for failure in report.failures:
             click.echo(f"error: {failure}", err=True)

@@ -384,7 +384,7 @@ def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_char
         title=_optional(fields.get("title")),
         date=iso_date,
         url=_optional(fields.get("url")),
-        source=source,
+        source=_clean(source),
         metadata=metadata,
     )
 
@@ -469,7 +469,7 @@ def _html_fields(html: str) -> dict[str, str]:
     trafilatura is given the markup only (no URL), so nothing is fetched.
     """
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, date_extraction_params=_HTML_DATE_PARAMS
+        _html_tree(html), with_metadata=True, include_comments=False, date_extraction_params=_HTML_DATE_PARAMS
     )
     fields: dict[str, str] = {}
     if document is not None:
@@ -482,6 +482,15 @@ def _html_fields(html: str) -> dict[str, str]:
         for name, value in _html_head_fields(html).items():
             fields.setdefault(name, value)
     return fields
+
+
+def _html_tree(html: str):
+    """The page parsed without lxml's default depth limit, which silently empties pages
+    nested deeper than about 250 levels; falls back to the raw markup if it cannot parse."""
+    try:
+        return lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", huge_tree=True))
+    except (lxml.etree.ParserError, ValueError):
+        return html
 
 
 def _html_head_fields(html: str) -> dict[str, str]:

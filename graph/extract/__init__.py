@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import itertools
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -29,13 +30,26 @@ class Extractor:
         self.min_confidence = min_confidence
 
     def extract(self, document: Document) -> Extraction:
-        return self.from_doc(document, self.nlp(document.content))
+        return self.from_doc(document, self.parse(document.content))
 
     def extract_many(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[Extraction]:
-        """Stream documents through `nlp.pipe`, which batches them for speed."""
-        pairs = ((d.content, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.from_doc(document, doc)
+        """Stream documents through `nlp.pipe`, which batches them for speed; the rare
+        document over the model's length limit is parsed on its own, in slices."""
+        for too_long, group in itertools.groupby(documents, key=lambda d: len(d.content) > self.nlp.max_length):
+            if too_long:
+                yield from (self.extract(d) for d in group)
+                continue
+            pairs = ((d.content, d) for d in group)
+            for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield self.from_doc(document, doc)
+
+    def parse(self, text: str) -> Doc:
+        """One Doc for the text, even past `nlp.max_length` (spaCy's guard against the
+        parser's memory use): longer texts are parsed in slices cut at line breaks or
+        spaces, and the slices joined, so offsets still refer to the whole text."""
+        if len(text) <= self.nlp.max_length:
+            return self.nlp(text)
+        return Doc.from_docs([self.nlp(piece) for piece in _slices(text, self.nlp.max_length)], ensure_whitespace=False)
 
     def from_doc(self, document: Document, doc: Doc) -> Extraction:
         article = document.article
@@ -45,6 +59,19 @@ class Extractor:
         facts = [f for f in facts if f.confidence >= self.min_confidence]
         return Extraction(article=article, text=document.text, entities=_referenced(entities, facts, resolution.links),
                           facts=tuple(sorted(facts, key=lambda f: (f.start, f.subject, f.relation, f.object))))
+
+
+def _slices(text: str, limit: int) -> Iterator[str]:
+    """Consecutive pieces of at most `limit` characters, cut after a line break when there
+    is one in the second half of the piece, else after a space, else anywhere."""
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start + limit // 2, end), text.rfind(" ", start + limit // 2, end))
+            end = cut + 1 if cut > 0 else end
+        yield text[start:end]
+        start = end
 
 
 def _referenced(entities: dict[str, Entity], facts, links) -> tuple[Entity, ...]:

@@ -75,6 +75,13 @@ class _Article:
     holders: dict[str, str] = field(default_factory=dict)  # title key → person key last seen holding it
     home: str | None = None  # country key of the first office the article places: bare titles default to it
     in_quote: set[int] = field(default_factory=set)
+    text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes
+
+    def in_sentence(self, sent: Span, labels: set[str]) -> list[tuple[int, Span]]:
+        """The mentions that start in this sentence, with these labels (per sentence, so
+        the rules stay linear in the article's length)."""
+        return [(i, self.spans[i]) for i in self.by_sentence.get(sent.start, ()) if self.mentions[i].label in labels]
 
     def entity_at(self, token: Token, types: set[str]) -> Entity | None:
         for index in self.at_token.get(token.i, ()):
@@ -98,8 +105,13 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
     for index, span in enumerate(spans):
         for token in span or ():
             at_token.setdefault(token.i, []).append(index)
+    by_sentence: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        if span is not None:
+            by_sentence.setdefault(span[0].sent.start, []).append(index)
     state = _Article(doc=doc, article=article, gazetteer=gazetteer, resolution=resolution, mentions=mentions,
-                     spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=_quoted_tokens(doc))
+                     spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=_quoted_tokens(doc),
+                     text=doc.text, by_sentence=by_sentence)
     for sent in doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -339,9 +351,8 @@ def _mention_span(state: _Article, token: Token, labels: set[str]) -> Span | Non
 # --- offices --------------------------------------------------------------------------
 
 def _offices(state: _Article, sent: Span) -> None:
-    for title in [state.spans[i] for i, m in enumerate(state.mentions) if m.label == "TITLE"
-                  and state.spans[i] is not None and state.spans[i].start >= sent.start and state.spans[i].end <= sent.end]:
-        known = state.gazetteer.by_key.get(state.mentions[state.spans.index(title)].key)
+    for index, title in state.in_sentence(sent, {"TITLE"}):
+        known = state.gazetteer.by_key.get(state.mentions[index].key)
         if known is None:
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
@@ -571,10 +582,7 @@ def _modality(verb: Token) -> str:
 
 def _parties(state: _Article, sent: Span) -> None:
     doc = state.doc
-    for index, mention in enumerate(state.mentions):
-        span = state.spans[index]
-        if span is None or mention.label not in {"PARTY", "PARTY_ADJ", "ORG"} or not (sent.start <= span.start < sent.end):
-            continue
+    for index, span in state.in_sentence(sent, {"PARTY", "PARTY_ADJ", "ORG"}):
         party = state.resolution.entity_at(state.mentions, index)
         if party is None or party.type != "PoliticalParty":
             continue
@@ -584,11 +592,8 @@ def _parties(state: _Article, sent: Span) -> None:
                 person, relation, status, confidence = found
                 _add(state, person, relation, party, status, confidence, sent, span[0])
                 break
-    for person_index, mention in enumerate(state.mentions):
-        span = state.spans[person_index]
-        if span is None or mention.label not in {"PERSON", "NAME"} or not (sent.start <= span.start < sent.end):
-            continue
-        match = _US_PARTY_TAG.match(doc.text[span.end_char : span.end_char + 12])
+    for person_index, span in state.in_sentence(sent, {"PERSON", "NAME"}):
+        match = _US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
         person = state.resolution.entity_at(state.mentions, person_index)
         if match and person is not None and person.type == "Person":
             party = _us_party(state, match.group(1))
@@ -631,7 +636,7 @@ def _party_role_before_name(state, party: Span, sent: Span):
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
             person = _person_after(state, index, sent)
-            if person is not None and state.mentions[state.spans.index(party)].label == "PARTY_ADJ":
+            if person is not None and state.mention_at(party[0], {"PARTY_ADJ"}) is not None:
                 return person, "memberOf", None, CONF["party_of"]
         return None
     if index < sent.end and doc[index].text == ",":
@@ -756,10 +761,7 @@ def _party_predicate(state, party: Span, sent: Span):
 
 def _summits_in(state: _Article, sent: Span) -> list[tuple[Span, Entity]]:
     out = []
-    for index, mention in enumerate(state.mentions):
-        span = state.spans[index]
-        if span is None or mention.label not in {"SUMMIT", "SUMMIT_REF"} or not (sent.start <= span.start < sent.end):
-            continue
+    for index, span in state.in_sentence(sent, {"SUMMIT", "SUMMIT_REF"}):
         entity = state.resolution.entity_at(state.mentions, index)
         if entity is not None:
             out.append((span, entity))
