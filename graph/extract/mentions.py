@@ -26,7 +26,7 @@ _SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions in the doc, sorted by position, without exact duplicates."""
-    gazetteer = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    gazetteer = _SpanIndex(doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ())
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
     mentions += _persons(doc, gazetteer)
     mentions += _untagged_surnames(doc, mentions)
@@ -42,11 +42,26 @@ def _from_span(span: Span, label: str, key: str | None = None, year: int | None 
                    year_offset=year_offset)
 
 
-def _covered(span: Span, others: list[Span], labels: set[str]) -> bool:
-    return any(o.label_ in labels and o.start <= span.start and span.end <= o.end for o in others)
+class _SpanIndex(list):
+    """The gazetteer spans, with the spans covering each token at hand (so looking one
+    up does not scan the whole article)."""
+
+    def __init__(self, spans):
+        super().__init__(spans)
+        self._at: dict[int, list[Span]] = {}
+        for span in self:
+            for i in range(span.start, span.end):
+                self._at.setdefault(i, []).append(span)
+
+    def at(self, token_index: int) -> list[Span]:
+        return self._at.get(token_index, [])
 
 
-def _persons(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+def _covered(span: Span, others: _SpanIndex, labels: set[str]) -> bool:
+    return any(o.label_ in labels and o.start <= span.start and span.end <= o.end for o in others.at(span.start))
+
+
+def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     """The model's PERSON entities, trimmed of titles, honorifics and possessives.
 
     A span the gazetteer already knows as a person, country, party or title is left to
@@ -79,7 +94,7 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _names_after_titles(doc: Doc, gazetteer: list[Span], mentions: list[Mention]) -> list[Mention]:
+def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
     """Names the model missed in the two slots right after a title: "Foreign Minister
     Celso Amorim" and "the Minister of Foreign Relations, Celso Amorim,"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -104,13 +119,13 @@ def _names_after_titles(doc: Doc, gazetteer: list[Span], mentions: list[Mention]
 _QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
 
 
-def _trim_person(ent: Span, gazetteer: list[Span]) -> Span | None:
+def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
     if start == ent.sent.start and doc[start].lower_ in _QUESTION_AUX and end - start > 1:
         start += 1  # "Will Aino Virtanen attend?": the auxiliary opens a question, it is not a name
-    titles = [s for s in gazetteer if s.label_ in {"TITLE", "DEMONYM", "COUNTRY", "PARTY_ADJ"}]
-    while start < end and (doc[start].lower_ in _TITLE_WORDS or any(s.start <= start < s.end for s in titles)
+    prefixes = {"TITLE", "DEMONYM", "COUNTRY", "PARTY_ADJ"}
+    while start < end and (doc[start].lower_ in _TITLE_WORDS or any(s.label_ in prefixes for s in gazetteer.at(start))
                            or not doc[start].text[:1].isupper()):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct):
@@ -120,7 +135,7 @@ def _trim_person(ent: Span, gazetteer: list[Span]) -> Span | None:
     return doc[start:end]
 
 
-def _organisations(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     """The model's ORG entities the gazetteer does not know, as candidate names.
 
     They may turn out to be a person's surname ("Ishiba" is often tagged ORG), a party,
@@ -159,7 +174,7 @@ _PERSON_SLOT_NOUNS = {"leader", "member", "politician", "candidate", "lawmaker",
                       "spokeswoman", "chairman", "chairwoman", "head", "minister", "senator", "official", "founder"}
 
 
-def _looks_like_person(span: Span, gazetteer: list[Span]) -> bool:
+def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     """An ORG the model found that is really a person: a name-shaped span (2–4 capitalised
     words, no organisation word) in a slot only people fill: "X, a senior PPP leader," or
     "X of the Y Party"."""
@@ -168,23 +183,22 @@ def _looks_like_person(span: Span, gazetteer: list[Span]) -> bool:
         return False
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "," and any(
-            s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer):
+            s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer.at(span.start - 2)):
         return True  # "The President, Ratu Josefa Iloilo,"
     after = doc[span.end : min(span.end + 6, span.sent.end)]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
     if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ == "the":
-        return any(s.label_ == "PARTY" and s.start >= span.end for s in gazetteer if s.start <= after[-1].i) or \
+        return any(s.label_ == "PARTY" for t in after for s in gazetteer.at(t.i)) or \
             any(t.lower_ in {"party", "movement", "league", "congress", "front"} for t in after[2:])
     return False
 
 
-def _summits(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
+def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     """Phrases about a summit: "the G7 summit", "the 27th G8 summit in 2001",
     "the North Atlantic Treaty Organization summit", "the Summit of the Americas", and
     bare back-references ("the summit") that the entities stage ties to a named one."""
     out = []
-    series = [s for s in gazetteer if s.label_ == "SERIES"]
     for token in doc:
         if token.lower_ not in _SUMMIT_WORDS:
             continue
@@ -193,7 +207,8 @@ def _summits(doc: Doc, gazetteer: list[Span]) -> list[Mention]:
         if end < len(doc) - 1 and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
             end = _proper_run_end(doc, end + 1)
         span = doc[start:end]
-        inside = [s for s in series if s.start >= start and s.end <= token.i]
+        inside = [s for i in range(start, token.i) for s in gazetteer.at(i)
+                  if s.label_ == "SERIES" and s.start >= start and s.end <= token.i]
         year, offset = _summit_year(span), _relative_year(doc, start)
         if inside:
             out.append(_from_span(span, "SUMMIT", inside[-1].id_, year, offset))
