@@ -21,6 +21,13 @@ def store_option(fn):
                         type=click.Path(file_okay=False), help="Store folder (env KG_STORE).")(fn)
 
 
+class UsageProblem(click.ClickException):
+    """A failure that is not about the input articles (missing model, busy store, bad
+    query): exit code 2, so scripts can tell it from a partial build (exit code 1)."""
+
+    exit_code = 2
+
+
 def friendly_errors(fn):
     """Known failures become one-line messages and exit code 2, never a traceback."""
     from graph.extract.pipeline import ModelNotFound
@@ -31,7 +38,7 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except (ModelNotFound, StoreBusy, FileNotFoundError, QueryError, ValueError) as error:
-            raise click.ClickException(str(error)) from None
+            raise UsageProblem(str(error)) from None
     return wrapper
 
 
@@ -269,7 +276,7 @@ def eval_(gold, corpus, relations, show_errors, model):
 
     sets = [(Path(corpus or Path(gold).with_name("corpus.jsonl")), Path(gold), relations)] if gold else development_sets()
     if not sets:
-        raise click.ClickException("no development set found (looked for ../shared/eval); pass --gold FILE")
+        raise UsageProblem("no development set found (looked for ../shared/eval); pass --gold FILE")
     for corpus_path, gold_path, rels in sets:
         scores = evaluate(corpus_path, gold_path, relations=(relations or rels), model=model)
         click.echo(f"== {gold_path}" + (f" (relations: {relations or rels})" if relations or rels else ""))

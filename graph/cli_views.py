@@ -16,20 +16,15 @@ import click
 DEFAULT_THROUGH = "Summit,Office,PoliticalParty"
 
 
-class LookupFailed(click.ClickException):
-    """An entity or article name that matches nothing, or more than one thing: exit code 2."""
-
-    exit_code = 2
-
-
 @contextmanager
 def _lookup_errors() -> Iterator[None]:
+    from graph.cli import UsageProblem
     from graph.paths import AmbiguousName, NameNotFound
 
     try:
         yield
-    except (NameNotFound, AmbiguousName) as error:
-        raise LookupFailed(str(error)) from None
+    except (NameNotFound, AmbiguousName) as error:  # a name that matches nothing or several things
+        raise UsageProblem(str(error)) from None
 
 
 def _names(text: str | None) -> frozenset[str]:
