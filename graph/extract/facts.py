@@ -32,7 +32,9 @@ CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecid
 HEDGE_AUX = {"may", "might", "could"}
 PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "want", "prepare", "going", "agree",
               "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
-MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations"}
+MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations", "dinner", "lunch",
+              "breakfast", "banquet", "audience"}
+PAIR_WORDS = {"two", "both", "pair", "duo"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
 _NP_MODIFIERS = {"amod", "advmod", "compound", "det", "poss", "nummod", "npadvmod", "case"}
@@ -947,7 +949,11 @@ def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
     """"X met (with) Y", "X and Y met", "X will meet Y"."""
     if _negated(verb):
         return
-    subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s, frozenset({"Person"}))]
+    subject_tokens = _subjects(verb)
+    subjects = [e for s in subject_tokens for e in _people_and_countries(state, s, frozenset({"Person"}))]
+    pair = next((s for s in subject_tokens if s.lower_ in PAIR_WORDS), None)
+    if not subjects and pair is not None:
+        subjects = _last_people(state, pair.i, 2)  # "the two agreed to meet"
     objects = [e for c in verb.children if c.dep_ == "dobj" for e in _people_and_countries(state, c, frozenset({"Person"}))]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
         objects += [e for p in prep.children if p.dep_ == "pobj" for e in _people_and_countries(state, p, frozenset({"Person"}))]
@@ -955,6 +961,21 @@ def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
     status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} else "held"
     for a, b in pairs:
         _add(state, a, "meets", b, status, CONF["meet_verb"], sent, verb)
+
+
+def _last_people(state: _Article, before: int, count: int) -> list[Entity]:
+    """The last `count` distinct people named before token `before`, in its sentence or
+    the one before it."""
+    people: list[Entity] = []
+    sent_start = state.doc[before].sent.start
+    start = state.doc[sent_start - 1].sent.start if sent_start else 0
+    for token in reversed(state.doc[start:before]):
+        person = state.entity_at(token, {"Person"})
+        if person is not None and person not in people:
+            people.append(person)
+        if len(people) == count:
+            return people
+    return []
 
 
 def _meet_noun(state: _Article, noun: Token, sent: Span) -> None:
@@ -967,6 +988,8 @@ def _meet_noun(state: _Article, noun: Token, sent: Span) -> None:
     if not others:
         return
     verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
+    if verb.pos_ == "ADP":  # "collapsed during a dinner with X"
+        verb = verb.head
     if _negated(verb):
         return
     status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and verb.lemma_ != "be" else "held"
