@@ -562,8 +562,6 @@ def _is_future(verb: Token) -> bool:
             return True
         if v.lemma_ in PLAN_WORDS or v.lower_ in {"expected", "scheduled", "set", "due", "slated"}:
             return True
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v is verb:
-            continue
     return False
 
 
@@ -655,10 +653,8 @@ def _party_role_before_name(state, party: Span, sent: Span):
 def _leader_apposition(state, party: Span, sent: Span):
     """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
     doc = state.doc
-    i = party.start - 1
-    while i >= sent.start and (doc[i].lower_ in {"the", "its"} or doc[i].dep_ in {"amod", "compound", "advmod", "npadvmod"}
-                               or doc[i].text == "-"):
-        i -= 1
+    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
+                 or t.text == "-")
     if i < sent.start + 1 or doc[i].lower_ != "of":
         return None
     noun = doc[i - 1]
@@ -691,12 +687,22 @@ def _leader_apposition(state, party: Span, sent: Span):
     return None
 
 
+def _left_of(span: Span, sent: Span, skip) -> int:
+    """Index of the first token left of `span` (within the sentence) that `skip` rejects."""
+    i = span.start - 1
+    while i >= sent.start and skip(span.doc[i]):
+        i -= 1
+    return i
+
+
+def _is_determiner(token: Token) -> bool:
+    return token.lower_ == "the"
+
+
 def _party_of_person(state, party: Span, sent: Span):
     """"X of the PARTY", "X (PARTY)", "the PARTY's X"."""
     doc = state.doc
-    i = party.start - 1
-    while i >= sent.start and doc[i].lower_ == "the":
-        i -= 1
+    i = _left_of(party, sent, _is_determiner)
     if i >= sent.start + 1 and doc[i].lower_ in {"of", "("} :
         j = i - 1
         if doc[j].text == ",":
@@ -714,9 +720,7 @@ def _party_of_person(state, party: Span, sent: Span):
 def _possessive_party(state, party: Span, sent: Span):
     """"her party, the Christian Democrats" → the person "her" refers to."""
     doc = state.doc
-    i = party.start - 1
-    while i >= sent.start and doc[i].lower_ == "the":
-        i -= 1
+    i = _left_of(party, sent, _is_determiner)
     if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
         owner = doc[i - 2]
         if owner.lower_ in {"his", "her"}:
