@@ -20,7 +20,7 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
-from graph.build import Options, Outcome, extract_batch, make_extractor
+from graph.workers import Options, Outcome, extract_batch, make_extractor
 from graph.extract import Extractor
 from graph.model import Article
 
@@ -31,11 +31,10 @@ IN_FLIGHT_PER_WORKER = 2
 _EXTRACTORS: dict[Options, Extractor] = {}
 
 
-def dask_outcomes(article_batches: Iterable[list[Article]], options: Options, address: str, *,
-                  in_flight: int | None = None) -> Iterator[Outcome]:
+def dask_outcomes(article_batches: Iterable[list[Article]], options: Options, address: str) -> Iterator[Outcome]:
     """Outcomes in input order, extracted on the Dask cluster at `address` (`local:N` or `tcp://…`)."""
     with connected_client(address) as client:
-        limit = in_flight or IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+        limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
         pending: deque = deque()
         for batch in article_batches:
             pending.append((batch, client.submit(extract_on_worker, options, batch, pure=False)))

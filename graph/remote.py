@@ -9,13 +9,13 @@ protocols are used, so any of them works:
 - reads use the SPARQL 1.1 Protocol; results come back as pyoxigraph result objects, so
   `graph.sparql` and `graph.export` work on either store unchanged.
 
-Servers differ only in where they put the three services, relative to the URL a user gives:
+Servers differ only in where they put the two services, relative to the URL a user gives:
 
-| layout   | URL given                        | query      | update        | graph store            |
-|----------|----------------------------------|------------|---------------|------------------------|
-| oxigraph | http://host:7878                 | /query     | /update       | /store                 |
-| fuseki   | http://host:3030/DATASET         | /query     | /update       | /data                  |
-| graphdb  | http://host:7200/repositories/ID | (the URL)  | /statements   | /rdf-graphs/service    |
+| layout   | URL given                        | query      | graph store            |
+|----------|----------------------------------|------------|------------------------|
+| oxigraph | http://host:7878                 | /query     | /store                 |
+| fuseki   | http://host:3030/DATASET         | /query     | /data                  |
+| graphdb  | http://host:7200/repositories/ID | (the URL)  | /rdf-graphs/service    |
 
 Queries run over the union of the article graphs, as with the embedded store: Oxigraph is
 asked for it per query (`union-default-graph`), GraphDB does it by default, and Fuseki needs
@@ -49,15 +49,14 @@ class Layout:
     """Where one family of servers puts its services, as suffixes of the store URL."""
 
     query: str
-    update: str
     graphs: str
     query_params: dict[str, str] = field(default_factory=dict)
 
 
 LAYOUTS = {
-    "oxigraph": Layout("/query", "/update", "/store", {"union-default-graph": ""}),
-    "fuseki": Layout("/query", "/update", "/data"),
-    "graphdb": Layout("", "/statements", "/rdf-graphs/service"),
+    "oxigraph": Layout("/query", "/store", {"union-default-graph": ""}),
+    "fuseki": Layout("/query", "/data"),
+    "graphdb": Layout("", "/rdf-graphs/service"),
 }
 
 
@@ -89,7 +88,6 @@ class RemoteStore:
             raise ValueError(f"unknown store layout {name!r}; choose one of {', '.join(LAYOUTS)}")
         self.url = url.rstrip("/")
         self.layout = LAYOUTS[name]
-        self.writable = True
         self._http = httpx.Client(timeout=timeout, headers={"User-Agent": "newsgraph"})
         try:
             self.query("ASK {}")  # fail now, not after extracting a whole corpus

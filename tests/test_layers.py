@@ -16,15 +16,16 @@ STAGES = {
     "graph.extract.gazetteer": 3, "graph.extract.pipeline": 4,
     "graph.extract.mentions": 5, "graph.extract.entities": 6, "graph.extract.facts": 7, "graph.extract": 8,
     "graph.rdf": 9,
-    "graph.store": 10,
-    "graph.sparql": 11, "graph.validate": 11, "graph.export": 11,
-    "graph.build": 12,
-    "graph.evaluate": 13, "graph.paths": 13,
-    "graph.views": 14,
-    "graph.server": 15,
-    "graph.cli": 16, "graph.cli_views": 16, "graph.cli_serve": 16, "graph.__main__": 17, "graph": 17,
+    "graph.store": 10, "graph.remote": 11,
+    "graph.sparql": 12, "graph.validate": 12, "graph.export": 12, "graph.workers": 12,
+    "graph.distributed": 13,
+    "graph.build": 14,
+    "graph.evaluate": 15, "graph.paths": 15,
+    "graph.views": 16,
+    "graph.server": 17,
+    "graph.cli": 18, "graph.cli_views": 18, "graph.cli_serve": 18, "graph.__main__": 19, "graph": 19,
 }
-INTERFACE = 16  # the command-line modules register each other's commands
+INTERFACE = 18  # the command-line modules register each other's commands
 
 
 def module_name(path: Path) -> str:
