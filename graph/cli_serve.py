@@ -35,8 +35,10 @@ def serve_command() -> click.Command:
                   help="Most rows (or triples) one answer may carry; longer answers are cut off and flagged.")
     @click.option("--max-body", type=click.IntRange(1), default=256 * 1024, show_default=True,
                   help="Largest request body or query, in bytes (413 above it).")
+    @click.option("--workers", type=click.IntRange(1, 64), default=None,
+                  help="Query worker processes, i.e. queries answered at once (default: CPUs, at most 4).")
     @friendly_errors
-    def serve(store_dir, host, port, timeout_s, max_rows, max_body):
+    def serve(store_dir, host, port, timeout_s, max_rows, max_body, workers):
         """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql, and HTML pages.
 
         Pages: / (statistics, query form, competency questions), /entity/ID, /article/ID,
@@ -48,12 +50,13 @@ def serve_command() -> click.Command:
             kg serve --store kg-store
             curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8000/sparql
         """
-        from graph.server import serve as run_server
+        from graph.server import DEFAULT_WORKERS, serve as run_server
 
         if not is_loopback(host):
             click.echo(f"warning: binding to {host} makes the endpoint reachable from other machines", err=True)
         click.echo(f"serving http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C to stop", err=True)
-        run_server(store_dir, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, max_body=max_body)
+        run_server(store_dir, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, max_body=max_body,
+                   workers=workers or DEFAULT_WORKERS)
 
     return serve
 

@@ -17,12 +17,12 @@ FACT_COLUMNS = ["kind", "article", "subject", "subject_type", "relation", "objec
                 "sentence", "start", "end", "confidence", "subject_id", "object_id", "subject_wikidata",
                 "object_wikidata", "label", "type", "id", "wikidata"]
 
-_ENTITIES = """
-SELECT ?e ?label ?type ?same WHERE {
-  ?e rdfs:label ?label ; a ?type .
-  FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN (kg:Article, kg:Statement))
-  OPTIONAL { ?e owl:sameAs ?same }
-}"""
+# Three small queries rather than one join: each article graph repeats an entity's label,
+# type and sameAs, so joining them in the union multiplies rows by the number of articles cubed.
+_LABELS = "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
+_TYPES = """SELECT DISTINCT ?e ?type WHERE { ?e a ?type .
+  FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN (kg:Article, kg:Statement)) }"""
+_SAME_AS = "SELECT DISTINCT ?e ?same WHERE { ?e owl:sameAs ?same }"
 
 _STATEMENTS = """
 SELECT ?article ?s ?p ?o ?status ?text ?start ?end ?confidence WHERE {
@@ -41,12 +41,12 @@ def _value(term) -> str | None:
 
 def entity_index(store: Store) -> dict[str, dict]:
     """IRI → {label, type, wikidata} for every entity in the store."""
-    index: dict[str, dict] = {}
-    for row in store.query(_ENTITIES):
-        same = _value(row["same"])
-        entry = index.setdefault(row["e"].value, {"label": row["label"].value,
-                                                  "type": row["type"].value.rsplit("#", 1)[-1], "wikidata": None})
-        if same and "wikidata.org/entity/" in same:
+    types = {row["e"].value: row["type"].value.rsplit("#", 1)[-1] for row in store.query(_TYPES)}
+    index = {row["e"].value: {"label": row["label"].value, "type": types[row["e"].value], "wikidata": None}
+             for row in store.query(_LABELS) if row["e"].value in types}
+    for row in store.query(_SAME_AS):
+        entry, same = index.get(row["e"].value), row["same"].value
+        if entry is not None and "wikidata.org/entity/" in same:
             entry["wikidata"] = same.rsplit("/", 1)[-1]
     return index
 

@@ -81,8 +81,10 @@ class Store:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     handle.close()
-                    doing = "another build is writing to" if exclusive else "a build is writing to"
-                    raise StoreBusy(f"{doing} the store at {self.location}; wait for it to finish, or use --wait SECONDS") from None
+                    if exclusive:
+                        raise StoreBusy(f"the store at {self.location} is in use: another build is writing to it, or "
+                                        "kg serve / kg query is reading it; wait for it to finish, or use --wait SECONDS") from None
+                    raise StoreBusy(f"a build is writing to the store at {self.location}; try again when it finishes") from None
                 time.sleep(0.2)
         self._lock_handle = handle
 
