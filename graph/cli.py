@@ -37,7 +37,7 @@ def friendly_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (ModelNotFound, StoreBusy, FileNotFoundError, QueryError, ValueError) as error:
+        except (ModelNotFound, StoreBusy, OSError, QueryError, ValueError) as error:  # OSError: files, remote stores
             raise UsageProblem(str(error)) from None
     return wrapper
 
