@@ -90,8 +90,8 @@ def _path_command(store_option: Callable, friendly_errors: Callable) -> click.Co
 
         \b
         Example:
-            kg path "Shigeru Ishiba" "Sanae Takaichi"
-            kg path Ishiba "South Korea" --via attends,invitedTo --format json
+            kg path "Friedrich Merz" "Sanae Takaichi"
+            kg path Merz "Canada" --via attends,organizedBy --format json
         """
         from graph.paths import find_paths, format_paths, paths_json
 
@@ -121,7 +121,7 @@ def _neighbors_command(store_option: Callable, friendly_errors: Callable) -> cli
 
         \b
         Example:
-            kg neighbors "Lee Jae-myung"
+            kg neighbors "Mark Carney"
             kg neighbors Q17 --hops 2
         """
         from graph.paths import format_neighbors, neighbors as find_neighbors, neighbors_json
@@ -189,8 +189,8 @@ def _view_command(store_option: Callable, friendly_errors: Callable) -> click.Co
         \b
         Example:
             kg view -o graph.html
-            kg view --focus "Shigeru Ishiba" --hops 2 -o ishiba.html
-            kg view --path "Shigeru Ishiba" "Sanae Takaichi" -k 3 -o path.html
+            kg view --focus "Sanae Takaichi" --hops 2 -o takaichi.html
+            kg view --path "Friedrich Merz" "Sanae Takaichi" -k 3 -o path.html
             kg view --site site/
         """
         from graph import views

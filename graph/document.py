@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graph.model import Article
 
-#: Wire-copy spacing ("Schröder , said", "Mexico 's") and runs of spaces confuse the
+#: Wire-copy spacing ("Okafor , said", "Chile 's") and runs of spaces confuse the
 #: tokenizer and parser, so they are tidied; offsets refer to the tidied text.
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;:.!?)](?:\s|$)|['’]s\b)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")

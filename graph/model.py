@@ -106,7 +106,7 @@ class Extraction:
 def slug(text: str) -> str:
     """A lowercase ASCII slug: accents folded, every other run of characters a hyphen.
 
-    "Lee Jae-myung" and "Lee Jae Myung" give the same slug, which is what lets name
+    "Park Min-ho" and "Park Min Ho" give the same slug, which is what lets name
     variants share an IRI. Text with no ASCII letters or digits falls back to a hash.
     """
     folded = unicodedata.normalize("NFKD", text)

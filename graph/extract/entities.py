@@ -1,6 +1,6 @@
 """Stage 4: mentions become canonical entities, and each mention is linked to one.
 
-Within an article: a surname ("Lee") or a name the model tagged ORG ("Ishiba") joins the
+Within an article: a surname ("Okafor") or a name the model tagged ORG joins the
 nearest full name it shortens; "the summit" joins the summit named before it; an
 ambiguous party name ("Democratic Party") takes the party of the article's countries.
 Across articles: keys come from canonical names (gazetteer labels, or the full name as
@@ -126,7 +126,7 @@ def _name_parts(name: str) -> list[str]:
 
 def _short_forms(name: str) -> set[str]:
     """Forms a full name is shortened to: the family name, which in news comes last for most
-    names and first for East Asian ones ("Lee" for "Lee Jae-myung"), and hyphen-free spellings."""
+    names and first for East Asian ones ("Park" for "Park Min-ho"), and hyphen-free spellings."""
     parts = _name_parts(name)
     if len(parts) < 2:
         return set()
@@ -165,7 +165,7 @@ def _link_persons(mentions, links, drafts, article, gazetteer, add) -> None:
 
 def _person_draft(name: str, drafts: dict[str, _Draft]) -> _Draft:
     """A new person, unless an existing one has the same first and last name parts
-    ("George W. Bush" and "George Bush")."""
+    ("Anna M. Lindqvist" and "Anna Lindqvist")."""
     parts = _name_parts(name)
     for draft in drafts.values():
         other = _name_parts(draft.label)
@@ -201,7 +201,7 @@ def _link_named_organisations(mentions, links, gazetteer, countries, add) -> Non
 
 def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
     """Summits are identified by series and year ("2025 NATO summit"); a place-named or
-    bare reference ("the Kananaskis summit", "the summit") joins the summit named nearest."""
+    bare reference ("the Tromsø summit", "the summit") joins the summit named nearest."""
     default_year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     named: list[tuple[int, str]] = []
     for i, m in enumerate(mentions):
@@ -231,7 +231,7 @@ def _series_summit(series: Known, year: int | None) -> _Draft:
 
 
 def _is_proper_summit_name(text: str) -> bool:
-    """"Summit of the Americas" or "inter-Korean summit" name a summit; "the Kananaskis
+    """"Summit of the Americas" or "inter-Korean summit" name a summit; "the Tromsø
     summit" only places one, so it joins the series summit of the article instead."""
     words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).split()
     return len(words) >= 2 and (words[0].lower() == "summit" or "-" in words[0] or words[0].islower())

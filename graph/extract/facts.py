@@ -1,7 +1,7 @@
 """Stage 5: relations between the article's entities, read from the parse.
 
-Each rule looks for one way news states a relation ("Foreign Minister Takeshi Iwaya",
-"Nicolas Sarkozy, the President of France", "leader of the Social Democrats", "X will
+Each rule looks for one way news states a relation ("Foreign Minister Ada Okafor",
+"Tomas Alves, the President of Brazil", "leader of the Greens", "X will
 attend the summit", "X met Y"), resolves both ends to entities, and qualifies the fact
 with a status read from the words around it and a confidence for the rule that fired.
 Negated, refused and quoted statements give no fact; hedged ones lose confidence.
@@ -370,7 +370,7 @@ def _offices(state: _Article, sent: Span) -> None:
 
 
 def _title_before_name(state, title: Span, sent: Span):
-    """"(former) South Korean President Lee Jae-myung", "Chancellor Gerhard Schröder of Germany"."""
+    """"(former) Chilean President Ana Rojas", "Chancellor Jonas Berg of Austria"."""
     index = title.end
     doc = state.doc
     while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-"} or doc[index].text == "("):
@@ -403,7 +403,7 @@ def _of_place(state, title: Span, sent: Span) -> Entity | None:
 
 
 def _apposition(state, title: Span, sent: Span):
-    """"Nicolas Sarkozy, the President of France," and "The President of Russia, Dmitry Medvedev,"."""
+    """"Tomas Alves, the President of Brazil," and "The President of Chile, Ana Rojas,"."""
     doc = state.doc
     before = _words_before(title[0], 5)
     place = _country_near(state, before + list(title)) or _of_place(state, title, sent)
@@ -458,7 +458,7 @@ def _predicative(state, title: Span, sent: Span):
 
 
 def _person_before_auxiliaries(state: _Article, verb: Token) -> Entity | None:
-    """The person right before a subjectless verb's auxiliaries ("Obama being elected")."""
+    """The person right before a subjectless verb's auxiliaries ("Rojas being elected")."""
     first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i] + [verb.i])
     return state.entity_at(state.doc[first - 1], {"Person"}) if first > verb.sent.start else None
 
@@ -479,7 +479,7 @@ def _person_of_token(state: _Article, token: Token) -> Entity | None:
 
 
 def _antecedent(state: _Article, pronoun: Token) -> Entity | None:
-    """The last person before the pronoun, preferring subjects ("he" after "Ishiba said")."""
+    """The last person before the pronoun, preferring subjects ("he" after "Alves said")."""
     fallback = None
     for index in range(pronoun.i - 1, max(0, pronoun.i - 80), -1):
         token = state.doc[index]
@@ -611,7 +611,7 @@ def _us_party(state: _Article, letter: str) -> Entity | None:
 
 
 def _party_role_before_name(state, party: Span, sent: Span):
-    """"Labour MP X", "Republican Senator X", "SPD leader X", "A Green deputy, X"."""
+    """"Labour MP X", "Republican Senator X", "SPD leader X", "A Liberal deputy, X"."""
     doc = state.doc
     index = party.end
     role_words = []
@@ -626,7 +626,7 @@ def _party_role_before_name(state, party: Span, sent: Span):
     while det > sent.start and doc[det].pos_ == "ADJ":
         det -= 1
     if role_words and det - 1 >= sent.start and doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == ",":
-        # "Gerald Ford, the Republican candidate", "X, a central PPP leader"
+        # "X, the Republican candidate", "X, a senior Labour figure"
         person = state.entity_at(doc[det - 2], {"Person"}) if det - 2 >= sent.start else None
         if person is not None:
             words = {t.lower_ for t in role_words}
@@ -718,7 +718,7 @@ def _party_of_person(state, party: Span, sent: Span):
 
 
 def _possessive_party(state, party: Span, sent: Span):
-    """"her party, the Christian Democrats" → the person "her" refers to."""
+    """"her party, the Greens" → the person "her" refers to."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
     if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
@@ -776,7 +776,7 @@ def _summits_in(state: _Article, sent: Span) -> list[tuple[Span, Entity]]:
 
 def _summit_for_verb(state: _Article, verb: Token, sent: Span) -> Entity | None:
     """The summit a verb is about: in its object, in the relative clause's antecedent
-    ("the summit, which Ishiba is considering attending"), or the sentence's only summit."""
+    ("the summit, which Okafor is considering attending"), or the sentence's only summit."""
     summits = _summits_in(state, sent)
     if not summits:
         return None

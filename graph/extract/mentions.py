@@ -80,7 +80,7 @@ def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Capitalised tokens equal to the first or last part of a person named in full
-    elsewhere in the article, which the model left untagged ("Tremblay will attend")."""
+    elsewhere in the article, which the model left untagged ("Okafor will attend")."""
     parts: set[str] = set()
     for m in mentions:
         words = m.text.split()
@@ -96,7 +96,7 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
     """Names the model missed in the two slots right after a title: "Foreign Minister
-    Celso Amorim" and "the Minister of Foreign Relations, Celso Amorim,"."""
+    Ada Okafor" and "the Minister of Trade, Ada Okafor,"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for title in (s for s in gazetteer if s.label_ == "TITLE"):
@@ -138,7 +138,7 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
 def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     """The model's ORG entities the gazetteer does not know, as candidate names.
 
-    They may turn out to be a person's surname ("Ishiba" is often tagged ORG), a party,
+    They may turn out to be a person's surname (bare surnames are often tagged ORG), a party,
     or an organisation; the entities stage decides with the whole article in view.
     """
     out = []
@@ -176,7 +176,7 @@ _PERSON_SLOT_NOUNS = {"leader", "member", "politician", "candidate", "lawmaker",
 
 def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     """An ORG the model found that is really a person: a name-shaped span (2–4 capitalised
-    words, no organisation word) in a slot only people fill: "X, a senior PPP leader," or
+    words, no organisation word) in a slot only people fill: "X, a senior Labour leader," or
     "X of the Y Party"."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.lower_ in _ORG_WORDS for t in words):
@@ -184,7 +184,7 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "," and any(
             s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer.at(span.start - 2)):
-        return True  # "The President, Ratu Josefa Iloilo,"
+        return True  # "The President, Ana Rojas,"
     after = doc[span.end : min(span.end + 6, span.sent.end)]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
