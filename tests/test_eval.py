@@ -34,10 +34,12 @@ def test_eval_seed_article_f1_at_least_080(dev_rows):
 def test_eval_dev_floors(dev_rows):
     """Regression floors at the level measured when they were set (see README)."""
     scores = score(read_jsonl(EVAL_DIR / "dev" / "gold.jsonl"), dev_rows)
-    assert scores.overall()[2] >= 0.74
-    assert scores.overall()[0] >= 0.88
-    assert scores.relation("holdsOffice")[2] >= 0.70
+    assert scores.overall()[2] >= 0.82
+    assert scores.overall()[0] >= 0.90
+    assert scores.relation("holdsOffice")[2] >= 0.85
     assert scores.relation("attends")[2] >= 0.85
+    for relation in ("attends", "organizedBy", "meets", "memberOf", "leaderOf"):
+        assert scores.relation(relation)[2] >= 0.60, relation
     assert scores.status_accuracy() >= 0.90
 
 
@@ -45,7 +47,7 @@ def test_eval_redocred_member_of_floor(extractor):
     store = Store(None)
     build([str(EVAL_DIR / "redocred-dev" / "corpus.jsonl")], store, Options(), extractor=extractor)
     scores = score(read_jsonl(EVAL_DIR / "redocred-dev" / "gold.jsonl"), fact_rows(store), {"memberOf"})
-    assert scores.relation("memberOf")[2] >= 0.18
+    assert scores.relation("memberOf")[2] >= 0.33
 
 
 def test_eval_metric_matches_the_kit_scorer(dev_rows, tmp_path):

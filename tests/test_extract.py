@@ -485,3 +485,23 @@ def test_extract_name_variants_share_one_key(extract_text, one, other, label):
     second = extract_text(f"{other} arrived in Geneva on Monday for trade talks.", key="second")
     assert [e.key for e in first.of_type("Person")] == [e.key for e in second.of_type("Person")]
     assert [e.label for e in second.of_type("Person")] == [label]
+
+
+@pytest.mark.parametrize(
+    "text, person, office",
+    [
+        pytest.param("In Chile, Speaker Tomas Alves opened the new session of the National Assembly on Monday.",
+                     "Tomas Alves", "Speaker of the National Assembly of Chile", id="generic-chamber-takes-country"),
+        pytest.param("German lawmakers met in the Bundestag. Social Democrat deputy Jonas Berg, a member of the "
+                     "Bundestag since 2017, voted against the bill.",
+                     "Jonas Berg", "Member of the Bundestag", id="named-chamber"),
+    ],
+)
+def test_extract_office_of_a_legislature_names_the_chamber(extract_text, text, person, office):
+    assert (person, office) in extract_text(text).pairs("holdsOffice")
+
+
+def test_extract_office_country_prefers_the_sentence_subject(extract_text):
+    result = extract_text("Chile called for calm after the disputed vote in Peru, Foreign Minister Ana Rojas "
+                          "told reporters in Santiago.")
+    assert ("Ana Rojas", "Minister of Foreign Affairs of Chile") in result.pairs("holdsOffice")

@@ -240,6 +240,28 @@ def _country_near(state: _Article, tokens: list[Token]) -> Entity | None:
     return None
 
 
+_CHAMBER = re.compile(r"\b(Assembly|Parliament|Bundestag|Bundesrat|Congress|House of|Diet|Duma|Knesset|Sejm|"
+                      r"Majlis|Riksdag|Storting|Cortes|Lok Sabha|Rajya Sabha)\b")
+
+
+def _chamber(state: _Article, place: Entity) -> Entity | None:
+    """The legislature the article names for this country ("the National Assembly",
+    "the Bundestag"): a legislator's or speaker's office belongs to it."""
+    for entity in state.entities.values():
+        if entity.type == "Organization" and _CHAMBER.search(entity.label) and entity.country in {None, place.key}:
+            return entity
+    return None
+
+
+def _chamber_office(title: Known, chamber: Entity, place: Entity) -> str:
+    """"Speaker of the National Assembly of Pakistan", "Member of the Bundestag"."""
+    base = "Member" if title.label.startswith("Member of") else title.label
+    name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
+    if chamber.country is None and place.label not in chamber.label:
+        name += f" of {place.label}"  # a generic name ("National Assembly") needs its country
+    return f"{base} of {name}"
+
+
 def _titled(title: Known, portfolio: str | None) -> str:
     return f"{title.label} of {portfolio}" if portfolio else title.label
 
@@ -261,17 +283,23 @@ def _portfolio(state: _Article, title: Span) -> str | None:
 def _free_country_before(state: _Article, title_span: Span) -> Entity | None:
     """A country named earlier in the sentence ("Australia said ..., Foreign Minister X
     said") that is not already the country of another title ("U.S. President ...") and
-    not inside a quotation."""
+    not inside a quotation; a country that is a subject wins over a nearer one."""
     doc = state.doc
-    for token in reversed(doc[title_span.sent.start : title_span.start]):
+    free: list[tuple[Token, Entity]] = []
+    for token in doc[title_span.sent.start : title_span.start]:
         entity = None if token.i in state.in_quote else state.entity_at(token, {"Country"})
         if entity is None:
             continue
-        following = doc[token.i + 1 : token.i + 3]
-        if any(state.mention_at(t, {"TITLE"}) for t in following) or any(t.i in state.at_token and state.entity_at(t, {"Person"}) for t in following):
-            continue
-        return entity
-    return None
+        nxt = token.i + 1
+        if nxt < len(doc) and doc[nxt].text in {"'s", "’s"}:
+            nxt += 1
+        if nxt < len(doc) and (state.mention_at(doc[nxt], {"TITLE"}) or state.entity_at(doc[nxt], {"Person"})):
+            continue  # "U.S. President X", "Japan's Foreign Minister": that country is taken
+        free.append((token, entity))
+    subjects = [entity for token, entity in free if token.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return subjects[0]
+    return free[-1][1] if free else None
 
 
 def _implied_place(state: _Article, person: Entity, title_span: Span) -> tuple[Entity | None, float]:
@@ -317,7 +345,10 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
     name = place.label
     if known_place is not None and known_place.extra.get("the") or (place.type == "Organization" and len(name.split()) > 1 and not name.isupper()):
         name = "the " + name
-    label = f"{_titled(title, portfolio)} of {name}"
+    chamber = None
+    if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
+        chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else _chamber(state, place)
+    label = _chamber_office(title, chamber, place) if chamber else f"{_titled(title, portfolio)} of {name}"
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
