@@ -183,7 +183,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Path:
+class RelationPath:
     nodes: tuple[str, ...]
     steps: tuple[Step, ...]
 
@@ -197,7 +197,7 @@ class PathResult:
     source: str
     target: str
     max_hops: int
-    paths: tuple[Path, ...]
+    paths: tuple[RelationPath, ...]
 
 
 @dataclass(frozen=True)
@@ -574,9 +574,9 @@ def _shortest_simple_paths(graph: nx.Graph, start: str, end: str) -> Iterator[li
         return
 
 
-def _path(projection: Projection, nodes: list[str]) -> Path:
+def _path(projection: Projection, nodes: list[str]) -> RelationPath:
     steps = tuple(Step(u, v, tuple(projection.edge_facts(u, v))) for u, v in zip(nodes, nodes[1:]))
-    return Path(tuple(nodes), steps)
+    return RelationPath(tuple(nodes), steps)
 
 
 def neighbors(projection: Projection, name: str, *, hops: int = 1) -> Neighbourhood:
@@ -638,7 +638,7 @@ def step_text(projection: Projection, step: Step) -> str:
     return f"{projection.label(step.source)} {arrow(step.facts[0], step.source)} {projection.label(step.target)}"
 
 
-def path_text(projection: Projection, path: Path) -> str:
+def path_text(projection: Projection, path: RelationPath) -> str:
     parts = [projection.label(path.nodes[0])]
     for step in path.steps:
         parts += [arrow(step.facts[0], step.source), projection.label(step.target)]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -167,12 +166,3 @@ def _quads(graph_iri: str, ntriples: str) -> Iterator[ox.Quad]:
     graph = ox.NamedNode(graph_iri)
     for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
         yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
-
-
-@contextmanager
-def open_store(location: str | Path | None, *, write: bool = False, wait: float = 0.0) -> Iterator[Store]:
-    store = Store(location, write=write, wait=wait)
-    try:
-        yield store
-    finally:
-        store.close()

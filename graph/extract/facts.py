@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities import Resolution
-from graph.extract.gazetteer import Gazetteer, Known, fold
+from graph.extract.gazetteer import Gazetteer, Known
 from graph.model import Article, Entity, Fact, Mention, entity_key
 
 # --- words that carry meaning for the rules -------------------------------------------
@@ -376,11 +376,6 @@ def _person_after(state: _Article, index: int, sent: Span) -> Entity | None:
     return state.entity_at(state.doc[index], {"Person"})
 
 
-def _mention_span(state: _Article, token: Token, labels: set[str]) -> Span | None:
-    hit = state.mention_at(token, labels)
-    return state.spans[hit[0]] if hit else None
-
-
 # --- offices --------------------------------------------------------------------------
 
 def _offices(state: _Article, sent: Span) -> None:
@@ -612,7 +607,6 @@ def _modality(verb: Token) -> str:
 # --- parties --------------------------------------------------------------------------
 
 def _parties(state: _Article, sent: Span) -> None:
-    doc = state.doc
     for index, span in state.in_sentence(sent, {"PARTY", "PARTY_ADJ", "ORG"}):
         party = state.resolution.entity_at(state.mentions, index)
         if party is None or party.type != "PoliticalParty":

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from graph.model import entity_key
 
@@ -74,13 +74,6 @@ class Gazetteer:
     def lookup(self, type_: str, name: str) -> list[Known]:
         """All entries of this type that have this name (several when it is ambiguous)."""
         return self._names.get((type_, fold(name)), [])
-
-    def entries(self, type_: str) -> Iterator[Known]:
-        return (e for e in self.by_key.values() if e.type == type_)
-
-    def country_of_demonym(self, word: str) -> Known | None:
-        hits = [e for e in self.lookup("Country", word) if fold(word) in {fold(d) for d in e.extra.get("demonyms", ())}]
-        return hits[0] if len(hits) == 1 else None
 
 
 def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> Gazetteer:
