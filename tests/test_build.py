@@ -38,8 +38,8 @@ def test_build_sample_corpus_stores_every_article(sample_store):
 
 
 @pytest.mark.parametrize("fact", [
-    ("Shigeru Ishiba", "holdsOffice", "Prime Minister of Japan", "current"),
-    ("Lee Jae-myung", "holdsOffice", "President of South Korea", "current"),
+    ("Sanae Takaichi", "holdsOffice", "Prime Minister of Japan", "current"),
+    ("Mark Carney", "holdsOffice", "Prime Minister of Canada", "current"),
     ("Keir Starmer", "holdsOffice", "Prime Minister of the United Kingdom", "current"),
     ("Friedrich Merz", "holdsOffice", "Chancellor of Germany", "current"),
     ("Joe Biden", "holdsOffice", "President of the United States", "former"),
@@ -84,7 +84,7 @@ def test_build_remove_article_deletes_its_facts(extractor, tmp_path):
 
 
 def test_build_bad_inputs_reported_rest_stored(extractor, tmp_path):
-    (tmp_path / "good.txt").write_text("Title: Good\nDate: 2025-06-01\n\nPrime Minister Shigeru Ishiba met President Lee Jae-myung in Tokyo.\n")
+    (tmp_path / "good.txt").write_text("Title: Good\nDate: 2025-06-01\n\nPrime Minister Sanae Takaichi met Canadian Prime Minister Mark Carney in Tokyo.\n")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "records.jsonl").write_text(json.dumps({"id": "ok-1", "text": "German Chancellor Friedrich Merz spoke."}) + "\n{not json\n")

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 
-ARTICLE = ("Title: Leaders meet\nDate: 2025-06-17\n\nSouth Korean President Lee Jae-myung met Prime Minister "
-           "Shigeru Ishiba of Japan on Tuesday. German Chancellor Friedrich Merz will attend the NATO summit.\n")
+ARTICLE = ("Title: Leaders meet\nDate: 2025-06-17\n\nCanadian Prime Minister Mark Carney met Prime Minister "
+           "Sanae Takaichi of Japan on Tuesday. German Chancellor Friedrich Merz will attend the NATO summit.\n")
 
 
 @pytest.fixture(scope="module")
@@ -62,16 +62,16 @@ def test_cli_export_formats(built, fmt):
     out = folder / f"graph.{fmt}"
     result = run("export", "--store", store, "--format", fmt, "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "Lee Jae-myung" in out.read_text(encoding="utf-8")
+    assert "Mark Carney" in out.read_text(encoding="utf-8")
 
 
 def test_cli_query_table_and_json(built):
     store, _ = built
     sparql = "SELECT ?who WHERE { ?p kg:holdsOffice ?o ; rdfs:label ?who } ORDER BY ?who"
     table = run("query", "--store", store, sparql)
-    assert "Lee Jae-myung" in table.output and "row" in table.output
+    assert "Mark Carney" in table.output and "row" in table.output
     as_json = json.loads(run("query", "--store", store, "--format", "json", sparql).output)
-    assert {b["who"]["value"] for b in as_json["results"]["bindings"]} >= {"Lee Jae-myung", "Shigeru Ishiba"}
+    assert {b["who"]["value"] for b in as_json["results"]["bindings"]} >= {"Mark Carney", "Sanae Takaichi"}
     assert run("query", "--store", store, "ASK { ?s kg:meets ?o }").output.strip() == "true"
 
 
