@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from graph.model import entity_key
 
@@ -74,6 +74,9 @@ class Gazetteer:
     def lookup(self, type_: str, name: str) -> list[Known]:
         """All entries of this type that have this name (several when it is ambiguous)."""
         return self._names.get((type_, fold(name)), [])
+
+    def entries(self, type_: str) -> Iterator[Known]:
+        return (e for e in self.by_key.values() if e.type == type_)
 
 
 def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> Gazetteer:
