@@ -83,7 +83,7 @@ def _path_command(store_option: Callable, friendly_errors: Callable) -> click.Co
     def path(source, target, store_dir, max_hops, k, through, max_degree, fmt, **filters):
         """How are SOURCE and TARGET connected? The k shortest paths, with evidence.
 
-        Names are labels, aliases, Wikidata ids (Q17) or keys (person/shigeru-ishiba),
+        Names are labels, aliases, Wikidata ids (Q17) or keys (person/sanae-takaichi),
         matched ignoring case and accents. Edges are followed in either direction and
         shown in their true one. Exit code 1 when no path is found, 2 for an unknown
         or ambiguous name.

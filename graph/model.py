@@ -64,7 +64,7 @@ class Mention:
 class Entity:
     """A canonical thing in the graph. `key` is stable across articles and runs.
 
-    The key is "<type-slug>/<name-slug>" (for example "person/shigeru-ishiba"), so two
+    The key is "<type-slug>/<name-slug>" (for example "person/sanae-takaichi"), so two
     articles that name the same person the same way share one IRI.
     """
 

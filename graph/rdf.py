@@ -62,7 +62,7 @@ def entity_iri(key: str) -> URIRef:
     IRIs; a key outside the slug alphabet means an earlier stage has a bug.
     """
     if not _KEY.fullmatch(key):
-        raise ValueError(f"entity key {key!r} is not an IRI-safe slug path like 'person/shigeru-ishiba'")
+        raise ValueError(f"entity key {key!r} is not an IRI-safe slug path like 'person/sanae-takaichi'")
     return RESOURCE[key]
 
 

@@ -1068,7 +1068,7 @@ class App:
     async def entity(self, request: Request) -> Response:
         key = request.path_params["id"]
         if not ENTITY_ID.fullmatch(key):
-            return error_page(404, "no such entity (ids look like person/shigeru-ishiba)")
+            return error_page(404, "no such entity (ids look like person/sanae-takaichi)")
         if key.startswith("article/"):
             return RedirectResponse("/" + key, status_code=301)
         try:
@@ -1096,7 +1096,7 @@ class App:
     async def article(self, request: Request) -> Response:
         article_id = request.path_params["id"]
         if not ARTICLE_ID.fullmatch(article_id):
-            return error_page(404, "no such article (ids look like 2025-06-17-ishiba-lee-kananaskis-txt)")
+            return error_page(404, "no such article (ids look like 2025-10-21-takaichi-becomes-prime-minister-txt)")
         try:
             data = await self.pool.run("article", f"{BASE}article/{article_id}")
         except (QueryTimeout, Overloaded) as error:

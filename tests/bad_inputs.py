@@ -30,7 +30,7 @@ GOOD_ARTICLES: Mapping[str, str] = {
     "good-g7.txt": (
         "Title: Leaders gather in Kananaskis\nDate: 2025-06-16\n\n"
         "Prime Minister Mark Carney welcomed the leaders of the G7 to Kananaskis on Monday. "
-        "Japanese Prime Minister Shigeru Ishiba attended the summit.\n"
+        "Japanese Prime Minister Tatsuo Kazama attended the summit.\n"
     ),
     "good-nato.txt": (
         "Title: NATO allies meet in The Hague\nDate: 2025-06-25\n\n"
@@ -38,12 +38,12 @@ GOOD_ARTICLES: Mapping[str, str] = {
         "German Chancellor Friedrich Merz attended the summit.\n"
     ),
     "good-korea.md": (
-        "# Lee Jae-myung sworn in\n\n"
-        "Lee Jae-myung of the Democratic Party took office as President of South Korea on 4 June 2025.\n"
+        "# Park Do-hyun sworn in\n\n"
+        "Park Do-hyun of the Democratic Party took office as President of South Korea on 4 June 2025.\n"
     ),
 }
 
-_PROSE = "President Lee Jae-myung met Prime Minister Shigeru Ishiba in Tokyo on Monday."
+_PROSE = "President Park Do-hyun met Prime Minister Tatsuo Kazama in Tokyo on Monday."
 _SCRIPT = '"><script>alert(document.domain)</script><img src=x onerror=alert(1)>'
 _TURTLE_META = '""" \\" \\u0022 <http://evil/> @prefix x: <y> . } ; ^^xsd:string @en # \\'
 _SPARQL_META = "} ; DROP ALL ; INSERT DATA { <a> <b> <c> } # ?x $y FILTER(true) SERVICE <http://evil/>"
@@ -202,13 +202,13 @@ def _encodings(w: _Writer) -> list[Kind]:
     return [
         w.stored("Latin-1 file", "latin-1.txt", latin1.encode("latin-1"), contains=("Präsident", "café", "Müller")),
         w.stored("invalid UTF-8: a cp1252 file with smart quotes", "cp1252.txt",
-                 "Ishiba said \u201cwe will cooperate\u201d \u2013 Tokyo".encode("cp1252"),
+                 "Kazama said \u201cwe will cooperate\u201d \u2013 Tokyo".encode("cp1252"),
                  contains=("\u201cwe will cooperate\u201d \u2013",)),
         w.stored("UTF-16 with a BOM", "utf-16.txt", "\ufeff".encode("utf-16-le") + europe.encode("utf-16-le"),
                  contains=("Gödöllő",)),
         w.stored("UTF-8 with a BOM", "utf-8-bom.txt", b"\xef\xbb\xbf" + europe.encode(), contains=("Bundeskanzler",)),
         w.stored("CR-only (classic Mac) line ends", "cr-only.txt", "Title: CR\r\r" + _PROSE.replace(" in ", "\rin "),
-                 contains=("Ishiba",)),
+                 contains=("Kazama",)),
         w.stored("file name that is not UTF-8", b"name-\xff\xfe.txt", _PROSE, key="name-\ufffd\ufffd.txt"),
     ]
 
@@ -240,7 +240,7 @@ def _html(w: _Writer) -> list[Kind]:
                     f"<p>{_PROSE} A reader wrote {_html_escape(_SCRIPT)} in the comments of the page.</p>"
                     "<p>The two leaders agreed to meet again at the APEC summit in Gyeongju.</p></article></body></html>")
     return [
-        w.stored("deeply nested HTML (300 levels)", "nested-300.html", _nested_html(300), contains=("Ishiba",)),
+        w.stored("deeply nested HTML (300 levels)", "nested-300.html", _nested_html(300), contains=("Kazama",)),
         # Beyond any parser's depth limit the page cannot be read; a one-line refusal is the right answer.
         w.refused("deeply nested HTML (100,000 levels)", "nested-100000.html", _nested_html(100_000)),
         w.refused("HTML of only scripts, styles and iframes", "furniture-only.html", furniture),
@@ -262,31 +262,31 @@ def _jsonl(w: _Writer) -> list[Kind]:
         w.jsonl("JSONL nested 100,000 deep", "deep.jsonl",
                 [_record(id="deep-ok", text=_PROSE), "[" * 100_000 + "]" * 100_000], bad_line=2),
         w.jsonl("JSONL duplicate ids", "duplicates.jsonl",
-                [_record(id="dup-1", text=_PROSE), _record(id="dup-1", text="A different text about Ishiba.")], bad_line=2),
+                [_record(id="dup-1", text=_PROSE), _record(id="dup-1", text="A different text about Kazama.")], bad_line=2),
         w.jsonl("JSONL non-string title, date and extra fields", "nonstring-fields.jsonl",
                 [_record(id="nonstring-fields", title=["a", "list"], date=20250101, text=_PROSE, extra={"x": [1, None]},
                          score=1e308)],
                 contains=('["a", "list"]',)),
         w.jsonl("JSONL 100 KB id", "long-id.jsonl", [_record(id="x" * 100_000, text=_PROSE)]),
         w.jsonl("JSONL lone surrogate escapes and U+2028 inside strings", "surrogates.jsonl",
-                ['{"id": "surrogate", "title": "half \\ud800 pair", "text": "Ishiba\\u2028met Lee.\\udc00 End."}'],
-                contains=("half \ufffd pair", "Ishiba\u2028met Lee.\ufffd End.")),
+                ['{"id": "surrogate", "title": "half \\ud800 pair", "text": "Kazama\\u2028met Park.\\udc00 End."}'],
+                contains=("half \ufffd pair", "Kazama\u2028met Park.\ufffd End.")),
         w.refused("JSONL with only blank lines", "blank.jsonl", "\n   \n\t\n"),
     ]
 
 
 def _names_and_scripts(w: _Writer) -> list[Kind]:
     rtl = "الرئيس محمود عباس التقى رئيس الوزراء. ראש הממשלה בנימין נתניהו נפגש עם הנשיא."
-    emoji = "Prime Minister 🇯🇵 Shigeru Ishiba 🤝 met President Lee Jae-myung 👨‍👩‍👧 in Tokyo."
-    combining = "Zalgo: I\u0336s\u0335h\u0334i\u0337b\u0338a met Lee; Mu\u0308ller met Jose\u0301 in Sa\u0303o Paulo."
-    zero_width = "Prime Minister Ishi\u200bba met President L\u200dee Jae-myung\u2060 in Tokyo."
-    quotes = "Prime Minister Shigeru \"The Quiet\" Ishiba met O'Neil, 'Lee' and \u201cMerz\u201d <b>today</b>."
+    emoji = "Prime Minister 🇯🇵 Tatsuo Kazama 🤝 met President Park Do-hyun 👨‍👩‍👧 in Tokyo."
+    combining = "Zalgo: K\u0336a\u0335z\u0334a\u0337m\u0338a met Park; Mu\u0308ller met Jose\u0301 in Sa\u0303o Paulo."
+    zero_width = "Prime Minister Kaza\u200bma met President P\u200dark Do-hyun\u2060 in Tokyo."
+    quotes = "Prime Minister Tatsuo \"The Quiet\" Kazama met O'Neil, 'Park' and \u201cMerz\u201d <b>today</b>."
     return [
         w.stored("right-to-left text (Arabic and Hebrew)", "rtl.txt", f"Title: \u202e{rtl[:20]}\n\n{rtl}", contains=(rtl,)),
-        w.stored("emoji in names", "emoji.txt", emoji, contains=("🇯🇵 Shigeru Ishiba 🤝", "👨‍👩‍👧")),
+        w.stored("emoji in names", "emoji.txt", emoji, contains=("🇯🇵 Tatsuo Kazama 🤝", "👨‍👩‍👧")),
         w.stored("combining marks in names", "combining.txt", combining, contains=("Müller", "José", "São Paulo")),
         w.stored("zero-width characters inside names", "zero-width.txt", zero_width,
-                 contains=("Ishiba met President Lee Jae-myung in Tokyo",)),
+                 contains=("Kazama met President Park Do-hyun in Tokyo",)),
         w.stored("quotes and angle brackets in names", "quotes.txt", quotes, contains=(quotes,)),
         w.stored('"><script> payload in title and text', "script.txt", f"Title: {_SCRIPT}\n\n{_PROSE} {_SCRIPT}",
                  contains=(_SCRIPT,)),
@@ -297,7 +297,7 @@ def _names_and_scripts(w: _Writer) -> list[Kind]:
         w.stored("quotes, brackets and a newline in the file name (the key)", 'odd "name" <b>\n.txt', _PROSE),
         w.stored("article with no entities", "no-entities.txt", "It rained all afternoon, and the river rose a little.\n"),
         w.stored("a few control characters in prose", "controls.txt", f"{_PROSE}\x07\x0c {_PROSE}\x1b[0m",
-                 contains=("Ishiba",)),
+                 contains=("Kazama",)),
     ]
 
 

@@ -68,11 +68,11 @@ def no_network(monkeypatch):
 
 
 def test_ingest_txt_without_header_is_all_body_keyed_by_base_name(tmp_path):
-    path = write(tmp_path / "2025-06-04-foo.txt", "Ishiba met Lee in Tokyo.\n\nThey talked trade.\n")
+    path = write(tmp_path / "2025-06-04-foo.txt", "Kazama met Park in Tokyo.\n\nThey talked trade.\n")
     article = only_article(read(path))
     assert article.key == "2025-06-04-foo.txt"
     assert article.source == str(path)
-    assert article.text == "Ishiba met Lee in Tokyo.\n\nThey talked trade."
+    assert article.text == "Kazama met Park in Tokyo.\n\nThey talked trade."
     assert (article.title, article.date, article.url, dict(article.metadata)) == (None, None, None, {})
 
 
@@ -144,17 +144,17 @@ def test_ingest_md_horizontal_rule_is_not_front_matter(tmp_path):
 
 PAGE = """<!DOCTYPE html>
 <html><head>
-<title>Ishiba and Lee agree to deepen ties | Example News</title>
+<title>Kazama and Park agree to deepen ties | Example News</title>
 <meta property="article:published_time" content="2025-06-04T16:57:00Z">
-<link rel="canonical" href="https://news.example.com/world/ishiba-lee">
+<link rel="canonical" href="https://news.example.com/world/kazama-park">
 </head><body>
 <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World NAVLINK</a></li>
 <li><a href="/sport">Sport</a></li><li><a href="/login">Sign in</a></li></ul></nav></header>
 <main><article>
-<h1>Ishiba and Lee agree to deepen ties</h1>
-<p>Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Tokyo on Wednesday,
+<h1>Kazama and Park agree to deepen ties</h1>
+<p>Japanese Prime Minister Tatsuo Kazama met South Korean President Park Do-hyun in Tokyo on Wednesday,
 and the two leaders agreed to deepen economic and security cooperation, officials said.</p>
-<p>The meeting, which lasted about two hours, was the first between the two since Lee took office,
+<p>The meeting, which lasted about two hours, was the first between the two since Park took office,
 and both sides described the talks as frank and constructive.</p>
 <p>They also agreed to meet again on the sidelines of the G7 summit in Kananaskis later this month.</p>
 </article>
@@ -169,13 +169,13 @@ and both sides described the talks as frank and constructive.</p>
 def test_ingest_html_removes_boilerplate_and_takes_title_and_date(tmp_path, no_network):
     article = only_article(read(write(tmp_path / "page.html", PAGE)))
     assert article.key == "page.html"
-    assert "Shigeru Ishiba met South Korean President Lee Jae-myung" in article.text
+    assert "Tatsuo Kazama met South Korean President Park Do-hyun" in article.text
     assert "G7 summit in Kananaskis" in article.text
     for furniture in ("NAVLINK", "FOOTERTEXT", "Privacy policy", "Sign in"):
         assert furniture not in article.text
-    assert article.title.startswith("Ishiba and Lee agree to deepen ties")
+    assert article.title.startswith("Kazama and Park agree to deepen ties")
     assert article.date == "2025-06-04"
-    assert article.url == "https://news.example.com/world/ishiba-lee"
+    assert article.url == "https://news.example.com/world/kazama-park"
 
 
 def test_ingest_html_date_falls_back_to_published_time_meta(tmp_path, no_network):
@@ -371,16 +371,16 @@ def test_ingest_utf8_with_bom_is_utf8(tmp_path):
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_ingest_utf16_with_bom(tmp_path, codec):
-    text = "Title: 東京\n\nİshiba 😀 مرحبا"
+    text = "Title: 東京\n\nİtsuki Kazama 😀 مرحبا"
     data = text.encode(codec) if codec == "utf-16" else "\ufeff".encode(codec) + text.encode(codec)
     article = only_article(read(write(tmp_path / "w.txt", data)))
-    assert (article.title, article.text, article.metadata["encoding"]) == ("東京", "İshiba 😀 مرحبا", "utf-16")
+    assert (article.title, article.text, article.metadata["encoding"]) == ("東京", "İtsuki Kazama 😀 مرحبا", "utf-16")
 
 
 def test_ingest_zero_width_stripped_and_nfc_applied(tmp_path):
-    text = "\ufeffIshi\u200bba\u2060 met Le\u200de and Caf\u0065\u0301 \u200c"
+    text = "\ufeffKaza\u200bma\u2060 met Pa\u200drk and Caf\u0065\u0301 \u200c"
     article = only_article(read(write(tmp_path / "z.txt", text)))
-    assert article.text == "Ishiba met Lee and Café"
+    assert article.text == "Kazama met Park and Café"
 
 
 def test_ingest_rtl_emoji_and_combining_marks_kept(tmp_path):

@@ -31,24 +31,24 @@ SCHEMA = PREFIXES["schema"]
 # rdflib's XSD namespace is reached through the module (terms.XSD): pytest's collection
 # probes every module-level name, and XSD warns about attributes it does not know.
 TEXT = (
-    "Shigeru Ishiba, the Prime Minister of Japan, will attend the G7 summit in Kananaskis. "
+    "Tatsuo Kazama, the Prime Minister of Japan, will attend the G7 summit in Kananaskis. "
     "He met Emmanuel Macron on Sunday."
 )
 FIRST_SENTENCE = TEXT[: TEXT.index(".") + 1]
 SECOND_SENTENCE = TEXT[len(FIRST_SENTENCE) + 1 :]
 
-ISHIBA = Entity("person/shigeru-ishiba", "Person", "Shigeru Ishiba", aliases=("Ishiba",), wikidata="Q1055449")
+KAZAMA = Entity("person/tatsuo-kazama", "Person", "Tatsuo Kazama", aliases=("Kazama",), wikidata="Q4115189")
 MACRON = Entity("person/emmanuel-macron", "Person", "Emmanuel Macron")
 PRIME_MINISTER = Entity("office/prime-minister-of-japan", "Office", "Prime Minister of Japan", country="country/japan")
 JAPAN = Entity("country/japan", "Country", "Japan", wikidata="Q17")
 G7 = Entity("summit/g7-summit-2025", "Summit", "G7 summit", year=2025)
 
-HOLDS = Fact(ISHIBA.key, "holdsOffice", PRIME_MINISTER.key, "current", 0.9, FIRST_SENTENCE, 0, len(FIRST_SENTENCE))
+HOLDS = Fact(KAZAMA.key, "holdsOffice", PRIME_MINISTER.key, "current", 0.9, FIRST_SENTENCE, 0, len(FIRST_SENTENCE))
 ATTENDS = Fact(
-    ISHIBA.key, "attends", G7.key, "planned", 0.75, FIRST_SENTENCE, 0, len(FIRST_SENTENCE), valid_at="2025-06-15"
+    KAZAMA.key, "attends", G7.key, "planned", 0.75, FIRST_SENTENCE, 0, len(FIRST_SENTENCE), valid_at="2025-06-15"
 )
 MEETS = Fact(
-    ISHIBA.key, "meets", MACRON.key, None, 0.6, SECOND_SENTENCE, len(FIRST_SENTENCE) + 1, len(TEXT),
+    KAZAMA.key, "meets", MACRON.key, None, 0.6, SECOND_SENTENCE, len(FIRST_SENTENCE) + 1, len(TEXT),
     extractor="test-rules",
 )
 
@@ -73,17 +73,17 @@ HOSTILE = [
 def sample(**article_fields: str | None) -> Extraction:
     """The hand-built extraction the tests share; keyword arguments replace Article fields."""
     article = Article(
-        key="2025-06-ishiba-g7",
+        key="2025-06-kazama-g7",
         text=TEXT,
-        title="Ishiba heads to the G7",
+        title="Kazama heads to the G7",
         date="2025-06-14",
-        url="https://news.example.org/2025/06/ishiba-g7?ref=rss&x=1",
-        source="data/articles/2025-06-ishiba-g7.txt",
+        url="https://news.example.org/2025/06/kazama-g7?ref=rss&x=1",
+        source="data/articles/2025-06-kazama-g7.txt",
     )
     return Extraction(
         article=replace(article, **article_fields),
         text=TEXT,
-        entities=(ISHIBA, MACRON, PRIME_MINISTER, JAPAN, G7),
+        entities=(KAZAMA, MACRON, PRIME_MINISTER, JAPAN, G7),
         facts=(HOLDS, ATTENDS, MEETS),
     )
 
@@ -128,9 +128,9 @@ def graph() -> Graph:
 
 
 def test_iris_follow_the_contract() -> None:
-    assert article_iri("2025-06 Ishiba/G7") == URIRef("https://w3id.org/newsgraph/id/article/2025-06-ishiba-g7")
+    assert article_iri("2025-06 Kazama/G7") == URIRef("https://w3id.org/newsgraph/id/article/2025-06-kazama-g7")
     assert entity_iri("country/japan") == URIRef("https://w3id.org/newsgraph/id/country/japan")
-    digest = hashlib.sha1(b"a1|person/shigeru-ishiba|holdsOffice|office/prime-minister-of-japan").hexdigest()
+    digest = hashlib.sha1(b"a1|person/tatsuo-kazama|holdsOffice|office/prime-minister-of-japan").hexdigest()
     assert fact_iri("a1", HOLDS) == URIRef(f"https://w3id.org/newsgraph/id/fact/{digest[:16]}")
 
 
@@ -144,34 +144,34 @@ def test_entity_keys_that_are_not_iri_safe_are_refused(key: str) -> None:
 
 
 def test_article_triples(graph: Graph) -> None:
-    article = article_iri("2025-06-ishiba-g7")
+    article = article_iri("2025-06-kazama-g7")
     assert (article, RDF.type, KG.Article) in graph
-    assert graph.value(article, KG.key) == Literal("2025-06-ishiba-g7")
-    assert graph.value(article, SCHEMA.headline) == Literal("Ishiba heads to the G7")
+    assert graph.value(article, KG.key) == Literal("2025-06-kazama-g7")
+    assert graph.value(article, SCHEMA.headline) == Literal("Kazama heads to the G7")
     assert graph.value(article, SCHEMA.datePublished) == Literal("2025-06-14", datatype=terms.XSD.date)
     url = graph.value(article, SCHEMA.url)
     assert isinstance(url, Literal) and url.datatype == terms.XSD.anyURI
-    assert str(url) == "https://news.example.org/2025/06/ishiba-g7?ref=rss&x=1"
-    assert graph.value(article, KG.source) == Literal("data/articles/2025-06-ishiba-g7.txt")
+    assert str(url) == "https://news.example.org/2025/06/kazama-g7?ref=rss&x=1"
+    assert graph.value(article, KG.source) == Literal("data/articles/2025-06-kazama-g7.txt")
     assert graph.value(article, SCHEMA.articleBody) == Literal(TEXT)
     mentioned = set(graph.objects(article, KG.mentions))
-    assert mentioned == {entity_iri(e.key) for e in (ISHIBA, MACRON, PRIME_MINISTER, JAPAN, G7)}
+    assert mentioned == {entity_iri(e.key) for e in (KAZAMA, MACRON, PRIME_MINISTER, JAPAN, G7)}
 
 
 def test_missing_article_metadata_writes_nothing() -> None:
     graph = extraction_graph(sample(title=None, date=None, url=None, source=None))
-    article = article_iri("2025-06-ishiba-g7")
+    article = article_iri("2025-06-kazama-g7")
     for predicate in (SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url, KG.source):
         assert graph.value(article, predicate) is None
     assert validate(graph).conforms
 
 
 def test_entity_triples(graph: Graph) -> None:
-    ishiba, office, japan, g7 = (entity_iri(e.key) for e in (ISHIBA, PRIME_MINISTER, JAPAN, G7))
-    assert (ishiba, RDF.type, KG.Person) in graph
-    assert graph.value(ishiba, RDFS.label) == Literal("Shigeru Ishiba")
-    assert graph.value(ishiba, SKOS.altLabel) == Literal("Ishiba")
-    assert graph.value(ishiba, OWL.sameAs) == WD.Q1055449
+    kazama, office, japan, g7 = (entity_iri(e.key) for e in (KAZAMA, PRIME_MINISTER, JAPAN, G7))
+    assert (kazama, RDF.type, KG.Person) in graph
+    assert graph.value(kazama, RDFS.label) == Literal("Tatsuo Kazama")
+    assert graph.value(kazama, SKOS.altLabel) == Literal("Kazama")
+    assert graph.value(kazama, OWL.sameAs) == WD.Q4115189
     assert (office, RDF.type, KG.Office) in graph
     assert graph.value(office, KG.officeOf) == japan
     assert (japan, RDF.type, KG.Country) in graph and graph.value(japan, OWL.sameAs) == WD.Q17
@@ -188,17 +188,17 @@ def test_party_country_is_written_and_only_for_its_type() -> None:
 
 
 def test_direct_fact_triples(graph: Graph) -> None:
-    ishiba = entity_iri(ISHIBA.key)
-    assert (ishiba, KG.holdsOffice, entity_iri(PRIME_MINISTER.key)) in graph
-    assert (ishiba, KG.attends, entity_iri(G7.key)) in graph
-    assert (ishiba, KG.meets, entity_iri(MACRON.key)) in graph
+    kazama = entity_iri(KAZAMA.key)
+    assert (kazama, KG.holdsOffice, entity_iri(PRIME_MINISTER.key)) in graph
+    assert (kazama, KG.attends, entity_iri(G7.key)) in graph
+    assert (kazama, KG.meets, entity_iri(MACRON.key)) in graph
 
 
 def test_statement_nodes(graph: Graph) -> None:
-    article = article_iri("2025-06-ishiba-g7")
-    assert set(graph.subjects(RDF.type, KG.Statement)) == {fact_iri("2025-06-ishiba-g7", f) for f in (HOLDS, ATTENDS, MEETS)}
-    attends = fact_iri("2025-06-ishiba-g7", ATTENDS)
-    assert graph.value(attends, RDF.subject) == entity_iri(ISHIBA.key)
+    article = article_iri("2025-06-kazama-g7")
+    assert set(graph.subjects(RDF.type, KG.Statement)) == {fact_iri("2025-06-kazama-g7", f) for f in (HOLDS, ATTENDS, MEETS)}
+    attends = fact_iri("2025-06-kazama-g7", ATTENDS)
+    assert graph.value(attends, RDF.subject) == entity_iri(KAZAMA.key)
     assert graph.value(attends, RDF.predicate) == KG.attends
     assert graph.value(attends, RDF.object) == entity_iri(G7.key)
     assert graph.value(attends, KG.status) == Literal("planned")
@@ -210,7 +210,7 @@ def test_statement_nodes(graph: Graph) -> None:
     assert graph.value(attends, KG.endOffset) == Literal(len(FIRST_SENTENCE), datatype=terms.XSD.integer)
     assert graph.value(attends, KG.extractor) == Literal("newsgraph-rules")
     assert graph.value(attends, PROV.wasDerivedFrom) == article
-    meets = fact_iri("2025-06-ishiba-g7", MEETS)
+    meets = fact_iri("2025-06-kazama-g7", MEETS)
     assert graph.value(meets, KG.status) is None and graph.value(meets, KG.validAt) is None
     assert graph.value(meets, KG.extractor) == Literal("test-rules")
     start, end = (graph.value(meets, p).toPython() for p in (KG.startOffset, KG.endOffset))
@@ -219,7 +219,7 @@ def test_statement_nodes(graph: Graph) -> None:
 
 def test_triple_count_is_exactly_the_contracts(graph: Graph) -> None:
     article = 7 + 5  # type, key, headline, date, url, source, body; a mention per entity
-    entities = 4 + 2 + 3 + 3 + 3  # type and label each; Ishiba alias + sameAs, officeOf, Japan sameAs, year
+    entities = 4 + 2 + 3 + 3 + 3  # type and label each; Kazama alias + sameAs, officeOf, Japan sameAs, year
     facts = 12 + 13 + 11  # direct triple + 10 per statement; status on HOLDS/ATTENDS, validAt on ATTENDS
     assert len(graph) == article + entities + facts
 
@@ -227,7 +227,7 @@ def test_triple_count_is_exactly_the_contracts(graph: Graph) -> None:
 def test_same_fact_twice_keeps_the_best_supported_one() -> None:
     weaker = replace(HOLDS, confidence=0.5, sentence="again", start=5, end=10)
     graph = extraction_graph(replace(sample(), facts=(weaker, HOLDS, MEETS, replace(HOLDS, start=40, end=50))))
-    node = fact_iri("2025-06-ishiba-g7", HOLDS)
+    node = fact_iri("2025-06-kazama-g7", HOLDS)
     assert list(graph.objects(node, KG.confidence)) == [Literal(Decimal("0.9"))]
     assert list(graph.objects(node, KG.startOffset)) == [Literal(0)]
     assert validate(graph).conforms
@@ -276,8 +276,8 @@ def broken(graph: Graph, *edits: tuple[str, tuple]) -> Graph:
     return copy
 
 
-HOLDS_NODE = fact_iri("2025-06-ishiba-g7", HOLDS)
-MEETS_NODE = fact_iri("2025-06-ishiba-g7", MEETS)
+HOLDS_NODE = fact_iri("2025-06-kazama-g7", HOLDS)
+MEETS_NODE = fact_iri("2025-06-kazama-g7", MEETS)
 
 
 @pytest.mark.parametrize(
@@ -292,12 +292,12 @@ MEETS_NODE = fact_iri("2025-06-ishiba-g7", MEETS)
         ([("+", (MEETS_NODE, KG.status, Literal("rumoured")))], "kg:status"),
         ([("-", (HOLDS_NODE, KG.endOffset, None)), ("+", (HOLDS_NODE, KG.endOffset, Literal(-1)))], "kg:startOffset"),
         ([("-", (HOLDS_NODE, PROV.wasDerivedFrom, None))], "prov:wasDerivedFrom"),
-        ([("-", (entity_iri(ISHIBA.key), KG.holdsOffice, None))], "direct triple"),
+        ([("-", (entity_iri(KAZAMA.key), KG.holdsOffice, None))], "direct triple"),
         ([("+", (entity_iri(PRIME_MINISTER.key), KG.officeOf, entity_iri(G7.key)))], "kg:officeOf"),
         ([("+", (entity_iri(JAPAN.key), RDFS.label, Literal("Nippon")))], "rdfs:label"),
         ([("+", (entity_iri(G7.key), KG.organizedBy, entity_iri(MACRON.key)))], "kg:organizedBy"),
         ([("+", (entity_iri(PRIME_MINISTER.key), KG.attends, entity_iri(G7.key)))], "office/prime-minister-of-japan"),
-        ([("+", (entity_iri(ISHIBA.key), KG.meets, entity_iri(JAPAN.key)))], "kg:meets"),
+        ([("+", (entity_iri(KAZAMA.key), KG.meets, entity_iri(JAPAN.key)))], "kg:meets"),
     ],
 )
 def test_broken_graphs_do_not_conform(graph: Graph, edits, expected: str) -> None:

@@ -98,7 +98,7 @@ def assert_exports_reparse(store: Store) -> None:
 
 def write_small_articles(folder: Path, count: int) -> Path:
     """`count` short articles, different enough that each has its own entities and facts."""
-    people = ["Shigeru Ishiba", "Lee Jae-myung", "Mark Carney", "Friedrich Merz", "Keir Starmer", "Emmanuel Macron"]
+    people = ["Tatsuo Kazama", "Park Do-hyun", "Mark Carney", "Friedrich Merz", "Keir Starmer", "Emmanuel Macron"]
     places = ["Tokyo", "Seoul", "Ottawa", "Berlin", "London", "Paris", "Rome"]
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
@@ -174,7 +174,7 @@ def test_ingest_unreadable_file_is_one_error_and_the_rest_is_read():
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         folder.chmod(0o755)
-        (folder / "readable.txt").write_text("President Lee Jae-myung met Prime Minister Shigeru Ishiba.", encoding="utf-8")
+        (folder / "readable.txt").write_text("President Park Do-hyun met Prime Minister Tatsuo Kazama.", encoding="utf-8")
         secret = folder / "secret.txt"
         secret.write_text("Prime Minister Keir Starmer spoke.", encoding="utf-8")
         assert len(list(read_articles([folder]))) == 2  # also loads the codecs the child may no longer import
@@ -222,10 +222,10 @@ def test_cli_build_with_progress_bar_does_not_crash(tmp_path):
 
 _HOSTILE = st.sampled_from([
     '"><script>alert(1)</script>', '""" \\" <x> @prefix : <y> . } ;', "} ; DROP ALL ; INSERT DATA { <a> <b> <c> }",
-    "\u202eevil\u202c", "Ishi\u200bba", "e\u0301\u0308", "👨‍👩‍👧", "\u2028\u2029\x85", "\r\n\t\x0b\x0c", "\\u0000 \\U0001F600",
+    "\u202eevil\u202c", "Kaza\u200bma", "e\u0301\u0308", "👨‍👩‍👧", "\u2028\u2029\x85", "\r\n\t\x0b\x0c", "\\u0000 \\U0001F600",
 ])
 _TEXT = st.one_of(_HOSTILE, st.text(st.characters(exclude_categories=("Cs",)), max_size=120))
-_PROSE = st.builds("Prime Minister {} met President Lee Jae-myung of {} in Tokyo on Monday. {}".format, _TEXT, _TEXT, _TEXT)
+_PROSE = st.builds("Prime Minister {} met President Park Do-hyun of {} in Tokyo on Monday. {}".format, _TEXT, _TEXT, _TEXT)
 
 
 @settings(max_examples=30, deadline=None)

@@ -33,13 +33,13 @@ SAMPLE = ROOT / "data" / "articles"
 PYTHON = sys.executable
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 
-TEXT = "Prime Minister Shigeru Ishiba of Japan met President Lee Jae-myung in Kananaskis."
-ISHIBA = Entity("person/shigeru-ishiba", "Person", "Shigeru Ishiba", wikidata="Q1055449")
-LEE = Entity("person/lee-jae-myung", "Person", "Lee Jae-myung")
+TEXT = "Prime Minister Tatsuo Kazama of Japan met President Park Do-hyun in Kananaskis."
+KAZAMA = Entity("person/tatsuo-kazama", "Person", "Tatsuo Kazama", wikidata="Q4115189")
+PARK = Entity("person/park-do-hyun", "Person", "Park Do-hyun")
 PRIME_MINISTER = Entity("office/prime-minister-of-japan", "Office", "Prime Minister of Japan", country="country/japan")
 JAPAN = Entity("country/japan", "Country", "Japan", wikidata="Q17")
-HOLDS = Fact(ISHIBA.key, "holdsOffice", PRIME_MINISTER.key, "current", 0.9, TEXT, 0, len(TEXT))
-MEETS = Fact(ISHIBA.key, "meets", LEE.key, "held", 0.7, TEXT, 0, len(TEXT))
+HOLDS = Fact(KAZAMA.key, "holdsOffice", PRIME_MINISTER.key, "current", 0.9, TEXT, 0, len(TEXT))
+MEETS = Fact(KAZAMA.key, "meets", PARK.key, "held", 0.7, TEXT, 0, len(TEXT))
 
 #: Loaded by every Dask worker (through `distributed.worker.preload`) in the failure test:
 #: extraction raises for one article, inside the worker process, as a real bug would.
@@ -64,7 +64,7 @@ if not getattr(graph.extract.Extractor.from_doc, "poisoned", False):
 
 def extraction(key: str, facts: tuple[Fact, ...]) -> Extraction:
     article = Article(key=key, text=TEXT, title=f"Talks {key}", date="2025-06-17", source=f"{key}.txt")
-    return Extraction(article=article, text=TEXT, entities=(ISHIBA, JAPAN, LEE, PRIME_MINISTER), facts=facts)
+    return Extraction(article=article, text=TEXT, entities=(KAZAMA, JAPAN, PARK, PRIME_MINISTER), facts=facts)
 
 
 def put(store, item: Extraction) -> None:
@@ -199,7 +199,7 @@ def test_scale_remote_store_answers_every_query_form(oxigraph_url):
     with RemoteStore(oxigraph_url) as remote:
         put(remote, extraction("one", (HOLDS,)))
         variables, table = rows(run_query(remote, "SELECT ?who ?office WHERE { ?who kg:holdsOffice ?office }"))
-        assert (variables, table) == (["who", "office"], [[str(entity_iri(ISHIBA.key)), str(entity_iri(PRIME_MINISTER.key))]])
+        assert (variables, table) == (["who", "office"], [[str(entity_iri(KAZAMA.key)), str(entity_iri(PRIME_MINISTER.key))]])
         assert bool(run_query(remote, "ASK { ?p kg:meets ?q }")) is False
         triples = list(run_query(remote, "CONSTRUCT { ?p kg:holdsOffice ?o } WHERE { ?p kg:holdsOffice ?o }"))
         assert len(triples) == 1

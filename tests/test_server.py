@@ -36,11 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = '<script>window.__xss = "script"</script>'
 IMG = '"><img src=x onerror="window.__xss = \'img\'">'
 EVIL_LABEL = f"Evil {SCRIPT} {IMG}"
-EVIL_TEXT = f"Evil {SCRIPT} met Shigeru Ishiba {IMG} in Tokyo."
+EVIL_TEXT = f"Evil {SCRIPT} met Tatsuo Kazama {IMG} in Tokyo."
 
-ISHIBA = Entity("person/shigeru-ishiba", "Person", "Shigeru Ishiba", aliases=("Ishiba",), wikidata="Q1055449")
+KAZAMA = Entity("person/tatsuo-kazama", "Person", "Tatsuo Kazama", aliases=("Kazama",), wikidata="Q4115189")
 TAKAICHI = Entity("person/sanae-takaichi", "Person", "Sanae Takaichi")
-LEE = Entity("person/lee-jae-myung", "Person", "Lee Jae-myung")
+PARK = Entity("person/park-do-hyun", "Person", "Park Do-hyun")
 EVIL = Entity("person/evil", "Person", EVIL_LABEL, aliases=(f"{IMG}alias",))
 PM = Entity("office/prime-minister-of-japan", "Office", "Prime Minister of Japan", country="country/japan")
 JAPAN = Entity("country/japan", "Country", "Japan", wikidata="Q17")
@@ -54,30 +54,30 @@ def fact(text: str, sentence: str, subject: str, relation: str, obj: str, status
 
 
 def filler(number: int) -> Extraction:
-    """An ordinary article: Ishiba as prime minister, at the G7, meeting Lee, plus a few minor people."""
+    """An ordinary article: Kazama as prime minister, at the G7, meeting Park, plus a few minor people."""
     people = [Entity(f"person/minor-{number}-{k}", "Person", f"Minor Person {number}-{k}") for k in range(3)]
-    sentences = [f"Prime Minister Shigeru Ishiba spoke on day {number}.",
-                 f"Ishiba attended the G7 summit, report {number}.",
-                 f"Ishiba met Lee Jae-myung, report {number}."]
-    sentences += [f"{p.label} met Lee Jae-myung." for p in people]
+    sentences = [f"Prime Minister Tatsuo Kazama spoke on day {number}.",
+                 f"Kazama attended the G7 summit, report {number}.",
+                 f"Kazama met Park Do-hyun, report {number}."]
+    sentences += [f"{p.label} met Park Do-hyun." for p in people]
     text = " ".join(sentences)
-    facts = [fact(text, sentences[0], ISHIBA.key, "holdsOffice", PM.key, "current"),
-             fact(text, sentences[1], ISHIBA.key, "attends", G7.key, "attended"),
-             fact(text, sentences[2], ISHIBA.key, "meets", LEE.key, "held")]
-    facts += [fact(text, s, p.key, "meets", LEE.key, "held") for p, s in zip(people, sentences[3:])]
+    facts = [fact(text, sentences[0], KAZAMA.key, "holdsOffice", PM.key, "current"),
+             fact(text, sentences[1], KAZAMA.key, "attends", G7.key, "attended"),
+             fact(text, sentences[2], KAZAMA.key, "meets", PARK.key, "held")]
+    facts += [fact(text, s, p.key, "meets", PARK.key, "held") for p, s in zip(people, sentences[3:])]
     article = Article(f"filler-{number:03d}.txt", text, title=f"Filler {number}", date=f"2025-06-{1 + number % 28:02d}",
                       url=f"https://news.example.org/{number}", source=f"tests/filler-{number}")
-    return Extraction(article, text, (ISHIBA, LEE, PM, JAPAN, G7, *people), tuple(facts))
+    return Extraction(article, text, (KAZAMA, PARK, PM, JAPAN, G7, *people), tuple(facts))
 
 
 def hostile() -> Extraction:
     """The planted article: payloads in its title, URL, text and in an entity's label and alias."""
     text = EVIL_TEXT + " Sanae Takaichi became prime minister."
-    facts = (fact(text, EVIL_TEXT, EVIL.key, "meets", ISHIBA.key, "held"),
+    facts = (fact(text, EVIL_TEXT, EVIL.key, "meets", KAZAMA.key, "held"),
              fact(text, "Sanae Takaichi became prime minister.", TAKAICHI.key, "holdsOffice", PM.key, "current"))
     article = Article("evil <script>.txt", text, title=f"Title {SCRIPT}", date="2025-10-21",
                       url="javascript:window.__xss='url'", source=f"tests/{IMG}")
-    return Extraction(article, text, (EVIL, ISHIBA, TAKAICHI, PM, JAPAN), facts)
+    return Extraction(article, text, (EVIL, KAZAMA, TAKAICHI, PM, JAPAN), facts)
 
 
 def build_store(folder: Path) -> int:
@@ -235,15 +235,15 @@ def test_server_select_json_through_sparqlwrapper(server):
     query = "SELECT ?label WHERE { ?p kg:holdsOffice ?o . ?p rdfs:label ?label } GROUP BY ?label ORDER BY ?label"
     result = wrapper(server, query, JSON).query().convert()
     assert result["head"]["vars"] == ["label"]
-    assert [b["label"]["value"] for b in result["results"]["bindings"]] == ["Sanae Takaichi", "Shigeru Ishiba"]
+    assert [b["label"]["value"] for b in result["results"]["bindings"]] == ["Sanae Takaichi", "Tatsuo Kazama"]
 
 
 def test_server_select_csv_through_sparqlwrapper_post(server):
-    query = "SELECT ?who WHERE { ?who kg:meets <https://w3id.org/newsgraph/id/person/lee-jae-myung> } GROUP BY ?who"
+    query = "SELECT ?who WHERE { ?who kg:meets <https://w3id.org/newsgraph/id/person/park-do-hyun> } GROUP BY ?who"
     text = wrapper(server, query, CSV, POST).query().convert().decode()
     lines = text.strip().splitlines()
     assert lines[0] == "who" and len(lines) == 1 + 1 + 3 * FILLER_ARTICLES
-    assert "https://w3id.org/newsgraph/id/person/shigeru-ishiba" in lines
+    assert "https://w3id.org/newsgraph/id/person/tatsuo-kazama" in lines
 
 
 def test_server_ask_through_sparqlwrapper(server):
@@ -257,7 +257,7 @@ def test_server_construct_turtle_through_sparqlwrapper(server):
     graph = Graph().parse(data=data, format="turtle")
     holds = URIRef("https://w3id.org/newsgraph/ontology#holdsOffice")
     assert {str(s) for s, p, o in graph if p == holds} == {
-        "https://w3id.org/newsgraph/id/person/shigeru-ishiba", "https://w3id.org/newsgraph/id/person/sanae-takaichi"}
+        "https://w3id.org/newsgraph/id/person/tatsuo-kazama", "https://w3id.org/newsgraph/id/person/sanae-takaichi"}
 
 
 def test_server_update_rejected_through_sparqlwrapper(server):
@@ -421,9 +421,9 @@ TRAVERSALS = [
     "/entity/..%2f..%2fetc%2fpasswd", "/entity/..%2f..%2fetc/passwd", "/entity/%2e%2e/%2e%2e/etc/passwd",
     "/entity/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/entity/person/..%2f..%2f..%2fetc%2fpasswd",
     "/entity/%252e%252e%252fetc%252fpasswd", "/entity/....//....//etc/passwd", "/entity/..%5c..%5cetc%5cpasswd",
-    "/entity/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/entity/person%00/shigeru-ishiba", "/entity/.hidden",
+    "/entity/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/entity/person%00/tatsuo-kazama", "/entity/.hidden",
     "/entity/person/.%2e/.%2e/etc/passwd", "/entity/" + "a" * 5000, "/entity/a/b/c/d/e/f", "/entity/",
-    "/entity/person/%3Cscript%3E", "/entity/file:%2f%2f%2fetc%2fpasswd", "/entity/person/shigeru-ishiba%0d%0aX:1",
+    "/entity/person/%3Cscript%3E", "/entity/file:%2f%2f%2fetc%2fpasswd", "/entity/person/tatsuo-kazama%0d%0aX:1",
     "/article/..%2f..%2fetc%2fpasswd", "/article/%2e%2e/%2e%2e/etc/passwd", "/article/..", "/article/%2e%2e",
     "/article/2025-x/../../etc/passwd", "/article/UPPER", "/article/" + "a" * 500, "/article/a%00b",
     "/view/..%2f..%2fetc%2fpasswd", "/view/%2e%2e/%2e%2e/etc/passwd", "/export.ttl/..%2f..%2fetc%2fpasswd",
@@ -470,7 +470,7 @@ def hostile_requests(canary_port: int, big: int) -> list[tuple[str, int, object]
         ("long home query", 414, ("GET", "/?query=" + "a" * (big + 100), None, {})),
         ("PUT", 405, ("PUT", "/sparql", b"ASK {}", direct)), ("DELETE", 405, ("DELETE", "/sparql", None, {})),
         ("PATCH", 405, ("PATCH", "/sparql", b"x", direct)), ("POST home", 405, ("POST", "/", b"x", form)),
-        ("POST entity", 405, ("POST", "/entity/person/shigeru-ishiba", b"x", form)),
+        ("POST entity", 405, ("POST", "/entity/person/tatsuo-kazama", b"x", form)),
         ("TRACE", 405, ("TRACE", "/", None, {})),
         ("text/plain body", 415, ("POST", "/sparql", b"ASK {}", {"Content-Type": "text/plain"})),
         ("multipart body", 415, ("POST", "/sparql", b"--b\r\n\r\nASK {}\r\n--b--", {"Content-Type": "multipart/form-data; boundary=b"})),
@@ -557,7 +557,7 @@ def test_server_answers_200_hostile_requests_and_stays_healthy(server, strict):
     wait_healthy(strict)
     assert count_quads(server.port) == before
     assert request(server.port, "GET", "/")[0] == 200
-    assert request(server.port, "GET", "/entity/person/shigeru-ishiba")[0] == 200
+    assert request(server.port, "GET", "/entity/person/tatsuo-kazama")[0] == 200
     assert server.process.poll() is None and strict.process.poll() is None
 
 
@@ -575,7 +575,7 @@ def test_server_allows_keywords_inside_strings_iris_and_names(server):
 
 
 def test_server_pages_escape_planted_payloads(server):
-    pages = ["/entity/person/evil", "/entity/person/shigeru-ishiba", "/?" + urlencode({"query": "SELECT ?l WHERE { ?e rdfs:label ?l }"}),
+    pages = ["/entity/person/evil", "/entity/person/tatsuo-kazama", "/?" + urlencode({"query": "SELECT ?l WHERE { ?e rdfs:label ?l }"}),
              f"/article/{article_iri(hostile().article.key).rsplit('/', 1)[-1]}", "/"]
     for path in pages:
         status, headers, body = request(server.port, "GET", path)
@@ -590,12 +590,12 @@ def test_server_pages_escape_planted_payloads(server):
 
 
 def test_server_entity_page_shows_facts_and_links(server):
-    status, _, body = request(server.port, "GET", "/entity/person/shigeru-ishiba")
+    status, _, body = request(server.port, "GET", "/entity/person/tatsuo-kazama")
     text = body.decode()
     assert status == 200
-    for expected in ("Shigeru Ishiba", "Also called: Ishiba", "https://www.wikidata.org/wiki/Q1055449",
+    for expected in ("Tatsuo Kazama", "Also called: Kazama", "https://www.wikidata.org/wiki/Q4115189",
                      '<h3 id="rel-holdsOffice">', '<h3 id="rel-attends">', '<h3 id="rel-meets">',
-                     'href="/entity/office/prime-minister-of-japan"', "Prime Minister Shigeru Ishiba spoke on day 3.",
+                     'href="/entity/office/prime-minister-of-japan"', "Prime Minister Tatsuo Kazama spoke on day 3.",
                      'href="/article/filler-003-txt"', "current", "0.9"):
         assert expected in text, expected
 
@@ -604,16 +604,16 @@ def test_server_article_page_highlights_evidence(server):
     status, _, body = request(server.port, "GET", "/article/filler-007-txt")
     text = body.decode()
     assert status == 200 and "Filler 7" in text
-    assert '<mark id="ev-0" title="holdsOffice">Prime Minister Shigeru Ishiba spoke on day 7.</mark>' in text
+    assert '<mark id="ev-0" title="holdsOffice">Prime Minister Tatsuo Kazama spoke on day 7.</mark>' in text
     assert 'href="https://news.example.org/7"' in text
 
 
 def test_server_path_page(server):
-    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Sanae Takaichi", "to": "Lee Jae-myung"}))
+    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Sanae Takaichi", "to": "Park Do-hyun"}))
     assert status == 200
     text = body.decode()
     assert 'href="/entity/office/prime-minister-of-japan"' in text and "holdsOffice" in text
-    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Nobody Known", "to": "Lee Jae-myung"}))
+    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Nobody Known", "to": "Park Do-hyun"}))
     assert status == 404 and "no entity named" in body.decode()
 
 
@@ -723,7 +723,7 @@ def test_server_browser_runs_no_planted_script(server, browser):
     page.on("request", lambda r: requests.append(r.url))
     slug = article_iri(hostile().article.key).rsplit("/", 1)[-1]
     for path in ("/entity/person/evil", f"/article/{slug}",
-                 "/?" + urlencode({"query": "SELECT ?l WHERE { ?e rdfs:label ?l }"}), "/entity/person/shigeru-ishiba"):
+                 "/?" + urlencode({"query": "SELECT ?l WHERE { ?e rdfs:label ?l }"}), "/entity/person/tatsuo-kazama"):
         page.goto(server.base + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__xss") is None, path

@@ -14,7 +14,7 @@ from graph.cli import cli
 from graph.model import Entity
 from graph.paths import Projection, project
 from graph.store import Store
-from test_paths import ISHIBA, JAPAN, KOREA, PRIME_MINISTER, SUMMIT, fill, make_extraction, sample_extractions
+from test_paths import JAPAN, KAZAMA, KOREA, PRIME_MINISTER, SUMMIT, fill, make_extraction, sample_extractions
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -24,14 +24,14 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "out" / "screenshots"
 # Each payload sets a global if it ever runs as HTML or script.
 EVIL_LABEL = "<script>window.__pwned = 1</script>"
 EVIL_ALIAS = '"><img src=x onerror="window.__pwned = 2">'
-EVIL_SENTENCE = "</script><script>window.__pwned = 3</script> met Ishiba."
+EVIL_SENTENCE = "</script><script>window.__pwned = 3</script> met Kazama."
 EVIL_TITLE = "<img src=x onerror=window.__pwned=4> headline"
 EVIL = Entity("person/evil", "Person", EVIL_LABEL, aliases=(EVIL_ALIAS,))
 EVIL_KEY = "2025-07-01-evil.txt"
 
 
 def evil_extraction():
-    return make_extraction(EVIL_KEY, EVIL_TITLE, "2025-07-01", [EVIL, ISHIBA], [(EVIL, "meets", ISHIBA, "held", 0.8, EVIL_SENTENCE)])
+    return make_extraction(EVIL_KEY, EVIL_TITLE, "2025-07-01", [EVIL, KAZAMA], [(EVIL, "meets", KAZAMA, "held", 0.8, EVIL_SENTENCE)])
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,8 @@ def external_references(page: str) -> list[str]:
 def all_views(projection: Projection) -> dict[str, views.View]:
     return {
         "overview": views.overview_view(projection, max_nodes=10),  # all but the one unconnected entity
-        "ego": views.ego_view(projection, "Shigeru Ishiba"),
-        "path": views.path_view(projection, "Ishiba", "South Korea"),
+        "ego": views.ego_view(projection, "Tatsuo Kazama"),
+        "path": views.path_view(projection, "Kazama", "South Korea"),
         "article": views.article_view(projection, EVIL_KEY),
     }
 
@@ -105,7 +105,7 @@ def test_views_hostile_text_appears_only_as_escaped_json(projection):
         assert len(re.findall(r"<script\b", page.replace(vis_script(), ""))) == 3, name
     article = all_views(projection)["article"]
     data = payload(article)
-    assert {n["label"] for n in data["nodes"]} == {EVIL_LABEL, "Shigeru Ishiba"}
+    assert {n["label"] for n in data["nodes"]} == {EVIL_LABEL, "Tatsuo Kazama"}
     assert data["articles"][EVIL_KEY]["title"] == EVIL_TITLE
     assert "<title>Article: &lt;img src=x onerror=window.__pwned=4&gt; headline (2025-07-01)</title>" in article.html
 
@@ -113,22 +113,22 @@ def test_views_hostile_text_appears_only_as_escaped_json(projection):
 def test_views_overview_is_capped_by_importance_with_a_visible_note(projection):
     view = views.overview_view(projection, max_nodes=3)
     assert view.nodes == 3
-    assert {n["id"] for n in payload(view)["nodes"]} == {SUMMIT.key, ISHIBA.key, PRIME_MINISTER.key}
+    assert {n["id"] for n in payload(view)["nodes"]} == {SUMMIT.key, KAZAMA.key, PRIME_MINISTER.key}
     assert view.note.startswith("Showing the 3 most connected of 11 entities")
     assert '<p id="note">Showing the 3 most connected of 11 entities' in view.html
     assert views.overview_view(projection, max_nodes=50).note is None
 
 
 def test_views_ego_path_and_article_views_choose_their_nodes(projection):
-    ego = payload(views.ego_view(projection, "Shigeru Ishiba"))
-    assert {n["id"] for n in ego["nodes"]} == {ISHIBA.key, SUMMIT.key, PRIME_MINISTER.key, EVIL.key}
-    assert len(ego["edges"]) == 4 and ego["focus"] == ISHIBA.key
+    ego = payload(views.ego_view(projection, "Tatsuo Kazama"))
+    assert {n["id"] for n in ego["nodes"]} == {KAZAMA.key, SUMMIT.key, PRIME_MINISTER.key, EVIL.key}
+    assert len(ego["edges"]) == 4 and ego["focus"] == KAZAMA.key
 
-    path_view = views.path_view(projection, "Ishiba", "South Korea")
+    path_view = views.path_view(projection, "Kazama", "South Korea")
     path = payload(path_view)
     highlighted = {(e["from"], e["to"]) for e in path["edges"] if e["width"] == 4}
-    assert highlighted == {(ISHIBA.key, SUMMIT.key), (KOREA.key, SUMMIT.key)}
-    assert {n["id"] for n in path["nodes"] if n["borderWidth"] == 4} == {ISHIBA.key, SUMMIT.key, KOREA.key}
+    assert highlighted == {(KAZAMA.key, SUMMIT.key), (KOREA.key, SUMMIT.key)}
+    assert {n["id"] for n in path["nodes"] if n["borderWidth"] == 4} == {KAZAMA.key, SUMMIT.key, KOREA.key}
     assert path_view.nodes == 8  # the path plus every neighbour of its nodes
 
     article = payload(views.article_view(projection, "2025-10-21-takaichi.txt"))
@@ -138,7 +138,7 @@ def test_views_ego_path_and_article_views_choose_their_nodes(projection):
 
 
 def test_views_style_dashes_unsettled_facts_and_shapes_types(projection):
-    data = payload(views.ego_view(projection, "Shigeru Ishiba"))
+    data = payload(views.ego_view(projection, "Tatsuo Kazama"))
     dashes = {(e["relation"], e["status"]): e["dashes"] for e in data["edges"]}
     assert dashes == {("attends", "considering"): True, ("holdsOffice", "current"): False,
                       ("holdsOffice", "former"): True, ("meets", "held"): False}
@@ -146,7 +146,7 @@ def test_views_style_dashes_unsettled_facts_and_shapes_types(projection):
                                                    "holdsOffice (former)", "meets (held)"}
     shapes = {n["kgType"]: (n["shape"], n["color"]["background"]) for n in data["nodes"]}
     assert shapes == {t: views.TYPE_STYLES[t] for t in ("Person", "Summit", "Office")}
-    view = views.ego_view(projection, "Shigeru Ishiba")
+    view = views.ego_view(projection, "Tatsuo Kazama")
     legend = re.search(r'<section id="legend">(.*?)</section>', view.html, re.S).group(1)
     assert [t for t in views.TYPE_STYLES if f"</span>{t}</div>" in legend] == ["Person", "Office", "Summit"]
 
@@ -162,7 +162,7 @@ def test_views_large_views_get_networkx_positions_and_no_physics(crowd):
 
 
 def test_views_notebook_display_is_a_sandboxed_iframe(projection):
-    view = views.ego_view(projection, "Ishiba")
+    view = views.ego_view(projection, "Kazama")
     shown = view._repr_html_()
     assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert 'sandbox="allow-scripts"' in shown
@@ -177,9 +177,9 @@ def test_views_site_has_an_index_by_type_and_a_page_per_entity(projection, tmp_p
     assert all((tmp_path / "site" / "entities" / f"{key}.html").is_file() for key in links)
     assert re.findall(r"<h2>.*?</span>(\w+) <span", page) == ["Person", "Country", "Office", "Summit", "Organization"]
     assert EVIL_LABEL not in page and "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
-    ishiba = (tmp_path / "site" / "entities" / "person" / "shigeru-ishiba.html").read_text(encoding="utf-8")
-    assert '<script src="../../assets/vis-network.min.js"></script>' in ishiba
-    assert external_references(ishiba) == [] and not re.search(r"https?://", ishiba)
+    kazama = (tmp_path / "site" / "entities" / "person" / "tatsuo-kazama.html").read_text(encoding="utf-8")
+    assert '<script src="../../assets/vis-network.min.js"></script>' in kazama
+    assert external_references(kazama) == [] and not re.search(r"https?://", kazama)
     assert (tmp_path / "site" / "assets" / "vis-network.min.js").read_text(encoding="utf-8") == vis_script()
 
 
@@ -189,13 +189,13 @@ def test_views_cli_writes_a_view_and_refuses_two_kinds(tmp_path, monkeypatch):
         fill(store, [*sample_extractions(), evil_extraction()])
     runner = CliRunner()
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Ishiba"])
+    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Kazama"])
     assert result.exit_code == 0, result.output
     assert "wrote graph.html: 4 entities, 4 facts" in result.output
     assert (tmp_path / "graph.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Ishbia", "-o", str(tmp_path / "x.html")])
-    assert result.exit_code == 2 and "did you mean 'Shigeru Ishiba'" in result.output
-    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Ishiba", "--article", EVIL_KEY])
+    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Kazmaa", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and "did you mean 'Tatsuo Kazama'" in result.output
+    result = runner.invoke(cli, ["view", "--store", str(folder), "--focus", "Kazama", "--article", EVIL_KEY])
     assert result.exit_code == 2 and "choose one of --focus, --article" in result.output
     result = runner.invoke(cli, ["view", "--store", str(folder), "--site", str(tmp_path / "site")])
     assert result.exit_code == 0 and (tmp_path / "site" / "index.html").is_file()
@@ -294,7 +294,7 @@ def test_views_render_offline_in_chromium_without_running_injected_text(browser,
 
 @pytest.mark.browser
 def test_views_search_box_finds_and_focuses_a_node(browser, projection, tmp_path):
-    loaded = Loaded(browser, views.path_view(projection, "Ishiba", "South Korea").save(tmp_path / "path.html"))
+    loaded = Loaded(browser, views.path_view(projection, "Kazama", "South Korea").save(tmp_path / "path.html"))
     try:
         loaded.page.fill("#search", "pedro sanchez")
         loaded.page.press("#search", "Enter")
@@ -309,11 +309,11 @@ def test_views_search_box_finds_and_focuses_a_node(browser, projection, tmp_path
 @pytest.mark.browser
 def test_views_site_pages_work_from_disk(browser, projection, tmp_path):
     index = views.write_site(projection, tmp_path / "site")
-    loaded = Loaded(browser, tmp_path / "site" / "entities" / "person" / "shigeru-ishiba.html")
+    loaded = Loaded(browser, tmp_path / "site" / "entities" / "person" / "tatsuo-kazama.html")
     try:
         assert loaded.counts() == [4, 4]
-        assert loaded.page.text_content("#details h2") == "Shigeru Ishiba"  # the focus is shown
-        assert loaded.page.get_attribute("#details a[href$='.html']", "href") == "../../entities/person/shigeru-ishiba.html"
+        assert loaded.page.text_content("#details h2") == "Tatsuo Kazama"  # the focus is shown
+        assert loaded.page.get_attribute("#details a[href$='.html']", "href") == "../../entities/person/tatsuo-kazama.html"
         assert loaded.outside_requests() == [] and loaded.errors == []
         assert all(url.startswith(index.parent.as_uri()) for url in loaded.requests)
         loaded.screenshot("site-entity")
