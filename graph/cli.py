@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,6 +37,11 @@ def friendly_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader stopped early ("kg facts | head"): that is not a failure. Point stdout
+            # at /dev/null so the interpreter's last flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except (ModelNotFound, StoreBusy, OSError, QueryError, ValueError) as error:  # OSError: files, remote stores
             raise UsageProblem(str(error)) from None
     return wrapper

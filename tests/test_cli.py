@@ -132,3 +132,21 @@ def test_cli_every_command_documented_in_readme():
     for name, command in cli.commands.items():
         assert command.help, f"kg {name} has no help text"
         assert f"kg {name}" in readme, f"README does not mention `kg {name}`"
+
+
+def test_cli_reader_closing_the_pipe_early_is_not_an_error(built):
+    """`kg facts | head -1`: the reader goes away before the writer is done."""
+    import os
+    import subprocess
+    import sys
+
+    store, _ = built
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, as after `head` exits
+    try:
+        result = subprocess.run([sys.executable, "-c", "from graph.cli import cli; cli()", "facts", "--store", store],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0
+    assert result.stderr.strip() == ""
