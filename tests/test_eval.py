@@ -32,14 +32,17 @@ def test_eval_seed_article_f1_at_least_080(dev_rows):
 
 
 def test_eval_dev_floors(dev_rows):
-    """Regression floors at the level measured when they were set (see README)."""
+    """The issue's floors (overall F1 0.80, holdsOffice 0.90, status 0.90, summit and meeting
+    relations 0.60), and regression floors just under what was measured (see README)."""
     scores = score(read_jsonl(EVAL_DIR / "dev" / "gold.jsonl"), dev_rows)
-    assert scores.overall()[2] >= 0.82
-    assert scores.overall()[0] >= 0.90
-    assert scores.relation("holdsOffice")[2] >= 0.85
+    assert scores.overall()[2] >= 0.85
+    assert scores.overall()[0] >= 0.92
+    assert scores.relation("holdsOffice")[2] >= 0.90
     assert scores.relation("attends")[2] >= 0.85
-    for relation in ("attends", "organizedBy", "meets", "memberOf", "leaderOf"):
+    for relation in ("attends", "organizedBy", "meets", "invitedTo"):
         assert scores.relation(relation)[2] >= 0.60, relation
+    for relation in ("memberOf", "leaderOf"):
+        assert scores.relation(relation)[2] >= 0.70, relation
     assert scores.status_accuracy() >= 0.90
 
 
@@ -47,7 +50,7 @@ def test_eval_redocred_member_of_floor(extractor):
     store = Store(None)
     build([str(EVAL_DIR / "redocred-dev" / "corpus.jsonl")], store, Options(), extractor=extractor)
     scores = score(read_jsonl(EVAL_DIR / "redocred-dev" / "gold.jsonl"), fact_rows(store), {"memberOf"})
-    assert scores.relation("memberOf")[2] >= 0.33
+    assert scores.relation("memberOf")[2] >= 0.70
 
 
 def test_eval_metric_matches_the_kit_scorer(dev_rows, tmp_path):

@@ -17,10 +17,10 @@ JUNE_2025 = "2025-06-01"
 @pytest.mark.parametrize(
     ("text", "person", "office"),
     [
-        pytest.param("South Korean President Lee Jae-myung arrived in Tokyo on Monday for two days of talks.",
-                     "Lee Jae-myung", "President of South Korea", id="demonym"),
-        pytest.param("Japan's foreign minister Takeshi Iwaya told reporters the visit would go ahead.",
-                     "Takeshi Iwaya", "Minister of Foreign Affairs of Japan", id="possessive"),
+        pytest.param("South Korean President Han Seo-jun arrived in Tokyo on Monday for two days of talks.",
+                     "Han Seo-jun", "President of South Korea", id="demonym"),
+        pytest.param("Japan's foreign minister Kenji Arakawa told reporters the visit would go ahead.",
+                     "Kenji Arakawa", "Minister of Foreign Affairs of Japan", id="possessive"),
         pytest.param("Chancellor Hans Weber of Germany opened the trade fair in Hanover on Sunday.",
                      "Hans Weber", "Chancellor of Germany", id="of-country-after-name"),
         pytest.param("Marie Dubois, the President of France, flew to Berlin on Tuesday.",
@@ -150,8 +150,8 @@ def test_extract_status_current_fact_holds_at_article_date(extract_text):
                      marks=pytest.mark.xfail(strict=True, reason="no attends fact: the model tags the second "
                                              "'Tremblay' as no entity at all, and no rule looks for the surnames "
                                              "of full names already found")),
-        pytest.param("South Korean President Lee Jae-myung spoke on Monday. Lee will attend the G20 summit in November.",
-                     "Lee Jae-myung", id="family-name-first"),
+        pytest.param("South Korean President Han Seo-jun spoke on Monday. Han will attend the G20 summit in November.",
+                     "Han Seo-jun", id="family-name-first"),
         pytest.param("South Korean Foreign Minister Park Min-jun landed in Washington. Park will attend the G20 summit.",
                      "Park Min-jun", id="family-name-first-invented"),
         pytest.param("French President Marie Dubois spoke on Monday. She will attend the NATO summit later this month.",
@@ -268,6 +268,192 @@ def test_extract_party_variants_in_one_article_are_one_party(extract_text):
         "Democratic Party leader Choi Yun-seo said the Democrats would vote against it.")
     assert [e.key for e in result.of_type("PoliticalParty")] == ["party/democratic-party-of-korea"]
     assert ("person/choi-yun-seo", "party/democratic-party-of-korea") in result.key_pairs("leaderOf")
+
+
+def test_extract_leader_is_also_a_member_marked_as_inferred(extract_text):
+    result = extract_text("SPD leader Lars Becker rejected the German proposal on Wednesday.")
+    member = result.fact("Lars Becker", "memberOf", "Social Democratic Party of Germany")
+    assert member is not None and member.status == "current"
+    assert member.extractor.endswith("inferred")
+    assert result.fact("Lars Becker", "leaderOf", "Social Democratic Party of Germany").extractor == "newsgraph-rules"
+
+
+def test_extract_leader_of_a_regional_branch_is_a_member_not_the_party_leader(extract_text):
+    result = extract_text("The plan was first floated by Bavaria Greens leader Mira Falk in Munich, Germany.")
+    assert result.pairs("leaderOf") == set()
+    assert ("Mira Falk", "Alliance 90/The Greens") in result.pairs("memberOf")
+
+
+# Parties the gazetteer does not list: found from the shape of their names.
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        pytest.param("Ivo Marten of the Harbour Party told the county council that the budget was too small.",
+                     "Ivo Marten", "Harbour Party", id="name-headed-by-party"),
+        pytest.param("The county mayor is Runa Dahl (Coastal Party) and her deputy is Ivo Marten (Harbour Party).",
+                     "Ivo Marten", "Harbour Party", id="party-in-brackets"),
+        pytest.param("Ada Brenn won the 1993 vote as the candidate of the Front for Civic Renewal.",
+                     "Ada Brenn", "Front for Civic Renewal", id="front-with-political-word"),
+        pytest.param("In 2013 she was elected to parliament representing the Kestrel party. Ada Brenn remained its "
+                     "deputy.", None, "Kestrel", id="lowercase-party-after-name"),
+    ],
+)
+def test_extract_unlisted_party_is_found_from_its_name(extract_text, text, person, party):
+    result = extract_text(text)
+    assert party in [e.label for e in result.of_type("PoliticalParty")]
+    if person:
+        assert (person, party) in result.pairs("memberOf")
+
+
+@pytest.mark.parametrize(
+    ("name", "model_says_organisation", "expected"),
+    [
+        ("Harbour Party", False, True),
+        ("the Greens", False, True),
+        ("Front for Civic Renewal", False, True),
+        ("Slow Food Movement", False, False),
+        ("Slow Food Movement", True, True),
+        ("Trades Union Congress", False, False),
+        ("Bank of Finland", True, False),
+    ],
+)
+def test_extract_party_name_shape(name, model_says_organisation, expected):
+    from graph.extract.mentions import is_party_name
+
+    assert is_party_name(name, model_says_organisation=model_says_organisation) is expected
+
+
+def test_extract_party_name_does_not_reach_back_over_of(extract_text):
+    result = extract_text("Ivo Marten of the Harbour Party spoke first.")
+    assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]
+
+
+def test_extract_subject_of_is_a_political_party_is_a_party(extract_text):
+    result = extract_text("The Civic Lantern Union is a political party in Moldova. Its leader Ada Brenn ran for president.")
+    assert ("Ada Brenn", "Civic Lantern Union") in result.pairs("leaderOf")
+
+
+def test_extract_acronym_spelled_by_a_party_name_is_that_party(extract_text):
+    result = extract_text("Ada Brenn won in 1991 as the candidate of the Front for Civic Renewal (FCR). "
+                          "In 2001 former Vice President Ivo Marten instead ran as the FCR candidate and succeeded her.")
+    assert [e.label for e in result.of_type("PoliticalParty")] == ["Front for Civic Renewal"]
+    assert ("Ivo Marten", "Front for Civic Renewal") in result.pairs("memberOf")
+
+
+def test_extract_party_adjective_inside_a_longer_party_name_is_not_that_party(extract_text):
+    result = extract_text("In Washington, Ivo Marten lost to Democratic Renewal Party candidate Ada Brenn in 2004.")
+    assert ("Ada Brenn", "Democratic Renewal Party") in result.pairs("memberOf")
+    assert "Democratic Party" not in [e.label for e in result.of_type("PoliticalParty")]
+
+
+def test_extract_party_adjective_that_starts_an_institution_name_is_not_a_party(extract_text):
+    result = extract_text("Ivo Marten served as a member of the National Assembly of Australia until 2004.")
+    assert result.of_type("PoliticalParty") == []
+
+
+def test_extract_unlisted_party_namesakes_in_two_countries_do_not_merge(extract_text):
+    one = extract_text("In Norway, Ivo Marten of the Harbour Party spoke first.", key="one")
+    other = extract_text("In Chile, Ada Brenn of the Harbour Party spoke first.", key="other")
+    assert one.key_of("Harbour Party") != other.key_of("Harbour Party")
+    again = extract_text("In Norway, Runa Dahl of the Harbour Party spoke last.", key="again")
+    assert again.key_of("Harbour Party") == one.key_of("Harbour Party")
+
+
+def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_text):
+    result = extract_text("Runa Dahl is a New Zealand Labour Party politician. She was deputy leader of the Labour "
+                          "Party under Peter Holm between 2007 and 2014.")
+    parties = result.of_type("PoliticalParty")
+    assert len(parties) == 1
+    assert ("person/peter-holm", parties[0].key) in result.key_pairs("leaderOf")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "relation", "party"),
+    [
+        pytest.param("The Harbour Party, founded by Ivo Marten in 1994, lost two seats.",
+                     "Ivo Marten", "memberOf", "Harbour Party", id="founded-by"),
+        pytest.param("The Harbour Party, led by Ivo Marten, lost two seats.",
+                     "Ivo Marten", "leaderOf", "Harbour Party", id="led-by"),
+        pytest.param("Peter Holm, who leads the Harbour Party, lost his seat.",
+                     "Peter Holm", "leaderOf", "Harbour Party", id="who-leads"),
+        pytest.param("Ivo Marten was elected governor in 2006 on the Harbour Party ticket with Mayor Ada Brenn.",
+                     "Ada Brenn", "memberOf", "Harbour Party", id="running-mate"),
+        pytest.param("On Monday the Harbour Party chose deputy leader Ivo Marten to replace the chairman.",
+                     "Ivo Marten", "memberOf", "Harbour Party", id="chosen-by-the-party"),
+        pytest.param("She was deputy leader of the Harbour Party under Peter Holm between 2007 and 2014.",
+                     "Peter Holm", "leaderOf", "Harbour Party", id="leader-under"),
+        pytest.param("Peter Holm is a lawyer. Before joining the Harbour Party, he had represented the Coastal Party.",
+                     "Peter Holm", "memberOf", "Harbour Party", id="before-joining"),
+        pytest.param("Peter Holm is a lawyer from the United States. A Republican, he has served in the state senate since 2015.",
+                     "Peter Holm", "memberOf", "Republican Party", id="sentence-opens-with-party"),
+        pytest.param("Ivo Marten lost the 1976 race to fellow Democrat Runa Dahl of Ohio, United States.",
+                     "Runa Dahl", "memberOf", "Democratic Party", id="name-after-party-adjective"),
+    ],
+)
+def test_extract_party_relation_from_the_clause_around_it(extract_text, text, person, relation, party):
+    assert (person, party) in extract_text(text).pairs(relation)
+
+
+def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text):
+    result = extract_text("The Harbour Party won 11 of 55 seats in 2006. In the presidential election, its leader "
+                          "Ivo Marten ran as the only opposition candidate.")
+    assert ("Ivo Marten", "Harbour Party") in result.pairs("leaderOf")
+
+
+def test_extract_party_member_without_a_party_name_belongs_to_the_party_named_last(extract_text):
+    result = extract_text("Ivo Marten of the Harbour Party spoke first. Later, Peter Holm, a loyal party member, said "
+                          "he would run.")
+    assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+
+
+def test_extract_future_leader_of_a_party_is_elect_and_co_leaders_lead_too(extract_text):
+    result = extract_text("Peter Holm, 19, will take over as the head of the Harbour Party and lead the party alongside "
+                          "his aunt Runa Dahl.")
+    assert ("Peter Holm", "leaderOf", "Harbour Party", "elect") in result.rows("leaderOf")
+    assert ("Runa Dahl", "Harbour Party") in result.pairs("leaderOf")
+
+
+def test_extract_its_leader_of_a_country_is_no_party_fact(extract_text):
+    result = extract_text("Ivo Marten of the Harbour Party praised Norway and its leader Peter Holm on Monday.")
+    assert ("Ivo Marten", "Harbour Party") in result.pairs("memberOf")
+    assert not any(person == "Peter Holm" for person, _, _, _ in result.rows("leaderOf") | result.rows("memberOf"))
+
+
+# People the model misses or cuts short.
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        pytest.param("Karl Anton von der Heide (born 3 May 1950), a senior member of the Harbour Party, retired.",
+                     "Karl Anton von der Heide", id="name-particles-then-born"),
+        pytest.param("The county mayor is Runa Dahl (Coastal Party) and the deputy mayor is Ivo Marten (Harbour Party).",
+                     "Ivo Marten", id="name-before-bracketed-party"),
+    ],
+)
+def test_extract_person_names_around_party_cues(extract_text, text, person):
+    result = extract_text(text)
+    assert person in [e.label for e in result.of_type("Person")]
+    assert any(s == person for s, _ in result.pairs("memberOf"))
+
+
+def test_extract_name_the_model_calls_an_organisation_is_a_person_before_who(extract_text):
+    result = extract_text("Ivo Marten, who leads the Harbour Party, lost his seat.")
+    assert [e.label for e in result.of_type("Person")] == ["Ivo Marten"]
+
+
+def test_extract_name_ending_in_a_known_leaders_family_name_is_another_person(extract_text):
+    result = extract_text("Julien Marc Macron, 19, the nephew of French President Emmanuel Macron, spoke on Monday.")
+    labels = [e.label for e in result.of_type("Person")]
+    assert "Julien Marc Macron" in labels and "Emmanuel Macron" in labels
+
+
+def test_extract_father_and_son_with_different_middle_initials_are_two_people(extract_text):
+    result = extract_text("John Q. R. Adler, a former President of Freedonia, dined with his son. "
+                          "John Q. Adler met the press on Monday. Anna M. Lindqvist and Anna Lindqvist are one person.")
+    labels = sorted(e.label for e in result.of_type("Person"))
+    assert "John Q. R. Adler" in labels and "John Q. Adler" in labels
+    assert len([label for label in labels if "Lindqvist" in label]) == 1
 
 
 # --- summits ------------------------------------------------------------------------
@@ -472,12 +658,11 @@ def test_extract_same_person_in_two_articles_has_one_key(extract_text):
 @pytest.mark.parametrize(
     ("one", "other", "label"),
     [
-        pytest.param("South Korean President Lee Jae Myung", "South Korean President Lee Jae-myung", "Lee Jae-myung",
+        pytest.param("South Korean Prime Minister Han Duck Soo", "South Korean Prime Minister Han Duck-soo", "Han Duck-soo",
                      id="hyphenless-korean"),
         pytest.param("South Korean Foreign Minister Park Min Jun", "South Korean Foreign Minister Park Min-jun",
                      "Park Min-jun", id="hyphenless-invented"),
-        pytest.param("Brazilian President Lula", "Brazilian President Luiz Inácio Lula da Silva",
-                     "Luiz Inácio Lula da Silva", id="short-name"),
+        pytest.param("Indonesian President Jokowi", "Indonesian President Joko Widodo", "Joko Widodo", id="short-name"),
     ],
 )
 def test_extract_name_variants_share_one_key(extract_text, one, other, label):

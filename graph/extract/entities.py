@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import Gazetteer, Known, fold
+from graph.extract.mentions import is_party_name
 from graph.model import Article, Entity, Mention, entity_key
 
-_PARTY_WORDS = re.compile(r"\b(party|parti|partei|partido|democrats|republicans|conservatives|liberals|socialists|greens|alliance|league|front|congress|movement)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ORG_NOISE = re.compile(r"^\W*$|^\d")
 
@@ -69,15 +69,19 @@ def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazet
         elif m.label == "ORG" and m.key in gazetteer:
             add(i, _known_draft(gazetteer.by_key[m.key]))
         elif m.label in {"PARTY", "PARTY_ADJ"}:
-            party = _choose_party(m.text, gazetteer, countries)
+            party = _party_named_before(m.text, gazetteer, drafts) or _choose_party(m.text, gazetteer, countries)
+            name = re.sub(r"^(the|The)\s+", "", m.text) if m.label == "PARTY" else _name_of_adjective(m.text, gazetteer)
             if party:
                 add(i, _known_draft(party))
-            elif m.label == "PARTY":
-                # A name several countries' parties share, with no country to choose by:
-                # keep the name as written rather than guess the country.
-                add(i, _Draft(key=entity_key("PoliticalParty", m.text), type="PoliticalParty", label=m.text))
+            elif name and (m.key is None or len(name.split()) > 1):
+                # A party we do not know, or a name several countries' parties share with
+                # none of this article's countries among them: keep the name as written
+                # rather than guess, scoped to the article's country. A lone word or
+                # acronym of a party abroad ("PS", "Labor") is not kept: here it is
+                # more likely something else.
+                add(i, _unlisted_party(name, countries, article))
     _link_persons(mentions, links, drafts, article, gazetteer, add)
-    _link_named_organisations(mentions, links, gazetteer, countries, add)
+    _link_named_organisations(mentions, links, drafts, gazetteer, countries, article, add)
     _link_summits(mentions, links, drafts, article, gazetteer, add)
     entities = {key: draft.entity() for key, draft in drafts.items()}
     return Resolution(entities=entities, links=tuple(links), countries=tuple(countries))
@@ -102,6 +106,12 @@ def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]
     return [key for key, _ in counts.most_common()]
 
 
+def _party_named_before(name: str, gazetteer: Gazetteer, drafts: dict[str, _Draft]) -> Known | None:
+    """Of the parties a shared name may mean ("the Labour Party"), the one the article
+    already named in full ("the Scottish Green Party")."""
+    return next((known for known in gazetteer.lookup("PoliticalParty", name) if known.key in drafts), None)
+
+
 def _choose_party(name: str, gazetteer: Gazetteer, countries: list[str]) -> Known | None:
     """The party this name means here: the one of the most-mentioned country that has it.
 
@@ -118,6 +128,27 @@ def _choose_party(name: str, gazetteer: Gazetteer, countries: list[str]) -> Know
             if candidate.country == country:
                 return candidate
     return None
+
+
+def _name_of_adjective(adjective: str, gazetteer: Gazetteer) -> str | None:
+    """The party name every party called by this adjective shares ("Conservative" →
+    "Conservative Party"), or None when they share none. An adjective only one country's
+    party uses ("Congress") is that party's, not a name to reuse elsewhere."""
+    shared: set[str] | None = None
+    candidates = gazetteer.lookup("PoliticalParty", adjective)
+    if len({known.country for known in candidates}) < 2:
+        return None
+    for known in candidates:
+        names = {n for n in (known.label, *known.aliases) if fold(adjective) in fold(n) and n.lower().endswith("party")}
+        shared = names if shared is None else shared & names
+    return min(shared, key=len) if shared else None
+
+
+def _unlisted_party(name: str, countries: list[str], article: Article) -> _Draft:
+    """A party the gazetteer does not list: one per name within a country (or, with no
+    country in view, within the article), so namesakes abroad never merge."""
+    scope = countries[0].rsplit("/", 1)[-1] if countries else article.key
+    return _Draft(key=entity_key("PoliticalParty", f"{name} {scope}"), type="PoliticalParty", label=name)
 
 
 def _name_parts(name: str) -> list[str]:
@@ -164,14 +195,25 @@ def _link_persons(mentions, links, drafts, article, gazetteer, add) -> None:
 
 
 def _person_draft(name: str, drafts: dict[str, _Draft]) -> _Draft:
-    """A new person, unless an existing one has the same first and last name parts
-    ("Anna M. Lindqvist" and "Anna Lindqvist")."""
+    """A new person, unless an existing one has the same first and last name parts and
+    middle names that agree ("Anna M. Lindqvist" and "Anna Lindqvist"). Father and son
+    often differ only there ("John Q. Smith" and "John Q. R. Smith")."""
     parts = _name_parts(name)
     for draft in drafts.values():
         other = _name_parts(draft.label)
-        if draft.type == "Person" and len(other) >= 2 and other[0] == parts[0] and other[-1] == parts[-1]:
+        if draft.type == "Person" and len(other) >= 2 and other[0] == parts[0] and other[-1] == parts[-1] \
+                and _middles_agree(parts[1:-1], other[1:-1]):
             return draft
     return _Draft(key=entity_key("Person", name), type="Person", label=name.strip())
+
+
+def _middles_agree(one: list[str], other: list[str]) -> bool:
+    """Middle names are compatible when either is absent, or they match one by one, an
+    initial standing for any name that starts with it."""
+    if not one or not other:
+        return True
+    return len(one) == len(other) and all(a[0] == b[0] and (len(a) == 1 or len(b) == 1 or a == b)
+                                          for a, b in zip(one, other))
 
 
 def _nearest_full_name(index: int, form: str, full: list[tuple[int, str, set[str]]]) -> str | None:
@@ -182,21 +224,38 @@ def _nearest_full_name(index: int, form: str, full: list[tuple[int, str, set[str
     return after[0] if after else None
 
 
-def _link_named_organisations(mentions, links, gazetteer, countries, add) -> None:
-    """Model-found ORG names that no person claimed: a party when the name says so,
-    otherwise an organisation. Single-word names must look like acronyms."""
+def _link_named_organisations(mentions, links, drafts, gazetteer, countries, article, add) -> None:
+    """Model-found ORG names that no person claimed: the party whose initials an acronym
+    spells, a party when the name says so, otherwise an organisation. Single-word names
+    must look like acronyms."""
+    parties = [d for d in drafts.values() if d.type == "PoliticalParty"]
     for i, m in enumerate(mentions):
         if links[i] is not None or m.label not in {"ORG", "NAME"} or _ORG_NOISE.match(m.text):
             continue
         name = re.sub(r"^(the|The)\s+", "", m.text).strip()
         if m.label == "NAME" and not _ACRONYM.match(name):
             continue
-        if _PARTY_WORDS.search(name):
+        spelled = next((d for d in parties if _ACRONYM.match(name) and name.replace(".", "") in _initials(d.label)), None)
+        if spelled is not None:
+            add(i, spelled)
+        elif is_party_name(name, model_says_organisation=True):
             party = _choose_party(name, gazetteer, countries)
-            add(i, _known_draft(party) if party else _Draft(key=entity_key("PoliticalParty", name), type="PoliticalParty", label=name))
+            add(i, _known_draft(party) if party else _unlisted_party(name, countries, article))
         else:
             known = next(iter(gazetteer.lookup("Organization", name)), None)
             add(i, _known_draft(known) if known else _Draft(key=entity_key("Organization", name), type="Organization", label=name))
+
+
+_NAME_LINKS = {"of", "for", "the", "and", "in", "de", "la", "le", "du", "des", "del", "y", "et", "e", "di"}
+
+
+def _initials(label: str) -> set[str]:
+    """The acronyms a name abbreviates to: its capitalised words' initials, counting a
+    hyphenated word once or per part ("Front for Multi-ethnic Unity": FMU, FMEU)."""
+    words = [w for w in re.sub(r"\s*[-–]\s*", "-", label).split() if w.lower() not in _NAME_LINKS]
+    whole = "".join(w[0] for w in words)
+    parts = "".join(p[0] for w in words for p in w.split("-") if p)
+    return {whole.upper(), parts.upper()}
 
 
 def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:

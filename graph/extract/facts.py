@@ -9,12 +9,13 @@ Negated, refused and quoted statements give no fact; hedged ones lose confidence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities import Resolution
 from graph.extract.gazetteer import Gazetteer, Known
+from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
 from graph.model import Article, Entity, Fact, Mention, entity_key
 
 # --- words that carry meaning for the rules -------------------------------------------
@@ -25,7 +26,8 @@ LEADER_WORDS = {"leader", "chairman", "chairwoman", "chair", "co-leader", "colea
 ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawmaker", "legislator", "deputy", "senator",
               "representative", "congressman", "congresswoman", "councillor", "councilor", "minister", "activist",
               "nominee", "mep", "assemblyman", "assemblywoman", "official", "governor", "mayor", "delegate", "stalwart",
-              "veteran", "heavyweight", "figure", "rival", "colleague", "fellow"}
+              "veteran", "heavyweight", "figure", "rival", "colleague", "fellow", "spokesman", "spokeswoman",
+              "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist"}
 ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet"}
 NEGATING_VERBS = {"skip", "boycott", "decline", "refuse", "miss", "snub", "shun", "cancel", "withdraw", "forgo", "forego", "abandon"}
 CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecided", "explore", "eye"}
@@ -42,6 +44,9 @@ LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "y
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local"}
 _US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
+
+#: Marks facts that follow from another fact rather than from a rule reading the text.
+INFERRED = "newsgraph-rules/inferred"
 
 CONF = {
     "title_before_name": 0.9,
@@ -125,7 +130,16 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         _hosting(state, sent)
         _meetings(state, sent)
     _series_organisers(state)
-    return state.entities, _deduplicated(state.facts)
+    return state.entities, _deduplicated(state.facts + _memberships_of_leaders(state.facts))
+
+
+def _memberships_of_leaders(facts: list[Fact]) -> list[Fact]:
+    """A party's leader is one of its members (kg:leaderOf is a sub-property of kg:memberOf),
+    so each leaderOf fact also states memberOf, marked as inferred. Leaving the leadership
+    does not say the person left the party, so only a current leader is a current member."""
+    return [replace(fact, relation="memberOf", status="current" if fact.status == "current" else None,
+                    confidence=round(fact.confidence * 0.9, 3), extractor=INFERRED)
+            for fact in facts if fact.relation == "leaderOf"]
 
 
 # --- shared helpers -------------------------------------------------------------------
@@ -551,7 +565,9 @@ def _subjects(verb: Token) -> list[Token]:
             return [current.head]
         if subjects:
             return subjects
-        if current.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and current.head != current:
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "Before joining the party, she …"
+        elif current.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and current.head != current:
             current = current.head
         else:
             break
@@ -583,7 +599,10 @@ def _negated(verb: Token) -> bool:
 
 
 def _is_future(verb: Token) -> bool:
-    for v in _verb_chain(verb):
+    """Future or planned, also when the auxiliary sits on the first of two joined verbs
+    ("will travel to Rome and attend")."""
+    chain = _verb_chain(verb) + (_verb_chain(verb.head) if verb.dep_ == "conj" else [])
+    for v in chain:
         if any(c.lower_ in {"will", "'ll", "shall", "would"} and c.dep_ in {"aux", "auxpass"} for c in v.children):
             return True
         if v.lemma_ in PLAN_WORDS or v.lower_ in {"expected", "scheduled", "set", "due", "slated"}:
@@ -607,16 +626,27 @@ def _modality(verb: Token) -> str:
 # --- parties --------------------------------------------------------------------------
 
 def _parties(state: _Article, sent: Span) -> None:
-    for index, span in state.in_sentence(sent, {"PARTY", "PARTY_ADJ", "ORG"}):
+    for index, span in state.in_sentence(sent, {"PARTY", "PARTY_ADJ", "ORG", "NAME"}):
         party = state.resolution.entity_at(state.mentions, index)
         if party is None or party.type != "PoliticalParty":
             continue
-        for rule in (_party_role_before_name, _leader_apposition, _party_of_person, _possessive_party, _party_predicate):
+        for rule in (_party_role_before_name, _leader_apposition, _party_of_person, _possessive_party, _party_predicate,
+                     _party_opener):
             found = rule(state, span, sent)
             if found:
                 person, relation, status, confidence = found
                 _add(state, person, relation, party, status, confidence, sent, span[0])
                 break
+        for person, relation in _party_participles(state, span) + _running_mates(state, span) \
+                + _chosen_by_party(state, span) + _leader_under(state, span):
+            _add(state, person, relation, party, None, CONF["party_of"], sent, span[0])
+    for token in sent:
+        if token.lower_ == "its":
+            _its_role(state, token, sent)
+        elif token.lower_ == "party" and token.dep_ == "compound" and token.head.lower_ in LEADER_WORDS | ROLE_WORDS:
+            _party_role_without_name(state, token, sent)
+        elif token.lower_ == "party" and token.dep_ == "dobj" and token.head.lemma_ in LEAD_VERBS:
+            _leading_the_party(state, token, sent)
     for person_index, span in state.in_sentence(sent, {"PERSON", "NAME"}):
         match = _US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
         person = state.resolution.entity_at(state.mentions, person_index)
@@ -624,6 +654,68 @@ def _parties(state: _Article, sent: Span) -> None:
             party = _us_party(state, match.group(1))
             if party is not None:
                 _add(state, person, "memberOf", party, None, CONF["party_tag"], sent, span[0])
+
+
+def _party_role_without_name(state: _Article, party: Token, sent: Span) -> None:
+    """"X, a loyal party member," and "party leader X": the party is the one the article
+    named last."""
+    if state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
+        return
+    noun = party.head
+    person = _person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_after(state, noun.i + 1, sent)
+    owner = _last_entity_before(state, party.i, {"PoliticalParty"})
+    if person is None or owner is None:
+        return
+    qualifiers = state.doc[max(sent.start, party.i - 2) : noun.i]
+    leads = noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in qualifiers)
+    _add(state, person, "leaderOf" if leads else "memberOf", owner, _status_from_words([party, noun]) if leads else None,
+         CONF["party_possessive"], sent, noun)
+
+
+def _leading_the_party(state: _Article, party: Token, sent: Span) -> None:
+    """"X will lead the party alongside Y": both lead the party the article named last."""
+    verb = party.head
+    owner = _last_entity_before(state, party.i, {"PoliticalParty"})
+    if owner is None or _negated(verb) or state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
+        return
+    partners = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "with"} for c in p.children
+                if c.dep_ == "pobj"]
+    partners += [c for p in partners for c in p.children if c.dep_ == "appos"]  # "his father, X"
+    status = "elect" if _is_future(verb) else "current" if verb.tag_ in {"VBZ", "VBP", "VBG"} else None
+    for token in _subjects(verb) + partners:
+        person = _person_of_token(state, token)
+        if person is not None:
+            _add(state, person, "leaderOf", owner, status, CONF["party_possessive"], sent, verb)
+
+
+def _body_referred_to(state: _Article, its: Token) -> Entity | None:
+    """What "its" stands for: the party, organisation or country last named as a subject
+    in this sentence or the one before ("The Union is a party in Moldova. Its leader …"),
+    else the one named last."""
+    start = state.doc[its.sent.start - 1].sent.start if its.sent.start else 0
+    bodies = {"PoliticalParty", "Organization", "Country"}
+    for token in reversed(state.doc[start : its.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            entity = state.entity_at(token, bodies)
+            if entity is not None:
+                return entity
+    return _last_entity_before(state, its.i, bodies)
+
+
+def _its_role(state: _Article, its: Token, sent: Span) -> None:
+    """"… and its leader X", "its candidate, X": "its" is the party (or other body)
+    named last, and only a party gives a fact."""
+    doc = state.doc
+    noun = next((t for t in doc[its.i + 1 : min(its.i + 4, sent.end)] if t.lower_ in LEADER_WORDS | ROLE_WORDS), None)
+    if noun is None or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in doc[its.i + 1 : noun.i]):
+        return
+    person = _person_after(state, noun.i + 2 if noun.i + 1 < sent.end and doc[noun.i + 1].text == "," else noun.i + 1, sent)
+    owner = _body_referred_to(state, its)
+    if person is None or owner is None or owner.type != "PoliticalParty":
+        return
+    leads = noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in doc[its.i + 1 : noun.i])
+    status = _status_from_words(list(doc[its.i + 1 : noun.i + 1])) if leads else None
+    _add(state, person, "leaderOf" if leads else "memberOf", owner, status, CONF["party_of"], sent, noun)
 
 
 def _us_party(state: _Article, letter: str) -> Entity | None:
@@ -642,7 +734,8 @@ def _party_role_before_name(state, party: Span, sent: Span):
     role_words = []
     while index < sent.end and index < party.end + 4:
         token = doc[index]
-        if token.lower_ in LEADER_WORDS | ROLE_WORDS or state.mention_at(token, {"TITLE"}) or token.lower_ in {"party", "'s", "’s", "-", "co", "deputy", "former"}:
+        if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS or state.mention_at(token, {"TITLE"}) \
+                or token.lower_ in {"party", "'s", "’s", "-", "co", "former"}:
             role_words.append(token)
             index += 1
             continue
@@ -670,9 +763,19 @@ def _party_role_before_name(state, party: Span, sent: Span):
     if person is None:
         return None
     words = {t.lower_ for t in role_words}
-    if words & LEADER_WORDS:
+    if words & LEADER_WORDS and not _regional_branch(state, party):
         return person, "leaderOf", _status_from_words(_words_before(party[0], 3) + role_words), CONF["party_role"]
     return person, "memberOf", None, CONF["party_role"]
+
+
+def _regional_branch(state: _Article, party: Span) -> bool:
+    """"Bavarian Greens leader X", "Ontario Liberal leader X": a place below the country
+    right before the party means X leads a branch, not the party."""
+    if party.start == 0:
+        return False
+    before = state.doc[party.start - 1]
+    return before.pos_ == "PROPN" and before.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} \
+        and state.mention_at(before, {"COUNTRY", "DEMONYM", "TITLE", "PARTY", "PARTY_ADJ", "PERSON"}) is None
 
 
 def _leader_apposition(state, party: Span, sent: Span):
@@ -704,6 +807,8 @@ def _leader_apposition(state, party: Span, sent: Span):
         if person is not None:
             if verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
                 status = status if relation == "memberOf" else ("former" if status == "current" else status)
+            elif relation == "leaderOf" and status == "current" and _is_future(verb):
+                status = "elect"  # "X will take over as leader of the PARTY"
             return person, relation, status, CONF["predicative"]
     if party.end + 1 < sent.end and doc[party.end].text == ",":
         person = _person_after(state, party.end + 1, sent)
@@ -742,6 +847,18 @@ def _party_of_person(state, party: Span, sent: Span):
     return None
 
 
+def _party_opener(state, party: Span, sent: Span):
+    """"A Republican, she has served …": the sentence opens with the person's party."""
+    doc = state.doc
+    if party.start - 1 != sent.start or doc[sent.start].lower_ not in {"a", "an"}:
+        return None
+    comma = next((t.i for t in doc[party.end : min(party.end + 3, sent.end)] if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end or doc[comma + 1].dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    person = _person_of_token(state, doc[comma + 1])
+    return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
+
+
 def _possessive_party(state, party: Span, sent: Span):
     """"her party, the Greens" → the person "her" refers to."""
     doc = state.doc
@@ -760,12 +877,14 @@ def _possessive_party(state, party: Span, sent: Span):
 
 
 PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
+CHOOSE_VERBS = {"choose", "elect", "name", "pick", "select", "nominate", "appoint", "endorse", "field"}
 STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
 
 
 def _party_predicate(state, party: Span, sent: Span):
     """"X is a member of / a politician for / a candidate of the PARTY", "X joined the
-    PARTY", "X was elected as a Democrat", "X sought the Democratic nomination"."""
+    PARTY", "X was elected as a Democrat", "X sought the Democratic nomination", "X
+    founded the PARTY"; and "X, who leads the PARTY", for its leader."""
     token = party.root
     through_as = False
     for _ in range(4):
@@ -773,19 +892,80 @@ def _party_predicate(state, party: Span, sent: Span):
         if head == token:
             break
         through_as = through_as or head.lower_ == "as"
-        if head.lower_ in ROLE_WORDS | PARTY_NOUNS or head.lemma_ in {"join", "represent"} \
-                or (through_as and head.lemma_ in STAND_VERBS):
+        if head.lemma_ in LEAD_VERBS and token.dep_ == "dobj" and head.pos_ == "VERB":
+            subjects = _subjects(head)
+            person = _person_of_token(state, subjects[0]) if subjects else None
+            status = "current" if head.tag_ in {"VBZ", "VBP"} else None
+            return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
+        if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
+                or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
             anchor = head
             while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
                     and anchor.pos_ not in {"VERB", "AUX"}:
                 anchor = anchor.head
-            subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is None and head.dep_ == "appos":
-                subject = head.head
-            person = _person_of_token(state, subject) if subject is not None else None
+            subjects = [anchor.head] if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} else _subjects(anchor)
+            person = _person_of_token(state, subjects[0]) if subjects else None
             return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
         token = head
     return None
+
+
+def _party_participles(state, party: Span) -> list[tuple[Entity, str]]:
+    """"the PARTY, founded by X in 1994" (founders are members) and "the PARTY, led by X"."""
+    noun = party.root
+    while noun.dep_ == "compound" and noun.head != noun:
+        noun = noun.head
+    people = []
+    for verb in noun.children:
+        relation = "memberOf" if verb.lemma_ in FOUND_VERBS else "leaderOf" if verb.lemma_ in LEAD_VERBS else None
+        if verb.dep_ != "acl" or relation is None:
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        for token in [*(c for c in by.children if c.dep_ == "appos"), by] if by is not None else []:
+            person = _person_of_token(state, token)
+            if person is not None:
+                people.append((person, relation))
+                break
+    return people
+
+
+def _chosen_by_party(state, party: Span) -> list[tuple[Entity, str]]:
+    """"the PARTY chose deputy leader X", "the PARTY nominated X as its candidate": the
+    party picks one of its own for a party role."""
+    verb = party.root.head
+    if party.root.dep_ != "nsubj" or verb.lemma_ not in CHOOSE_VERBS:
+        return []
+    people = []
+    for chosen in (c for c in verb.children if c.dep_ == "dobj"):
+        roles = [c for c in chosen.subtree if c.lower_ in LEADER_WORDS | ROLE_WORDS and c.i != chosen.i]
+        person = _person_of_token(state, chosen)
+        if person is None or not roles:
+            continue
+        leads = any(r.lower_ in LEADER_WORDS for r in roles) and not any(t.lower_ in LEADER_QUALIFIERS for t in chosen.subtree)
+        people.append((person, "leaderOf" if leads else "memberOf"))
+    return people
+
+
+def _leader_under(state, party: Span) -> list[tuple[Entity, str]]:
+    """"deputy leader of the PARTY under X": X led the party then."""
+    of = party.root.head
+    noun = of.head
+    if party.root.dep_ != "pobj" or of.lower_ != "of" or noun.lower_ not in LEADER_WORDS | ROLE_WORDS:
+        return []
+    leaders = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "under" for c in p.children if c.dep_ == "pobj"]
+    people = [_person_of_token(state, t) for t in leaders]
+    return [(person, "leaderOf") for person in people if person is not None]
+
+
+def _running_mates(state, party: Span) -> list[tuple[Entity, str]]:
+    """"on the Democratic ticket with Governor X": X ran for the party too."""
+    ticket = party.root.head
+    if ticket.lower_ not in {"ticket", "slate"}:
+        return []
+    mates = [c for w in ticket.children if w.dep_ == "prep" and w.lower_ == "with" for c in w.children if c.dep_ == "pobj"]
+    people = [_person_of_token(state, t) for m in mates for t in [m, *_conjuncts(m)]]
+    return [(person, "memberOf") for person in people if person is not None]
 
 
 # --- summits --------------------------------------------------------------------------
@@ -901,12 +1081,19 @@ def _countries_after(state: _Article, sent: Span, start: int) -> list[Entity]:
 
 def _summit_before(state: _Article, position: int) -> Entity | None:
     """The summit mentioned last before this token: what "the meeting" is about."""
-    best = None
-    for index, mention in enumerate(state.mentions):
+    return _last_entity_before(state, position, {"Summit"})
+
+
+def _last_entity_before(state: _Article, position: int, types: set[str]) -> Entity | None:
+    """The entity of one of these types mentioned last before token `position`."""
+    for index in range(len(state.mentions) - 1, -1, -1):
         span = state.spans[index]
-        if mention.label in {"SUMMIT", "SUMMIT_REF"} and span is not None and span.start < position:
-            best = state.resolution.entity_at(state.mentions, index) or best
-    return best
+        if span is None or span.start >= position:
+            continue
+        entity = state.resolution.entity_at(state.mentions, index)
+        if entity is not None and entity.type in types:
+            return entity
+    return None
 
 
 def _summit_in_subtree(state, verb: Token, summit: Entity, sent: Span) -> bool:

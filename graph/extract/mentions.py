@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from graph.extract.pipeline import SPANS_KEY
 from graph.model import Mention
@@ -18,15 +19,19 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr.", "ratu",
                 "sheikh", "sheik", "datuk", "dato", "tun", "prof", "prof.", "rev", "rev.", "gen", "gen.", "general",
                 "commodore", "admiral", "colonel", "col.", "captain", "capt.", "major", "lieutenant", "lt.", "sgt.",
-                "sen.", "rep.", "gov.", "hon.", "president", "premier", "chancellor", "minister", "senator", "king",
-                "queen", "prince", "princess", "emperor", "pope", "judge", "justice", "ambassador", "mayor", "governor"}
+                "sen.", "rep.", "gov.", "hon.", "spokesman", "spokeswoman", "spokesperson", "president", "premier",
+                "chancellor", "minister", "senator", "king", "queen", "prince", "princess", "emperor", "pope", "judge",
+                "justice", "ambassador", "mayor", "governor"}
 _SUMMIT_WORDS = {"summit", "summits"}
 _SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions in the doc, sorted by position, without exact duplicates."""
-    gazetteer = _SpanIndex(doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ())
+    known = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    known = [s for s in known if not _adjective_inside_name(s)]
+    parties = _party_names(doc, _SpanIndex(known))
+    gazetteer = _SpanIndex(_without_parts_of(known, parties) + parties)
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
     mentions += _persons(doc, gazetteer)
     mentions += _untagged_surnames(doc, mentions)
@@ -55,6 +60,111 @@ class _SpanIndex(list):
 
     def at(self, token_index: int) -> list[Span]:
         return self._at.get(token_index, [])
+
+
+#: Words that head a party's name ("Harbour Party", "Partido Popular"), and words that head
+#: one only together with a political word ("Front for Multi-ethnic Unity").
+_PARTY_HEADS = {"party", "partei", "partido", "parti", "partij", "partia", "partito", "partiet"}
+_MEMBER_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "socialists", "greens", "communists"}
+_MOVEMENT_HEADS = {"movement", "front", "league", "alliance", "coalition", "rally", "bloc"}
+_POLITICAL_WORD = re.compile(r"^(democra|socialis|communis|liberal|conservativ|national|people|republic|labou?r|worker|"
+                             r"freedom|progress|unity|justice|independen|revolution|patriot|popular|christian|green|"
+                             r"social|civic|reform)", re.I)
+_NAME_LINKS = {"of", "for", "the", "and", "-", "–", "'s", "’s", "/"}
+_NOT_IN_PARTY_NAME = {"TITLE", "PERSON"}
+
+
+def is_party_name(name: str, *, model_says_organisation: bool = False) -> bool:
+    """Whether a name reads as a party's: headed by "Party" or a plural of members
+    ("Greens"), or by "Movement", "Front", "Congress" and the like. Those last words also
+    head clubs and campaigns, so a name only we found needs a political word beside them;
+    one the model already tagged as an organisation does not (many parties' names are
+    not English: "… Qaumi Movement")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    if any(w in _PARTY_HEADS | _MEMBER_PLURALS for w in words):
+        return True
+    return any(w in _MOVEMENT_HEADS | {"congress"} for w in words) and (
+        model_says_organisation or any(_POLITICAL_WORD.match(w) for w in words))
+
+
+def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
+    """Names of parties the gazetteer does not know, read from their shape: a capitalised
+    name headed by "Party" ("Harbour Party", "Party of Regions"), or by "Movement",
+    "Front" and the like together with a political word; a name followed by a lowercase
+    "party" ("the Tamarind party"); and the subject of "… is a political party"."""
+    spans = []
+    for token in doc:
+        lower = token.lower_
+        if lower in _PARTY_HEADS | _MOVEMENT_HEADS and token.text[:1].isupper():
+            span = _name_run(doc, token.i, gazetteer)
+            if len([t for t in span if t.lower_ not in _NAME_LINKS]) >= 2 and is_party_name(span.text):
+                spans.append(span)
+        elif lower == "party" and token.i > token.sent.start:
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.text[:1].isupper() and subject.pos_ == "PROPN":
+                    spans.append(_name_run(doc, subject.i, gazetteer))
+            elif _is_proper_modifier(doc[token.i - 1]):
+                spans.append(_name_run(doc, token.i - 1, gazetteer))
+    fresh = [Span(doc, s.start, s.end, label="PARTY") for s in spans if len(s) and not _clashes_with_known(s, gazetteer)]
+    return filter_spans(fresh)
+
+
+def _is_proper_modifier(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound"
+
+
+def _clashes_with_known(span: Span, gazetteer: _SpanIndex) -> bool:
+    """Whether a known party or organisation overlaps the span other than as a shorter
+    part of it (a longer name the gazetteer knows wins; a shorter one inside loses)."""
+    return any(o.label_ in {"PARTY", "ORG"} and not (span.start <= o.start and o.end <= span.end and len(o) < len(span))
+               for t in span for o in gazetteer.at(t.i))
+
+
+def _adjective_inside_name(span: Span) -> bool:
+    """A party adjective that is the first word of a longer name the model found ("National"
+    in "the National Assembly", "Labor" in "Labor Day") is not about the party."""
+    if span.label_ != "PARTY_ADJ":
+        return False
+    token = span[-1]
+    return token.ent_type_ in {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW"} and token.ent_iob_ in {"B", "I"} \
+        and span.end < len(span.doc) and span.doc[span.end].ent_iob_ == "I" \
+        and span.doc[span.end].lower_ not in _PERSON_SLOT_NOUNS
+
+
+def _without_parts_of(known: list[Span], parties: list[Span]) -> list[Span]:
+    """The gazetteer spans, less the party names and adjectives inside a longer party name
+    ("Democratic" in "Democratic Renewal Party" is not the Democrats)."""
+    return [s for s in known if not (s.label_ in {"PARTY", "PARTY_ADJ"}
+                                      and any(p.start <= s.start and s.end <= p.end for p in parties))]
+
+
+def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
+    """The capitalised run of words around `index` in its sentence, joined by "and" and
+    hyphens, and after `index` also by "of", "for" and "the" ("Front for Multi-ethnic
+    Unity"), without a title or person name the gazetteer knows."""
+    sent = doc[index].sent
+
+    def in_name(i: int) -> bool:
+        token = doc[i]
+        if any(s.label_ in _NOT_IN_PARTY_NAME for s in gazetteer.at(i)) or token.lower_ in _PERSON_SLOT_NOUNS \
+                or token.ent_type_ in {"PERSON", "DATE", "CARDINAL"}:
+            return False
+        if token.lower_ in _NAME_LINKS:
+            return True
+        return token.is_alpha and (token.text[:1].isupper()  # or the lowercase half of "Multi-ethnic"
+                                   or i > 1 and doc[i - 1].text in {"-", "–"} and doc[i - 2].text[:1].isupper())
+
+    start, end = index, index + 1
+    while start > sent.start and in_name(start - 1) and doc[start - 1].lower_ not in {"of", "for"}:
+        start -= 1  # "of" and "for" follow a party's head word, never precede it
+    while end < sent.end and in_name(end):
+        end += 1
+    while start < end and (doc[start].lower_ in _NAME_LINKS or not doc[start].text[:1].isupper()):
+        start += 1
+    while end > start and doc[end - 1].lower_ in _NAME_LINKS:
+        end -= 1
+    return doc[start:end]
 
 
 def _covered(span: Span, others: _SpanIndex, labels: set[str]) -> bool:
@@ -95,27 +205,30 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
-    """Names the model missed in the two slots right after a title: "Foreign Minister
-    Ada Okafor" and "the Minister of Trade, Ada Okafor,"."""
+    """Names the model missed in the slots right after a title or a party adjective:
+    "Foreign Minister Ada Okafor", "the Minister of Trade, Ada Okafor," and "fellow
+    Democrat Ada Okafor"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    for title in (s for s in gazetteer if s.label_ == "TITLE"):
+    for title in (s for s in gazetteer if s.label_ in {"TITLE", "PARTY_ADJ"}):
         index = title.end
-        if index < len(doc) and doc[index].lower_ == "of":
+        if title.label_ == "TITLE" and index < len(doc) and doc[index].lower_ == "of":
             index += 1
             while index < title.sent.end and (doc[index].text[:1].isupper() or doc[index].lower_ in {"the", "and"}):
                 index += 1
-        if index < len(doc) and doc[index].text == ",":
+        if title.label_ == "TITLE" and index < len(doc) and doc[index].text == ",":
             index += 1
         end = index
         while end < title.sent.end and end - index < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
-                and doc[end].text[:1].isupper() and doc[end].idx not in covered:
+                and doc[end].text[:1].isupper() and doc[end].idx not in covered and doc[end].lower_ not in _ORG_WORDS:
             end += 1
         if end - index >= 2 and (end >= title.sent.end or not doc[end].text[:1].isupper()):
             out.append(_from_span(doc[index:end], "PERSON"))
     return out
 
 
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin",
+                   "al", "dos"}
 _QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
 
 
@@ -130,6 +243,8 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct):
         end -= 1
+    while end < ent.sent.end and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper():
+        end += 1  # the model stopped at "von der" in "Karl von der Heide": a particle is never a name's end
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     return doc[start:end]
@@ -146,6 +261,9 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         if ent.label_ not in {"ORG", "NORP", "GPE"}:
             continue
         span = ent
+        opening = next((t.i for t in span if t.text == "("), None)
+        if opening is not None and opening > span.start:  # "Ana Rojas (Green Party" is two names
+            span = doc[span.start : opening]
         while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower):
             span = span[1:]
         while len(span) > 1 and span[-1].text in {"'s", "’s"}:
@@ -170,8 +288,12 @@ _ORG_WORDS = {"party", "movement", "league", "council", "committee", "ministry",
               "commission", "organization", "organisation", "front", "alliance", "congress", "federation", "foundation",
               "society", "service", "club", "church", "centre", "center", "house", "states", "kingdom", "republic",
               "senate", "board", "authority", "fund", "trust", "network", "media", "press", "times", "journal"}
+#: Verbs whose agent founded or leads the party they describe ("the X Party, founded by Y").
+FOUND_VERBS = {"found", "co-found", "cofound", "form", "establish", "create", "launch", "start", "set"}
+LEAD_VERBS = {"lead", "head", "chair"}
 _PERSON_SLOT_NOUNS = {"leader", "member", "politician", "candidate", "lawmaker", "legislator", "deputy", "spokesman",
-                      "spokeswoman", "chairman", "chairwoman", "head", "minister", "senator", "official", "founder"}
+                      "spokeswoman", "chairman", "chairwoman", "head", "minister", "senator", "official", "founder",
+                      "co-leader", "secretary", "president", "chair", "whip", "treasurer", "mp"}
 
 
 def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
@@ -182,10 +304,20 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     if not 2 <= len(words) <= 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.lower_ in _ORG_WORDS for t in words):
         return False
     doc = span.doc
+    if any(s.label_ == "PERSON" and s.end == span.end and s.start > span.start for s in gazetteer.at(span.end - 1)):
+        return True  # ends with a known person's family name: a relative ("Ana Rojas Vidal" beside "Vidal")
     if span.start >= 2 and doc[span.start - 1].text == "," and any(
             s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer.at(span.start - 2)):
         return True  # "The President, Ana Rojas,"
+    by = doc[span.start - 1] if span.start > 0 else None
+    if by is not None and by.lower_ == "by" and by.head.dep_ == "acl" and by.head.lemma_ in FOUND_VERBS | LEAD_VERBS \
+            and any(s.label_ == "PARTY" for s in gazetteer.at(by.head.head.i)):
+        return True  # "the Harbour Party, founded by Ivo Linde"
     after = doc[span.end : min(span.end + 6, span.sent.end)]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True  # "Ana Rojas, who leads the party": organisations take "which"
+    if len(after) >= 2 and after[0].text == "(":  # "Ana Rojas (born 1950)", "Ana Rojas (Green Party)"
+        return after[1].lower_ == "born" or any(s.label_ == "PARTY" for s in gazetteer.at(after[1].i))
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
     if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ == "the":
