@@ -122,6 +122,8 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
                      "Carla Mendes", "President of Brazil", "current", id="current-by-default"),
         pytest.param("Thorvald Ekberg was the Prime Minister of Norway until 2021.",
                      "Thorvald Ekberg", "Prime Minister of Norway", "former", id="was-until"),
+        pytest.param("Thorvald Ekberg was the Prime Minister of Norway from 2013 to 2021.",
+                     "Thorvald Ekberg", "Prime Minister of Norway", "former", id="was-from-to"),
     ],
 )
 def test_extract_status_from_cue(extract_text, text, person, office, status):
@@ -690,3 +692,32 @@ def test_extract_office_country_prefers_the_sentence_subject(extract_text):
     result = extract_text("Chile called for calm after the disputed vote in Peru, Foreign Minister Ana Rojas "
                           "told reporters in Santiago.")
     assert ("Ana Rojas", "Minister of Foreign Affairs of Chile") in result.pairs("holdsOffice")
+
+
+def test_extract_minister_portfolio_after_of(extract_text):
+    result = extract_text("Ada Brenn was Finland's Minister of Public Works and Housing from 2015 to 2017.")
+    assert ("Ada Brenn", "holdsOffice", "Minister of Public Works and Housing of Finland", "former") in result.rows()
+    assert result.of_type("Organization") == []
+
+
+def test_extract_his_deputy_is_no_office(extract_text):
+    result = extract_text("In Pretoria, South African finance minister Peter Holm and his deputy, Ada Brenn, were replaced.")
+    assert ("Peter Holm", "Minister of Finance of South Africa") in result.pairs("holdsOffice")
+    assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice"))
+
+
+def test_extract_demonym_describing_a_thing_does_not_place_a_later_title(extract_text):
+    result = extract_text("He declined the post of commissioner of Indian affairs offered by President Peter Holm.")
+    assert result.pairs("holdsOffice") == set()
+
+
+def test_extract_subnational_title_does_not_make_its_place_the_home_country(extract_text):
+    result = extract_text("In the 1976 election, former Georgia Governor Peter Holm won. "
+                          "Later, President Jonas Berg praised the result.")
+    assert not any(office.startswith("President of") for _, office in result.pairs("holdsOffice"))
+
+
+def test_extract_chamber_named_with_a_demonym_is_not_given_its_country_twice(extract_text):
+    result = extract_text("Malagasy President Peter Holm opened parliament on Monday. Ada Brenn was elected to the "
+                          "Malagasy National Assembly in 2013 and she remained a deputy until 2018.")
+    assert ("Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly", "former") in result.rows()

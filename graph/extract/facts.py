@@ -48,6 +48,13 @@ _US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
 #: Marks facts that follow from another fact rather than from a rule reading the text.
 INFERRED = "newsgraph-rules/inferred"
 
+#: Kinds of title whose country can be the article's home country: a governor's or mayor's
+#: place ("Georgia Governor X") says little about which country "President Y" leads.
+NATIONAL_KINDS = {"head", "minister", "royal"}
+#: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
+#: a person ("his deputy") rather than an office.
+PERSONAL_TITLE_WORDS = {"deputy", "lawmaker", "legislator"}
+
 CONF = {
     "title_before_name": 0.9,
     "apposition": 0.85,
@@ -267,11 +274,11 @@ def _chamber(state: _Article, place: Entity) -> Entity | None:
     return None
 
 
-def _chamber_office(title: Known, chamber: Entity, place: Entity) -> str:
+def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...] = ()) -> str:
     """"Speaker of the National Assembly of Pakistan", "Member of the Bundestag"."""
     base = "Member" if title.label.startswith("Member of") else title.label
     name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
-    if chamber.country is None and place.label not in chamber.label:
+    if chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
         name += f" of {place.label}"  # a generic name ("National Assembly") needs its country
     return f"{base} of {name}"
 
@@ -291,7 +298,22 @@ def _portfolio(state: _Article, title: Span) -> str | None:
             words.append(token.text)
         else:
             words.clear()
-    return " ".join(words) or None
+    return " ".join(words) or _portfolio_after(state, title)
+
+
+def _portfolio_after(state: _Article, title: Span) -> str | None:
+    """"Minister of Public Service and Administration": the capitalised words after "of",
+    when they name no country or known body."""
+    doc = title.doc
+    if title.end + 1 >= title.sent.end or doc[title.end].lower_ != "of":
+        return None
+    end = title.end + 1
+    while end < title.sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ == "and") \
+            and not any(state.mentions[i].key or state.mentions[i].label in {"PERSON", "NAME"} for i in state.at_token.get(end, ())):
+        end += 1
+    while end > title.end + 1 and doc[end - 1].lower_ == "and":
+        end -= 1
+    return doc[title.end + 1 : end].text or None
 
 
 def _free_country_before(state: _Article, title_span: Span) -> Entity | None:
@@ -302,7 +324,7 @@ def _free_country_before(state: _Article, title_span: Span) -> Entity | None:
     free: list[tuple[Token, Entity]] = []
     for token in doc[title_span.sent.start : title_span.start]:
         entity = None if token.i in state.in_quote else state.entity_at(token, {"Country"})
-        if entity is None:
+        if entity is None or _describes_a_thing(state, token):
             continue
         nxt = token.i + 1
         if nxt < len(doc) and doc[nxt].text in {"'s", "’s"}:
@@ -314,6 +336,14 @@ def _free_country_before(state: _Article, title_span: Span) -> Entity | None:
     if subjects:
         return subjects[0]
     return free[-1][1] if free else None
+
+
+def _describes_a_thing(state: _Article, token: Token) -> bool:
+    """A demonym describing a common noun ("Indian affairs", "French wine") says nothing
+    about which country a later title belongs to."""
+    head = token.head
+    return state.mention_at(token, {"DEMONYM"}) is not None and token.dep_ in {"amod", "compound"} \
+        and head.pos_ == "NOUN" and state.mention_at(head, {"TITLE"}) is None
 
 
 def _implied_place(state: _Article, person: Entity, title_span: Span) -> tuple[Entity | None, float]:
@@ -353,7 +383,7 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
         place, confidence = _implied_place(state, person, title_span)
     if place is None:
         return None
-    if state.home is None and place.type == "Country":
+    if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
         state.home = place.key
     known_place = state.gazetteer.by_key.get(place.key)
     name = place.label
@@ -362,7 +392,8 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
     chamber = None
     if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
         chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else _chamber(state, place)
-    label = _chamber_office(title, chamber, place) if chamber else f"{_titled(title, portfolio)} of {name}"
+    demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
+    label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
@@ -395,7 +426,7 @@ def _person_after(state: _Article, index: int, sent: Span) -> Entity | None:
 def _offices(state: _Article, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
-        if known is None:
+        if known is None or _personal_title(title):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
         if found is None:
@@ -407,6 +438,12 @@ def _offices(state: _Article, sent: Span) -> None:
         _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
         if status in {"current", "acting"}:
             state.holders[known.key] = person.key
+
+
+def _personal_title(title: Span) -> bool:
+    """"his deputy, X": the title word names X's relation to someone, not an office."""
+    before = title.doc[title.start - 1] if title.start else None
+    return title.text.lower() in PERSONAL_TITLE_WORDS and before is not None and before.lower_ in {"his", "her", "their"}
 
 
 def _title_before_name(state, title: Span, sent: Span):
@@ -488,13 +525,26 @@ def _predicative(state, title: Span, sent: Span):
         return None
     words = _words_before(title[0], 4)
     status = _status_from_words(words + [verb], default="current")
-    if status == "current" and verb.lemma_ in {"serve", "be"} and verb.tag_ in {"VBD", "VBN"} \
-            and (verb.lemma_ == "serve" or any(t.lower_ == "until" for t in verb.subtree)):
+    if status == "current" and verb.lemma_ in {"serve", "be", "remain"} and verb.tag_ in {"VBD", "VBN"} \
+            and (verb.lemma_ == "serve" or _closed_period(verb)):
         status = "former"
     if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select"} and _is_future(verb):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, CONF["predicative"]
+
+
+def _closed_period(verb: Token) -> bool:
+    """"was … until 2019", "was … from 2015 to 2017": the text gives the end."""
+    tokens = sorted(verb.subtree, key=lambda t: t.i)
+    for position, token in enumerate(tokens):
+        if token.lower_ in {"until", "till"}:
+            return True
+        if token.lower_ == "from" and any(t.lower_ in {"to", "–", "-"} and t.i + 1 < len(t.doc) and
+                                          (t.doc[t.i + 1].like_num or t.doc[t.i + 1].text[:1].isupper())
+                                          for t in tokens[position + 1 :]):
+            return True
+    return False
 
 
 def _person_before_auxiliaries(state: _Article, verb: Token) -> Entity | None:

@@ -268,8 +268,9 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             span = span[1:]
         while len(span) > 1 and span[-1].text in {"'s", "’s"}:
             span = span[:-1]
-        if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}):
-            continue
+        if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}) \
+                or any(s.label_ == "TITLE" and s.start == span.start for s in gazetteer.at(span.start)):
+            continue  # known, or a title with its portfolio ("Minister of Public Works"), not a body
         if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
             person = _trim_person(span, gazetteer)
             if person is not None:
