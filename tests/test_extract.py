@@ -585,6 +585,10 @@ def test_extract_not_invited_gives_no_fact(extract_text):
                      "held", id="x-and-y-met"),
         pytest.param("A summit between Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist took "
                      "place in Turku on Friday.", "held", id="summit-between"),
+        pytest.param("Despite the storm, Finnish President Aino Virtanen managed to meet Swedish Prime Minister Lars "
+                     "Holmqvist in Turku.", "held", id="managed-to-meet"),
+        pytest.param("Finnish President Aino Virtanen hopes to meet Swedish Prime Minister Lars Holmqvist in Turku.",
+                     "planned", id="hopes-to-meet"),
     ],
 )
 def test_extract_meets_with_status(extract_text, text, status):

@@ -36,6 +36,7 @@ PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "wan
               "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
 MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations", "dinner", "lunch",
               "breakfast", "banquet", "audience"}
+DONE_VERBS = {"manage", "go", "get", "succeed", "proceed", "continue"}
 PAIR_WORDS = {"two", "both", "pair", "duo"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
@@ -1224,9 +1225,15 @@ def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
         objects += [e for p in prep.children if p.dep_ == "pobj" for e in _people_and_countries(state, p, frozenset({"Person"}))]
     pairs = [(s, o) for s in subjects for o in objects] or [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
-    status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} else "held"
+    status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
     for a, b in pairs:
         _add(state, a, "meets", b, status, CONF["meet_verb"], sent, verb)
+
+
+def _done_through(verb: Token) -> bool:
+    """"managed to meet", "went on to meet": a past verb that says the infinitive happened."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ in {"VBD", "VBN"} and head.lemma_ in DONE_VERBS
 
 
 def _last_people(state: _Article, before: int, count: int) -> list[Entity]:
