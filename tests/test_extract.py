@@ -326,6 +326,24 @@ def test_extract_party_name_shape(name, model_says_organisation, expected):
     assert is_party_name(name, model_says_organisation=model_says_organisation) is expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Boston Tea Party Museum reopened on Monday.", id="museum-named-after-an-event"),
+        pytest.param("A Working Party on Climate Finance, chaired by Peter Holm, met in Brussels.", id="working-party"),
+        pytest.param("Guests at a Birthday Party for Peter Holm sang in Oslo.", id="birthday-party"),
+    ],
+)
+def test_extract_party_shaped_names_that_are_not_parties(extract_text, text):
+    assert extract_text(text).of_type("PoliticalParty") == []
+
+
+def test_extract_party_name_stops_before_a_title(extract_text):
+    result = extract_text("Harbour Party General Secretary Peter Holm spoke in Oslo, Norway.")
+    assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]
+    assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+
+
 def test_extract_party_name_does_not_reach_back_over_of(extract_text):
     result = extract_text("Ivo Marten of the Harbour Party spoke first.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]

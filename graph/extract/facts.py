@@ -786,7 +786,7 @@ def _party_role_before_name(state, party: Span, sent: Span):
     while index < sent.end and index < party.end + 4:
         token = doc[index]
         if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS or state.mention_at(token, {"TITLE"}) \
-                or token.lower_ in {"party", "'s", "’s", "-", "co", "former"}:
+                or token.lower_ in {"party", "'s", "’s", "-", "co", "former", "general"}:
             role_words.append(token)
             index += 1
             continue

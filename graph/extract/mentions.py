@@ -71,6 +71,11 @@ _POLITICAL_WORD = re.compile(r"^(democra|socialis|communis|liberal|conservativ|n
                              r"freedom|progress|unity|justice|independen|revolution|patriot|popular|christian|green|"
                              r"social|civic|reform)", re.I)
 _NAME_LINKS = {"of", "for", "the", "and", "-", "–", "'s", "’s", "/"}
+#: Words that make "party" an ordinary English compound rather than a party's name.
+_NOT_PARTY_COMPOUNDS = {"working", "search", "third", "birthday", "dinner", "tea", "garden", "hunting", "boarding",
+                        "landing", "raiding", "wedding", "house", "block", "street", "pool", "farewell", "launch",
+                        "christmas", "victory", "watch", "costume", "cocktail", "welcome", "warring", "injured",
+                        "interested", "guilty", "contracting", "host", "state"}
 _NOT_IN_PARTY_NAME = {"TITLE", "PERSON"}
 
 
@@ -81,6 +86,8 @@ def is_party_name(name: str, *, model_says_organisation: bool = False) -> bool:
     one the model already tagged as an organisation does not (many parties' names are
     not English: "… Qaumi Movement")."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    if any(a in _NOT_PARTY_COMPOUNDS and b in _PARTY_HEADS for a, b in zip(words, words[1:])):
+        return False  # "working party", "Tea Party"
     if any(w in _PARTY_HEADS | _MEMBER_PLURALS for w in words):
         return True
     return any(w in _MOVEMENT_HEADS | {"congress"} for w in words) and (
@@ -97,7 +104,8 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
         lower = token.lower_
         if lower in _PARTY_HEADS | _MOVEMENT_HEADS and token.text[:1].isupper():
             span = _name_run(doc, token.i, gazetteer)
-            if len([t for t in span if t.lower_ not in _NAME_LINKS]) >= 2 and is_party_name(span.text):
+            if len([t for t in span if t.lower_ not in _NAME_LINKS]) >= 2 and is_party_name(span.text) \
+                    and token.i < span.end:
                 spans.append(span)
         elif lower == "party" and token.i > token.sent.start:
             if token.dep_ == "attr" and token.head.lemma_ == "be":
@@ -148,7 +156,7 @@ def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
     def in_name(i: int) -> bool:
         token = doc[i]
         if any(s.label_ in _NOT_IN_PARTY_NAME for s in gazetteer.at(i)) or token.lower_ in _PERSON_SLOT_NOUNS \
-                or token.ent_type_ in {"PERSON", "DATE", "CARDINAL"}:
+                or token.lower_ in _TITLE_WORDS or token.ent_type_ in {"PERSON", "DATE", "CARDINAL"}:
             return False
         if token.lower_ in _NAME_LINKS:
             return True
@@ -156,11 +164,15 @@ def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
                                    or i > 1 and doc[i - 1].text in {"-", "–"} and doc[i - 2].text[:1].isupper())
 
     start, end = index, index + 1
-    while start > sent.start and in_name(start - 1) and doc[start - 1].lower_ not in {"of", "for"}:
+    while start > sent.start and in_name(start - 1) and doc[start - 1].lower_ not in {"of", "for", "the"}:
         start -= 1  # "of" and "for" follow a party's head word, never precede it
-    while end < sent.end and in_name(end):
-        end += 1
-    while start < end and (doc[start].lower_ in _NAME_LINKS or not doc[start].text[:1].isupper()):
+    # After the head word a name goes on only through "of", "for" or a hyphen ("Party of
+    # Regions"), or when the head comes first ("Partido Popular"): "Tea Party Museum" ends at
+    # "Party".
+    if start == index or end < sent.end and doc[end].lower_ in {"of", "for", "-", "–", "/"}:
+        while end < sent.end and in_name(end):
+            end += 1
+    while start < end and (doc[start].lower_ in _NAME_LINKS | {"a", "an"} or not doc[start].text[:1].isupper()):
         start += 1
     while end > start and doc[end - 1].lower_ in _NAME_LINKS:
         end -= 1
