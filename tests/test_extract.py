@@ -743,3 +743,28 @@ def test_extract_chamber_named_with_a_demonym_is_not_given_its_country_twice(ext
     result = extract_text("Malagasy President Peter Holm opened parliament on Monday. Ada Brenn was elected to the "
                           "Malagasy National Assembly in 2013 and she remained a deputy until 2018.")
     assert ("Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly", "former") in result.rows()
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("Labour Party (Ireland)", "Labour Party"),
+        ("Renaissance (French political party)", "Renaissance"),
+        ("Liberal Party (Brazil, 2006)", "Liberal Party"),
+        ("Pakistan Muslim League (N)", "Pakistan Muslim League (N)"),
+        ("Janata Dal (United)", "Janata Dal (United)"),
+    ],
+)
+def test_gazetteer_label_drops_a_disambiguator_but_keeps_a_bracket_that_is_part_of_the_name(extractor, label, shown):
+    known = next(k for k in extractor.gazetteer.by_key.values() if k.type == "PoliticalParty" and label in (k.label, *k.aliases))
+    assert known.label == shown
+
+
+def test_extract_member_of_a_party_named_in_brackets_after_party(extract_text):
+    result = extract_text("Her main rival, Peter Holm from the former ruling party (HP), received only 70 votes.")
+    assert ("Peter Holm", "HP") in result.pairs("memberOf")
+
+
+def test_extract_joint_candidate_of_several_parties_is_member_of_none(extract_text):
+    result = extract_text("Ada Brenn was the joint candidate of the Harbour Party, the Coastal Party and other allies.")
+    assert result.pairs("memberOf") == set()

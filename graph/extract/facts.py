@@ -837,7 +837,7 @@ def _leader_apposition(state, party: Span, sent: Span):
     if i < sent.start + 1 or doc[i].lower_ != "of":
         return None
     noun = doc[i - 1]
-    if noun.lower_ not in LEADER_WORDS | ROLE_WORDS:
+    if noun.lower_ not in LEADER_WORDS | ROLE_WORDS or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
     qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
     relation = "leaderOf" if noun.lower_ in LEADER_WORDS and not qualified else "memberOf"
@@ -881,10 +881,14 @@ def _is_determiner(token: Token) -> bool:
 
 
 def _party_of_person(state, party: Span, sent: Span):
-    """"X of the PARTY", "X (PARTY)", "the PARTY's X"."""
+    """"X of the PARTY", "X from the PARTY", "X (PARTY)", "X from the ruling party (PARTY)",
+    "the PARTY's X"."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
-    if i >= sent.start + 1 and doc[i].lower_ in {"of", "("} :
+    if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
+        # "the former ruling party (PARTY)": read the phrase before the bracket as the party
+        i = _left_of(doc[i - 1 : i], sent, lambda t: t.pos_ in {"ADJ", "VERB", "NOUN", "DET"} and t.lower_ not in {"of", "from"})
+    if i >= sent.start + 1 and doc[i].lower_ in {"of", "(", "from"}:
         j = i - 1
         if doc[j].text == ",":
             j -= 1
@@ -928,6 +932,7 @@ def _possessive_party(state, party: Span, sent: Span):
 
 
 PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
+SHARED_WORDS = {"joint", "common", "consensus", "unity", "coalition"}
 CHOOSE_VERBS = {"choose", "elect", "name", "pick", "select", "nominate", "appoint", "endorse", "field"}
 STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
 
@@ -950,6 +955,8 @@ def _party_predicate(state, party: Span, sent: Span):
             return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
                 or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
+            if any(c.lower_ in SHARED_WORDS for c in head.children):
+                return None  # "the joint candidate of A, B and C" belongs to none of them for sure
             anchor = head
             while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
                     and anchor.pos_ not in {"VERB", "AUX"}:

@@ -89,7 +89,9 @@ def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = D
     for path in extra_files:
         records.extend(_read_records(Path(path)))
     countries = {fold(r["label"]): r for r in records if r.get("type") == "Country"}
-    return Gazetteer(_to_known(r, countries) for r in records)
+    country_names = {fold(n) for r in countries.values() for n in [r["label"], *(r.get("aliases") or ())]
+                     if isinstance(n, str)}
+    return Gazetteer(_to_known(r, countries, country_names) for r in records)
 
 
 def _read_records(path: Path) -> list[dict]:
@@ -128,7 +130,21 @@ def _checked(row: dict, path: Path, number: int) -> dict:
     return row
 
 
-def _to_known(row: dict, countries: dict[str, dict]) -> Known:
+def _display_label(label: str, country_names: set[str]) -> str:
+    """The label without a Wikipedia-style disambiguator: "Labour Party (Ireland)" and
+    "Renaissance (French political party)" show as the name alone, but a bracket that is
+    part of the name stays ("Pakistan Muslim League (N)", "Janata Dal (United)")."""
+    match = _DISAMBIGUATOR.search(label)
+    if match is None:
+        return label
+    inside = match.group(0).strip()[1:-1]
+    words = inside.replace(",", " ").split()
+    if any(w[:1].islower() or w[:1].isdigit() for w in words) or fold(inside.split(",")[0]) in country_names:
+        return label[: match.start()]
+    return label
+
+
+def _to_known(row: dict, countries: dict[str, dict], country_names: set[str]) -> Known:
     type_ = row["type"]
     label = row["label"].strip()
     if type_ == "OfficeTitle":
@@ -140,7 +156,7 @@ def _to_known(row: dict, countries: dict[str, dict]) -> Known:
     country_row = countries.get(fold(row["country"])) if row.get("country") else None
     extra = {k: v for k, v in row.items() if k not in {"type", "label", "aliases", "wikidata", "country"}}
     aliases = tuple(a for a in row.get("aliases") or () if isinstance(a, str))
-    display = _DISAMBIGUATOR.sub("", label)
+    display = _display_label(label, country_names)
     if display != label:
         # "Labour Party (Ireland)": the bracket tells Wikipedia articles apart, it is not part
         # of the name. The key keeps it (two parties, two IRIs); the label shows the name.

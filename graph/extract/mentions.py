@@ -98,7 +98,8 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
     """Names of parties the gazetteer does not know, read from their shape: a capitalised
     name headed by "Party" ("Harbour Party", "Party of Regions"), or by "Movement",
     "Front" and the like together with a political word; a name followed by a lowercase
-    "party" ("the Tamarind party"); and the subject of "… is a political party"."""
+    "party" ("the Tamarind party") or in brackets after it ("the ruling party (TP)"); and the
+    subject of "… is a political party"."""
     spans = []
     for token in doc:
         lower = token.lower_
@@ -114,6 +115,9 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
                     spans.append(_name_run(doc, subject.i, gazetteer))
             elif _is_proper_modifier(doc[token.i - 1]):
                 spans.append(_name_run(doc, token.i - 1, gazetteer))
+            elif token.i + 3 < token.sent.end and doc[token.i + 1].text == "(" and doc[token.i + 2].text[:1].isupper() \
+                    and doc[token.i + 3].text == ")":
+                spans.append(doc[token.i + 2 : token.i + 3])  # "the ruling party (HP)"
     fresh = [Span(doc, s.start, s.end, label="PARTY") for s in spans if len(s) and not _clashes_with_known(s, gazetteer)]
     return filter_spans(fresh)
 
