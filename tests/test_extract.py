@@ -409,6 +409,8 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
                      "Peter Holm", "memberOf", "Republican Party", id="sentence-opens-with-party"),
         pytest.param("Ivo Marten lost the 1976 race to fellow Democrat Runa Dahl of Ohio, United States.",
                      "Runa Dahl", "memberOf", "Democratic Party", id="name-after-party-adjective"),
+        pytest.param("In Lahore, Peter Holm's Harbour Party won 40 seats.",
+                     "Peter Holm", "memberOf", "Harbour Party", id="person-s-party"),
     ],
 )
 def test_extract_party_relation_from_the_clause_around_it(extract_text, text, person, relation, party):
@@ -768,3 +770,9 @@ def test_extract_member_of_a_party_named_in_brackets_after_party(extract_text):
 def test_extract_joint_candidate_of_several_parties_is_member_of_none(extract_text):
     result = extract_text("Ada Brenn was the joint candidate of the Harbour Party, the Coastal Party and other allies.")
     assert result.pairs("memberOf") == set()
+
+
+def test_extract_person_s_party_government_names_no_party_fact(extract_text):
+    result = extract_text("The merger is the only way to challenge Peter Holm's Labour government in Wellington, "
+                          "New Zealand.")
+    assert result.pairs("leaderOf") == set() and result.pairs("memberOf") == set()

@@ -688,9 +688,9 @@ def _parties(state: _Article, sent: Span) -> None:
                 person, relation, status, confidence = found
                 _add(state, person, relation, party, status, confidence, sent, span[0])
                 break
-        for person, relation in _party_participles(state, span) + _running_mates(state, span) \
+        for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
                 + _chosen_by_party(state, span) + _leader_under(state, span):
-            _add(state, person, relation, party, None, CONF["party_of"], sent, span[0])
+            _add(state, person, relation, party, status, CONF["party_of"], sent, span[0])
     for token in sent:
         if token.lower_ == "its":
             _its_role(state, token, sent)
@@ -732,7 +732,7 @@ def _leading_the_party(state: _Article, party: Token, sent: Span) -> None:
     partners = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "with"} for c in p.children
                 if c.dep_ == "pobj"]
     partners += [c for p in partners for c in p.children if c.dep_ == "appos"]  # "his father, X"
-    status = "elect" if _is_future(verb) else "current" if verb.tag_ in {"VBZ", "VBP", "VBG"} else None
+    status = "elect" if _is_future(verb) else "former" if verb.tag_ == "VBD" else "current"
     for token in _subjects(verb) + partners:
         person = _person_of_token(state, token)
         if person is not None:
@@ -882,7 +882,7 @@ def _is_determiner(token: Token) -> bool:
 
 def _party_of_person(state, party: Span, sent: Span):
     """"X of the PARTY", "X from the PARTY", "X (PARTY)", "X from the ruling party (PARTY)",
-    "the PARTY's X"."""
+    "the PARTY's X", "X's PARTY"."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
     if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
@@ -899,6 +899,13 @@ def _party_of_person(state, party: Span, sent: Span):
         person = _person_after(state, party.end + 1, sent)
         if person is not None:
             return person, "memberOf", None, CONF["party_of"]
+    if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
+            and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
+        # "Sharma's Harbour Party": the person's party. Often its leader, but a president's
+        # party ("the president's party") need not be led by the president: say member.
+        person = state.entity_at(doc[party.start - 2], {"Person"})
+        if person is not None:
+            return person, "memberOf", "current", CONF["party_possessive"]
     return None
 
 
@@ -951,7 +958,7 @@ def _party_predicate(state, party: Span, sent: Span):
         if head.lemma_ in LEAD_VERBS and token.dep_ == "dobj" and head.pos_ == "VERB":
             subjects = _subjects(head)
             person = _person_of_token(state, subjects[0]) if subjects else None
-            status = "current" if head.tag_ in {"VBZ", "VBP"} else None
+            status = "former" if head.tag_ == "VBD" else "current"
             return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
                 or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
@@ -968,7 +975,11 @@ def _party_predicate(state, party: Span, sent: Span):
     return None
 
 
-def _party_participles(state, party: Span) -> list[tuple[Entity, str]]:
+#: (person, relation, status) found around a party mention
+PartyFinding = tuple[Entity, str, str | None]
+
+
+def _party_participles(state, party: Span) -> list[PartyFinding]:
     """"the PARTY, founded by X in 1994" (founders are members) and "the PARTY, led by X"."""
     noun = party.root
     while noun.dep_ == "compound" and noun.head != noun:
@@ -983,12 +994,12 @@ def _party_participles(state, party: Span) -> list[tuple[Entity, str]]:
         for token in [*(c for c in by.children if c.dep_ == "appos"), by] if by is not None else []:
             person = _person_of_token(state, token)
             if person is not None:
-                people.append((person, relation))
+                people.append((person, relation, "current" if relation == "leaderOf" else None))
                 break
     return people
 
 
-def _chosen_by_party(state, party: Span) -> list[tuple[Entity, str]]:
+def _chosen_by_party(state, party: Span) -> list[PartyFinding]:
     """"the PARTY chose deputy leader X", "the PARTY nominated X as its candidate": the
     party picks one of its own for a party role."""
     verb = party.root.head
@@ -1001,11 +1012,11 @@ def _chosen_by_party(state, party: Span) -> list[tuple[Entity, str]]:
         if person is None or not roles:
             continue
         leads = any(r.lower_ in LEADER_WORDS for r in roles) and not any(t.lower_ in LEADER_QUALIFIERS for t in chosen.subtree)
-        people.append((person, "leaderOf" if leads else "memberOf"))
+        people.append((person, "leaderOf", "current") if leads else (person, "memberOf", None))
     return people
 
 
-def _leader_under(state, party: Span) -> list[tuple[Entity, str]]:
+def _leader_under(state, party: Span) -> list[PartyFinding]:
     """"deputy leader of the PARTY under X": X led the party then."""
     of = party.root.head
     noun = of.head
@@ -1013,17 +1024,18 @@ def _leader_under(state, party: Span) -> list[tuple[Entity, str]]:
         return []
     leaders = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "under" for c in p.children if c.dep_ == "pobj"]
     people = [_person_of_token(state, t) for t in leaders]
-    return [(person, "leaderOf") for person in people if person is not None]
+    status = "former" if noun.head.tag_ == "VBD" else "current"  # "she was deputy leader under X"
+    return [(person, "leaderOf", status) for person in people if person is not None]
 
 
-def _running_mates(state, party: Span) -> list[tuple[Entity, str]]:
+def _running_mates(state, party: Span) -> list[PartyFinding]:
     """"on the Democratic ticket with Governor X": X ran for the party too."""
     ticket = party.root.head
     if ticket.lower_ not in {"ticket", "slate"}:
         return []
     mates = [c for w in ticket.children if w.dep_ == "prep" and w.lower_ == "with" for c in w.children if c.dep_ == "pobj"]
     people = [_person_of_token(state, t) for m in mates for t in [m, *_conjuncts(m)]]
-    return [(person, "memberOf") for person in people if person is not None]
+    return [(person, "memberOf", None) for person in people if person is not None]
 
 
 # --- summits --------------------------------------------------------------------------

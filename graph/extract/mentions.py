@@ -331,6 +331,8 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
             and any(s.label_ == "PARTY" for s in gazetteer.at(by.head.head.i)):
         return True  # "the Harbour Party, founded by Ivo Linde"
     after = doc[span.end : min(span.end + 6, span.sent.end)]
+    if len(after) >= 2 and after[0].text in {"'s", "’s"} and any(s.label_ == "PARTY" for s in gazetteer.at(after[1].i)):
+        return True  # "Ana Rojas's Harbour Party"
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
         return True  # "Ana Rojas, who leads the party": organisations take "which"
     if len(after) >= 2 and after[0].text == "(":  # "Ana Rojas (born 1950)", "Ana Rojas (Green Party)"
