@@ -776,3 +776,38 @@ def test_extract_person_s_party_government_names_no_party_fact(extract_text):
     result = extract_text("The merger is the only way to challenge Peter Holm's Labour government in Wellington, "
                           "New Zealand.")
     assert result.pairs("leaderOf") == set() and result.pairs("memberOf") == set()
+
+
+def test_extract_attended_without_object_is_the_summit_named_just_before(extract_text):
+    result = extract_text("Finnish President Aino Virtanen declined to attend the NATO summit in The Hague. Swedish "
+                          "Prime Minister Lars Holmqvist attended, as did Danish Prime Minister Mette Lind.")
+    assert result.pairs("attends") == {("Lars Holmqvist", "2025 NATO summit"), ("Mette Lind", "2025 NATO summit")}
+
+
+def test_extract_bare_title_with_several_holders_is_nobody(extract_text):
+    result = extract_text("Kenyan Prime Minister Jonas Berg hosted Tanzanian President Peter Holm and Ugandan "
+                          "President Ada Brenn on Monday. The president will attend the G20 summit.")
+    assert result.pairs("attends") == set()
+
+
+def test_extract_bare_title_with_several_holders_is_the_home_countrys(extract_text):
+    result = extract_text("Kenyan President Peter Holm hosted Tanzanian President Ada Brenn on Monday. "
+                          "The president will attend the G20 summit.")
+    assert result.pairs("attends") == {("Peter Holm", "2025 G20 summit")}
+
+
+def test_extract_bare_title_in_an_article_about_one_country_takes_that_country(extract_text):
+    result = extract_text("British Labour leader Peter Holm faced Conservative leader Ada Brenn in the Commons. "
+                          "Former Prime Minister Jonas Berg, who led the Conservatives from 2019 to 2022, backed Brenn.")
+    assert ("Jonas Berg", "holdsOffice", "Prime Minister of the United Kingdom", "former") in result.rows()
+    assert ("Jonas Berg", "leaderOf", "Conservative Party", "former") in result.rows()
+
+
+def test_extract_governor_takes_no_country_from_the_article(extract_text):
+    result = extract_text("Peter Holm, a Republican, serves in the state senate. Governor Ada Brenn vetoed his bill.")
+    assert not any(office.startswith("Governor of") for _, office in result.pairs("holdsOffice"))
+
+
+def test_extract_name_after_party_possessive_is_a_person(extract_text):
+    result = extract_text("In London, Reform UK's Ivo Marten said his party would vote against the bill.")
+    assert ("Ivo Marten", "Reform UK") in result.pairs("memberOf")

@@ -93,7 +93,7 @@ def _known_draft(known: Known) -> _Draft:
 
 def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
     """Countries by how much the article is about them: named or as a demonym (weight 2),
-    or as the country of a known organisation or leader it names (weight 1)."""
+    or as the country of a known organisation, party or leader it names (weight 1)."""
     counts: Counter = Counter()
     for m in mentions:
         known = gazetteer.by_key.get(m.key) if m.key else None
@@ -101,8 +101,9 @@ def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]
             continue
         if m.label in {"COUNTRY", "DEMONYM"}:
             counts[known.key] += 2
-        elif m.label in {"ORG", "PERSON"} and known.country:
-            counts[known.country] += 1
+        elif m.label in {"ORG", "PERSON"} and known.country \
+                or m.label == "PARTY" and known.country and len(gazetteer.lookup("PoliticalParty", m.text)) == 1:
+            counts[known.country] += 1  # a party name several countries share says nothing
     return [key for key, _ in counts.most_common()]
 
 

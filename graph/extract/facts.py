@@ -87,7 +87,7 @@ class _Article:
     at_token: dict[int, list[int]]  # token index → indexes of the mentions covering it
     entities: dict[str, Entity]
     facts: list[Fact] = field(default_factory=list)
-    holders: dict[str, str] = field(default_factory=dict)  # title key → person key last seen holding it
+    holders: dict[str, dict[str, str]] = field(default_factory=dict)  # title key → {person key: office's country key}
     home: str | None = None  # country key of the first office the article places: bare titles default to it
     in_quote: set[int] = field(default_factory=set)
     text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
@@ -347,11 +347,12 @@ def _describes_a_thing(state: _Article, token: Token) -> bool:
         and head.pos_ == "NOUN" and state.mention_at(head, {"TITLE"}) is None
 
 
-def _implied_place(state: _Article, person: Entity, title_span: Span) -> tuple[Entity | None, float]:
+def _implied_place(state: _Article, person: Entity, title: Known, title_span: Span) -> tuple[Entity | None, float]:
     """The country of a bare title ("Foreign Minister X"): the person's known country, a
-    free country earlier in the sentence, or the article's home country (that of the
-    first office it placed) when the article is mostly about it. Otherwise nothing: a
-    guess across a many-country article is wrong more often than right."""
+    free country earlier in the sentence, the article's home country (that of the first
+    office it placed) when the article is mostly about it, or the one country the article
+    is about (for national titles: a governor or judge there serves a state or court).
+    Otherwise nothing: a guess across a many-country article is wrong more often than right."""
     known = state.gazetteer.by_key.get(person.key)
     if known is not None and known.country:
         return _entity_for_key(state, known.country), 1.0
@@ -361,7 +362,19 @@ def _implied_place(state: _Article, person: Entity, title_span: Span) -> tuple[E
     countries = state.resolution.countries
     if state.home and state.home in countries[:2]:
         return _entity_for_key(state, state.home), 0.8
+    if state.home is None and len(countries) == 1 and title.extra.get("kind") in NATIONAL_KINDS | {"legislator"} \
+            and _mention_count(state, countries[0]) >= 2:
+        return _entity_for_key(state, countries[0]), 0.7  # the only country the article is about
     return None, 0.0
+
+
+def _mention_count(state: _Article, country_key: str) -> int:
+    """How many mentions name this country or something of it (a party, a leader)."""
+    count = 0
+    for index in range(len(state.mentions)):
+        entity = state.resolution.entity_at(state.mentions, index)
+        count += entity is not None and country_key in {entity.key, entity.country}
+    return count
 
 
 def _party_country_near(state: _Article, tokens: list[Token]) -> Entity | None:
@@ -381,7 +394,7 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
     if place is None:
         place = _party_country_near(state, _words_before(title_span[0], 4))
     if place is None:
-        place, confidence = _implied_place(state, person, title_span)
+        place, confidence = _implied_place(state, person, title, title_span)
     if place is None:
         return None
     if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
@@ -438,7 +451,7 @@ def _offices(state: _Article, sent: Span) -> None:
             continue
         _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
         if status in {"current", "acting"}:
-            state.holders[known.key] = person.key
+            state.holders.setdefault(known.key, {})[person.key] = office[0].country or ""
 
 
 def _personal_title(title: Span) -> bool:
@@ -536,10 +549,12 @@ def _predicative(state, title: Span, sent: Span):
 
 
 def _closed_period(verb: Token) -> bool:
-    """"was … until 2019", "was … from 2015 to 2017": the text gives the end."""
+    """"was … until 2019", "up to 2015 he was …", "was … from 2015 to 2017": the text gives
+    the end."""
     tokens = sorted(verb.subtree, key=lambda t: t.i)
     for position, token in enumerate(tokens):
-        if token.lower_ in {"until", "till"}:
+        if token.lower_ in {"until", "till"} or token.lower_ == "up" and position + 1 < len(tokens) \
+                and tokens[position + 1].lower_ == "to":
             return True
         if token.lower_ == "from" and any(t.lower_ in {"to", "–", "-"} and t.i + 1 < len(t.doc) and
                                           (t.doc[t.i + 1].like_num or t.doc[t.i + 1].text[:1].isupper())
@@ -564,9 +579,17 @@ def _person_of_token(state: _Article, token: Token) -> Entity | None:
     if token.lower_ in PRONOUNS:
         return _antecedent(state, token)
     title = state.mention_at(token, {"TITLE"})
-    if title is not None and title[1].key in state.holders:
-        return state.entities.get(state.holders[title[1].key])
-    return None
+    return _holder(state, title[1].key) if title is not None else None
+
+
+def _holder(state: _Article, title_key: str) -> Entity | None:
+    """Who "the president" is: the one current holder of that title the article named, or
+    among several (a president of Kenya and one of Tanzania), the home country's; when that
+    does not decide, nobody."""
+    holders = state.holders.get(title_key, {})
+    if len(holders) > 1:
+        holders = {person: place for person, place in holders.items() if place == state.home}
+    return state.entities.get(next(iter(holders))) if len(holders) == 1 else None
 
 
 def _antecedent(state: _Article, pronoun: Token) -> Entity | None:
@@ -1083,15 +1106,39 @@ def _attendance(state: _Article, sent: Span) -> None:
             continue
         if _negated(verb):
             continue
-        summit = _summit_for_verb(state, verb, sent)
+        summit = _summit_for_verb(state, verb, sent) or _summit_attended_without_object(state, verb)
         if summit is None:
             continue
         if verb.lemma_ not in {"attend", "participate", "take", "join"} and not _summit_in_subtree(state, verb, summit, sent):
             continue
-        subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s)]
+        subjects = [e for s in _subjects(verb) + _as_did(verb) for e in _people_and_countries(state, s)]
         status = _modality(verb)
         for subject in subjects:
             _add(state, subject, "attends", summit, status, CONF["attend_verb"], sent, verb)
+
+
+def _summit_attended_without_object(state: _Article, verb: Token) -> Entity | None:
+    """"X attended, as did Y": with no object, "attend" is about the summit named in this
+    sentence or the one before."""
+    if verb.lemma_ not in {"attend", "participate"} or any(c.dep_ in {"dobj", "prep", "xcomp"} for c in verb.children):
+        return None
+    window = state.doc[verb.sent.start - 1].sent.start if verb.sent.start else 0
+    for index in range(len(state.mentions) - 1, -1, -1):
+        span = state.spans[index]
+        if span is None or span.start >= verb.i:
+            continue
+        if span.start < window:
+            return None
+        entity = state.resolution.entity_at(state.mentions, index)
+        if entity is not None and entity.type == "Summit":
+            return entity
+    return None
+
+
+def _as_did(verb: Token) -> list[Token]:
+    """The subject of "…, as did Y" after a verb: Y did the same."""
+    return [s for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "do" and any(m.lower_ == "as" for m in c.children)
+            for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
 
 
 PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "member", "delegation", "government", "head", "attendee"}

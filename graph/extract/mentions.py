@@ -326,6 +326,9 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     if span.start >= 2 and doc[span.start - 1].text == "," and any(
             s.label_ == "TITLE" and s.end == span.start - 1 for s in gazetteer.at(span.start - 2)):
         return True  # "The President, Ana Rojas,"
+    if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"} and any(
+            s.label_ == "PARTY" for s in gazetteer.at(span.start - 2)):
+        return True  # "Reform UK's Ana Rojas"
     by = doc[span.start - 1] if span.start > 0 else None
     if by is not None and by.lower_ == "by" and by.head.dep_ == "acl" and by.head.lemma_ in FOUND_VERBS | LEAD_VERBS \
             and any(s.label_ == "PARTY" for s in gazetteer.at(by.head.head.i)):
