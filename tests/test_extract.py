@@ -811,3 +811,28 @@ def test_extract_governor_takes_no_country_from_the_article(extract_text):
 def test_extract_name_after_party_possessive_is_a_person(extract_text):
     result = extract_text("In London, Reform UK's Ivo Marten said his party would vote against the bill.")
     assert ("Ivo Marten", "Reform UK") in result.pairs("memberOf")
+
+
+def test_extract_a_legislators_country_is_the_home_for_later_bare_titles(extract_text):
+    result = extract_text("U.S. Senator Ada Brenn (D-N.Y.) criticised the deal on Thursday. Vice President Peter Holm "
+                          "defended it in a speech.", date="2006-03-10")
+    assert ("Peter Holm", "Vice President of the United States") in result.pairs("holdsOffice")
+
+
+def test_extract_long_name_the_model_cut_short_is_one_person(extract_text):
+    result = extract_text("Spanish Prime Minister José Luis Rodríguez Zapatero also attended the EU summit.",
+                          date="2005-06-17")
+    assert [e.label for e in result.of_type("Person")] == ["José Luis Rodríguez Zapatero"]
+
+
+def test_extract_party_word_heading_an_apposition_is_membership(extract_text):
+    result = extract_text("Majority leader Peter Holm, a Tennessee Republican, promised a vote in Washington, "
+                          "United States.")
+    assert ("Peter Holm", "Republican Party") in result.pairs("memberOf")
+
+
+def test_extract_sworn_in_as_is_the_office_of_the_one_sworn_in(extract_text):
+    result = extract_text("In Washington, Justice Ada Brenn swore in Peter Holm, until recently a Republican senator "
+                          "from Ohio, as vice president of the United States.", date="2025-01-20")
+    assert ("Peter Holm", "Vice President of the United States") in result.pairs("holdsOffice")
+    assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice") | result.pairs("memberOf"))

@@ -51,7 +51,7 @@ INFERRED = "newsgraph-rules/inferred"
 
 #: Kinds of title whose country can be the article's home country: a governor's or mayor's
 #: place ("Georgia Governor X") says little about which country "President Y" leads.
-NATIONAL_KINDS = {"head", "minister", "royal"}
+NATIONAL_KINDS = {"head", "minister", "royal", "legislator"}
 #: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
 #: a person ("his deputy") rather than an office.
 PERSONAL_TITLE_WORDS = {"deputy", "lawmaker", "legislator"}
@@ -532,9 +532,11 @@ def _predicative(state, title: Span, sent: Span):
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     person = _person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
-    if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install"}:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        person = (_person_of_token(state, obj) if obj is not None else None) or person
+    if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "inaugurate"}:
+        # the one elected or sworn in: "swore in X as vice president" parses X under "in"
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        person = next((p for p in (_person_of_token(state, t) for t in objects) if p is not None), person)
     if person is None:
         return None
     words = _words_before(title[0], 4)
@@ -705,7 +707,7 @@ def _parties(state: _Article, sent: Span) -> None:
         if party is None or party.type != "PoliticalParty":
             continue
         for rule in (_party_role_before_name, _leader_apposition, _party_of_person, _possessive_party, _party_predicate,
-                     _party_opener):
+                     _party_opener, _party_noun_apposition):
             found = rule(state, span, sent)
             if found:
                 person, relation, status, confidence = found
@@ -944,6 +946,15 @@ def _party_opener(state, party: Span, sent: Span):
     return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
 
 
+def _party_noun_apposition(state, party: Span, sent: Span):
+    """"X, a Tennessee Republican, said …" and "X, a Democrat from Ohio,": the party word is
+    the appositive's head."""
+    if party.root.dep_ != "appos" or state.mention_at(party[0], {"PARTY_ADJ"}) is None:
+        return None
+    person = state.entity_at(party.root.head, {"Person"})
+    return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
+
+
 def _possessive_party(state, party: Span, sent: Span):
     """"her party, the Greens" → the person "her" refers to."""
     doc = state.doc
@@ -962,6 +973,9 @@ def _possessive_party(state, party: Span, sent: Span):
 
 
 PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
+#: Prepositions through which a role is still the subject's ("elected as a Democrat", "a
+#: member of", "on the Labour ticket"), unlike "until recently a Republican senator".
+PREDICATING_PREPOSITIONS = {"as", "of", "for", "on", "in"}
 SHARED_WORDS = {"joint", "common", "consensus", "unity", "coalition"}
 CHOOSE_VERBS = {"choose", "elect", "name", "pick", "select", "nominate", "appoint", "endorse", "field"}
 STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
@@ -990,6 +1004,8 @@ def _party_predicate(state, party: Span, sent: Span):
             anchor = head
             while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
                     and anchor.pos_ not in {"VERB", "AUX"}:
+                if anchor.dep_ == "prep" and anchor.lower_ not in PREDICATING_PREPOSITIONS:
+                    return None  # "swore in X, until recently a Republican senator": not the subject's role
                 anchor = anchor.head
             subjects = [anchor.head] if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} else _subjects(anchor)
             person = _person_of_token(state, subjects[0]) if subjects else None

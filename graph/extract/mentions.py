@@ -261,6 +261,9 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
         end -= 1
     while end < ent.sent.end and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper():
         end += 1  # the model stopped at "von der" in "Karl von der Heide": a particle is never a name's end
+    while end < ent.sent.end and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+            and doc[end].text[:1].isupper() and doc[end].ent_iob_ == "O" and not gazetteer.at(end):
+        end += 1  # the model stopped early in a long name ("José Luis | Rodríguez Zapatero")
     if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
         return None
     return doc[start:end]
