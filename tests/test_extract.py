@@ -836,3 +836,23 @@ def test_extract_sworn_in_as_is_the_office_of_the_one_sworn_in(extract_text):
                           "from Ohio, as vice president of the United States.", date="2025-01-20")
     assert ("Peter Holm", "Vice President of the United States") in result.pairs("holdsOffice")
     assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice") | result.pairs("memberOf"))
+
+
+def test_extract_bare_summit_beside_a_series_is_that_series_summit(extract_text):
+    result = extract_text("Leaders of the Group of Eight gathered in Germany on Wednesday for their annual summit. "
+                          "Russian President Ivan Petrov arrived late. Finnish President Aino Virtanen is also "
+                          "attending.", date="2007-06-06")
+    assert ("Aino Virtanen", "attends", "2007 G8 summit", "attended") in result.rows()
+
+
+def test_extract_summit_hosted_by_a_leader_is_organised_by_the_leaders_country(extract_text):
+    result = extract_text("British Prime Minister Peter Holm will host the G20 summit in London on Thursday.",
+                          date="2009-04-01")
+    assert ("2009 G20 summit", "United Kingdom") in result.pairs("organizedBy")
+
+
+def test_extract_title_only_one_country_has_keeps_its_own_country(extract_text):
+    result = extract_text("In Germany, Pope Leo met Chancellor Hans Weber on Monday.")
+    assert ("Leo", "Pope") in result.pairs("holdsOffice")
+    pope = next(e for e in result.entities if e.label == "Pope")
+    assert pope.country == "country/vatican-city"

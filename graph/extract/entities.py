@@ -282,6 +282,23 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
             if key:
                 links[i] = key
                 drafts[key].aliases.append(m.text)
+                continue
+            series = _series_nearby(mentions, i, gazetteer)
+            if series is not None:  # "Leaders of the Group of Eight gathered for their annual summit"
+                year = m.year or (default_year + m.year_offset if default_year else None)
+                add(i, _series_summit(series, year))
+                named.append((i, links[i]))
+
+
+_NEARBY_CHARS = 200
+
+
+def _series_nearby(mentions: list[Mention], index: int, gazetteer: Gazetteer) -> Known | None:
+    """The summit series named closest to a bare "summit" (within a sentence's reach)."""
+    here = mentions[index].start
+    near = [(abs(m.start - here), m.key) for m in mentions
+            if m.label == "SERIES" and m.key in gazetteer and abs(m.start - here) <= _NEARBY_CHARS]
+    return gazetteer.by_key[min(near)[1]] if near else None
 
 
 def _series_summit(series: Known, year: int | None) -> _Draft:

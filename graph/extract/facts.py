@@ -391,6 +391,8 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
     """The Office "<Title> of <Country>", with the country from the text, else from what
     we know of the person, else from the article's dominant country."""
     confidence = 1.0
+    if title.country:  # a title only one country has ("Pope")
+        place = _entity_for_key(state, title.country)
     if place is None:
         place = _party_country_near(state, _words_before(title_span[0], 4))
     if place is None:
@@ -408,6 +410,8 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
         chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else _chamber(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
+    if title.country:
+        label = title.label  # "Pope", not "Pope of Vatican City"
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
@@ -1134,11 +1138,13 @@ def _attendance(state: _Article, sent: Span) -> None:
 
 
 def _summit_attended_without_object(state: _Article, verb: Token) -> Entity | None:
-    """"X attended, as did Y": with no object, "attend" is about the summit named in this
-    sentence or the one before."""
+    """"X attended, as did Y": with no object, "attend" is about the summit named last,
+    in this sentence or the three before."""
     if verb.lemma_ not in {"attend", "participate"} or any(c.dep_ in {"dobj", "prep", "xcomp"} for c in verb.children):
         return None
-    window = state.doc[verb.sent.start - 1].sent.start if verb.sent.start else 0
+    window = verb.sent.start
+    for _ in range(3):
+        window = state.doc[window - 1].sent.start if window else 0
     for index in range(len(state.mentions) - 1, -1, -1):
         span = state.spans[index]
         if span is None or span.start >= verb.i:
@@ -1250,7 +1256,8 @@ def _invitations(state: _Article, sent: Span) -> None:
 
 
 def _hosting(state: _Article, sent: Span) -> None:
-    """"hosted by Canada", "Canada will host the summit", "host country Canada"."""
+    """"hosted by Canada", "Canada will host the summit", "host country Canada", and "Prime
+    Minister X will host the summit" (X's country)."""
     for verb in sent:
         if verb.lemma_ != "host" or verb.pos_ not in {"VERB", "NOUN"} or _negated(verb):
             continue
@@ -1263,8 +1270,22 @@ def _hosting(state: _Article, sent: Span) -> None:
             hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
             hosts += [p for h in hosts for p in h.children if p.dep_ == "poss"]
         for host in hosts:
-            for entity in _people_and_countries(state, host, frozenset({"Country", "Organization"})):
+            entities = _people_and_countries(state, host, frozenset({"Country", "Organization"}))
+            entities += [c for p in _people_and_countries(state, host, frozenset({"Person"})) if (c := _country_led_by(state, p))]
+            for entity in entities:
                 _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
+
+
+def _country_led_by(state: _Article, person: Entity) -> Entity | None:
+    """The country a host speaks for: that of the current national office the article
+    gives them ("British Prime Minister X will host the summit" → United Kingdom)."""
+    for fact in reversed(state.facts):
+        if fact.subject == person.key and fact.relation == "holdsOffice" and fact.status in {"current", "acting"}:
+            office = state.entities.get(fact.object)
+            country = _entity_for_key(state, office.country) if office is not None else None
+            if country is not None and country.type == "Country":
+                return country
+    return None
 
 
 def _series_organisers(state: _Article) -> None:
