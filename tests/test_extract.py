@@ -148,10 +148,7 @@ def test_extract_status_current_fact_holds_at_article_date(extract_text):
         pytest.param("Indian Prime Minister Ravi Chandrasekhar spoke on Monday. Chandrasekhar will attend the G20 summit.",
                      "Ravi Chandrasekhar", id="surname-tagged-org-2"),
         pytest.param("Canadian Prime Minister Jean Tremblay spoke on Monday. Tremblay will attend the G7 summit next week.",
-                     "Jean Tremblay", id="surname-untagged",
-                     marks=pytest.mark.xfail(strict=True, reason="no attends fact: the model tags the second "
-                                             "'Tremblay' as no entity at all, and no rule looks for the surnames "
-                                             "of full names already found")),
+                     "Jean Tremblay", id="surname-untagged"),
         pytest.param("South Korean President Han Seo-jun spoke on Monday. Han will attend the G20 summit in November.",
                      "Han Seo-jun", id="family-name-first"),
         pytest.param("South Korean Foreign Minister Park Min-jun landed in Washington. Park will attend the G20 summit.",
@@ -856,3 +853,26 @@ def test_extract_title_only_one_country_has_keeps_its_own_country(extract_text):
     assert ("Leo", "Pope") in result.pairs("holdsOffice")
     pope = next(e for e in result.entities if e.label == "Pope")
     assert pope.country == "country/vatican-city"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "relation", "party"),
+    [
+        pytest.param("Outgoing Prime Minister Peter Holm of Canada said he would step down as Liberal leader.",
+                     "Peter Holm", "leaderOf", "Liberal Party of Canada", id="step-down-as-leader"),
+        pytest.param("The Harbour Party, the party founded by Peter Holm before his stroke, won the most seats.",
+                     "Peter Holm", "memberOf", "Harbour Party", id="appositive-founded-by"),
+        pytest.param("The new Harbour Party, co-led by Peter Holm and Ada Brenn, won 8.7 percent.",
+                     "Ada Brenn", "leaderOf", "Harbour Party", id="co-led-by-both"),
+        pytest.param("In Israel, Jonas Berg said he would seek a coalition with the Labor Party of Amir Peretz.",
+                     "Amir Peretz", "memberOf", "Israeli Labor Party", id="party-of-person"),
+    ],
+)
+def test_extract_party_relation_in_election_reports(extract_text, text, person, relation, party):
+    assert (person, party) in extract_text(text, date="2006-03-29").pairs(relation)
+
+
+def test_extract_surname_the_model_tags_as_a_noun_is_still_the_person(extract_text):
+    result = extract_text("Canadian Prime Minister Paul Martin conceded. Peter Holm's party won the election. "
+                          "Holm is expected to be sworn in as prime minister in early February.", date="2006-01-24")
+    assert ("Peter Holm", "holdsOffice", "Prime Minister of Canada", "elect") in result.rows()

@@ -535,6 +535,8 @@ def _predicative(state, title: Span, sent: Span):
     if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate", "install", "choose", "select"}:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
+        subject = next(iter(_subjects(verb)), None)
     person = _person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
     if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "inaugurate"}:
         # the one elected or sworn in: "swore in X as vice president" parses X under "in"
@@ -548,7 +550,8 @@ def _predicative(state, title: Span, sent: Span):
     if status == "current" and verb.lemma_ in {"serve", "be", "remain"} and verb.tag_ in {"VBD", "VBN"} \
             and (verb.lemma_ == "serve" or _closed_period(verb)):
         status = "former"
-    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select"} and _is_future(verb):
+    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate"} \
+            and _is_future(verb):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, CONF["predicative"]
@@ -911,7 +914,7 @@ def _is_determiner(token: Token) -> bool:
 
 def _party_of_person(state, party: Span, sent: Span):
     """"X of the PARTY", "X from the PARTY", "X (PARTY)", "X from the ruling party (PARTY)",
-    "the PARTY's X", "X's PARTY"."""
+    "the PARTY's X", "X's PARTY", "the PARTY of X"."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
     if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
@@ -928,6 +931,10 @@ def _party_of_person(state, party: Span, sent: Span):
         person = _person_after(state, party.end + 1, sent)
         if person is not None:
             return person, "memberOf", None, CONF["party_of"]
+    if party.end + 1 < sent.end and doc[party.end].lower_ == "of":
+        person = state.entity_at(doc[party.end + 1], {"Person"})
+        if person is not None:  # "the Labor Party of Ana Rojas"
+            return person, "memberOf", "current", CONF["party_possessive"]
     if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
             and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
         # "Sharma's Harbour Party": the person's party. Often its leader, but a president's
@@ -1001,6 +1008,13 @@ def _party_predicate(state, party: Span, sent: Span):
             person = _person_of_token(state, subjects[0]) if subjects else None
             status = "former" if head.tag_ == "VBD" else "current"
             return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
+        if head.lower_ in LEADER_WORDS and through_as is False and token.dep_ in {"compound", "amod", "poss"} \
+                and head.dep_ == "pobj" and head.head.lower_ == "as" and not _qualified(head):
+            verb = head.head.head  # "step down as Liberal leader", "was elected as Green leader"
+            subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+            person = _person_of_token(state, subjects[0]) if subjects else None
+            status = "former" if verb.lemma_ == "serve" and verb.tag_ == "VBD" else "current"
+            return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
                 or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
             if any(c.lower_ in SHARED_WORDS for c in head.children):
@@ -1022,23 +1036,30 @@ def _party_predicate(state, party: Span, sent: Span):
 PartyFinding = tuple[Entity, str, str | None]
 
 
+def _qualified(noun: Token) -> bool:
+    """"deputy leader", "parliamentary leader": not the party's leader."""
+    return any(c.lower_ in LEADER_QUALIFIERS for c in noun.children if c.dep_ in {"amod", "compound"})
+
+
 def _party_participles(state, party: Span) -> list[PartyFinding]:
     """"the PARTY, founded by X in 1994" (founders are members) and "the PARTY, led by X"."""
     noun = party.root
     while noun.dep_ == "compound" and noun.head != noun:
         noun = noun.head
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]  # "Kadima, the party founded by X"
     people = []
-    for verb in noun.children:
+    for verb in (v for n in nouns for v in n.children):
         relation = "memberOf" if verb.lemma_ in FOUND_VERBS else "leaderOf" if verb.lemma_ in LEAD_VERBS else None
         if verb.dep_ != "acl" or relation is None:
             continue
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        for token in [*(c for c in by.children if c.dep_ == "appos"), by] if by is not None else []:
-            person = _person_of_token(state, token)
-            if person is not None:
-                people.append((person, relation, "current" if relation == "leaderOf" else None))
-                break
+        for named in [by, *_conjuncts(by)] if by is not None else []:  # "co-led by X and Y"
+            for token in [*(c for c in named.children if c.dep_ == "appos"), named]:
+                person = _person_of_token(state, token)
+                if person is not None:
+                    people.append((person, relation, "current" if relation == "leaderOf" else None))
+                    break
     return people
 
 

@@ -215,19 +215,23 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for token in doc:
-        if token.text in parts and token.pos_ == "PROPN" and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
+        if token.text in parts and token.pos_ in {"PROPN", "NOUN"} and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
             out.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, label="NAME"))
     return out
 
 
 def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
-    """Names the model missed in the slots right after a title or a party adjective:
-    "Foreign Minister Ada Okafor", "the Minister of Trade, Ada Okafor," and "fellow
-    Democrat Ada Okafor"."""
+    """Names the model missed in the slots right after a title or a party: "Foreign
+    Minister Ada Okafor", "the Minister of Trade, Ada Okafor,", "fellow Democrat Ada
+    Okafor" and "the Labour Party of Ada Okafor"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    for title in (s for s in gazetteer if s.label_ in {"TITLE", "PARTY_ADJ"}):
+    for title in (s for s in gazetteer if s.label_ in {"TITLE", "PARTY_ADJ", "PARTY"}):
         index = title.end
+        if title.label_ == "PARTY":
+            if index + 1 >= len(doc) or doc[index].lower_ != "of":
+                continue
+            index += 1
         if title.label_ == "TITLE" and index < len(doc) and doc[index].lower_ == "of":
             index += 1
             while index < title.sent.end and (doc[index].text[:1].isupper() or doc[index].lower_ in {"the", "and"}):
