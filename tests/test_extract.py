@@ -876,3 +876,16 @@ def test_extract_surname_the_model_tags_as_a_noun_is_still_the_person(extract_te
     result = extract_text("Canadian Prime Minister Paul Martin conceded. Peter Holm's party won the election. "
                           "Holm is expected to be sworn in as prime minister in early February.", date="2006-01-24")
     assert ("Peter Holm", "holdsOffice", "Prime Minister of Canada", "elect") in result.rows()
+
+
+def test_extract_invited_without_object_is_invited_to_the_summit_just_named(extract_text):
+    result = extract_text("Japanese Prime Minister Kenji Arakawa opened the G8 summit in Hokkaido on Monday. Zimbabwe's "
+                          "President Peter Holm was not invited. South African President Ada Brenn, who was invited as "
+                          "an outreach guest, met Arakawa on Tuesday.", date="2008-07-08")
+    assert result.pairs("invitedTo") == {("Ada Brenn", "2008 G8 summit")}
+
+
+def test_extract_leader_welcoming_leaders_to_a_summit_hosts_it(extract_text):
+    result = extract_text("Japanese Prime Minister Kenji Arakawa welcomed leaders to the G8 summit in Hokkaido on "
+                          "Monday.", date="2008-07-07")
+    assert ("2008 G8 summit", "Japan") in result.pairs("organizedBy")

@@ -1147,7 +1147,7 @@ def _attendance(state: _Article, sent: Span) -> None:
             continue
         if _negated(verb):
             continue
-        summit = _summit_for_verb(state, verb, sent) or _summit_attended_without_object(state, verb)
+        summit = _summit_for_verb(state, verb, sent) or _summit_without_object(state, verb)
         if summit is None:
             continue
         if verb.lemma_ not in {"attend", "participate", "take", "join"} and not _summit_in_subtree(state, verb, summit, sent):
@@ -1158,10 +1158,12 @@ def _attendance(state: _Article, sent: Span) -> None:
             _add(state, subject, "attends", summit, status, CONF["attend_verb"], sent, verb)
 
 
-def _summit_attended_without_object(state: _Article, verb: Token) -> Entity | None:
-    """"X attended, as did Y": with no object, "attend" is about the summit named last,
-    in this sentence or the three before."""
-    if verb.lemma_ not in {"attend", "participate"} or any(c.dep_ in {"dobj", "prep", "xcomp"} for c in verb.children):
+def _summit_without_object(state: _Article, verb: Token) -> Entity | None:
+    """"X attended, as did Y", "Y, who was invited as a guest": with no object of their own,
+    "attend" and "invite" are about the summit named last, in this sentence or the three
+    before."""
+    if verb.lemma_ not in {"attend", "participate", "invite"} \
+            or any(c.dep_ in {"dobj", "xcomp"} or c.dep_ == "prep" and c.lower_ != "as" for c in verb.children):
         return None
     window = verb.sent.start
     for _ in range(3):
@@ -1265,10 +1267,12 @@ def _invitations(state: _Article, sent: Span) -> None:
     for verb in sent:
         if verb.lemma_ != "invite" or _negated(verb):
             continue
-        summit = _summit_for_verb(state, verb, sent)
+        summit = _summit_for_verb(state, verb, sent) or _summit_without_object(state, verb)
         if summit is None:
             continue
         guests = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        if verb.dep_ == "relcl":  # "X, who was invited as a guest,": "who" stands for X
+            guests = [verb.head if c.lower_ in {"who", "that"} and c.dep_ == "nsubjpass" else c for c in guests]
         if verb.dep_ == "acl":  # "leaders invited to the summit"
             guests.append(verb.head)
         for guest in guests:
@@ -1277,16 +1281,18 @@ def _invitations(state: _Article, sent: Span) -> None:
 
 
 def _hosting(state: _Article, sent: Span) -> None:
-    """"hosted by Canada", "Canada will host the summit", "host country Canada", and "Prime
-    Minister X will host the summit" (X's country)."""
+    """"hosted by Canada", "Canada will host the summit", "host country Canada", "Prime
+    Minister X will host the summit" and "X welcomed leaders to the summit" (X's country)."""
     for verb in sent:
-        if verb.lemma_ != "host" or verb.pos_ not in {"VERB", "NOUN"} or _negated(verb):
+        if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or _negated(verb):
             continue
         summit = _summit_for_verb(state, verb, sent)
-        if summit is None:
+        if summit is None or verb.lemma_ == "welcome" and not _welcomed_to(verb, summit, state):
             continue
         hosts: list[Token] = []
-        if verb.pos_ == "VERB":
+        if verb.lemma_ == "welcome":
+            hosts = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif verb.pos_ == "VERB":
             agent = [c for c in verb.children if c.dep_ == "agent"]
             hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
             hosts += [p for h in hosts for p in h.children if p.dep_ == "poss"]
@@ -1295,6 +1301,12 @@ def _hosting(state: _Article, sent: Span) -> None:
             entities += [c for p in _people_and_countries(state, host, frozenset({"Person"})) if (c := _country_led_by(state, p))]
             for entity in entities:
                 _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
+
+
+def _welcomed_to(verb: Token, summit: Entity, state: _Article) -> bool:
+    """"X welcomed leaders to the summit": X is the host only when the summit follows "to"."""
+    return any(state.entity_at(g, {"Summit"}) == summit for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.subtree)
 
 
 def _country_led_by(state: _Article, person: Entity) -> Entity | None:
