@@ -889,3 +889,13 @@ def test_extract_leader_welcoming_leaders_to_a_summit_hosts_it(extract_text):
     result = extract_text("Japanese Prime Minister Kenji Arakawa welcomed leaders to the G8 summit in Hokkaido on "
                           "Monday.", date="2008-07-07")
     assert ("2008 G8 summit", "Japan") in result.pairs("organizedBy")
+
+
+def test_extract_name_right_after_political_party_is_a_party(extract_text):
+    result = extract_text("Peter Holm is married to Ada Brenn, a member of the political party Tamarind Front.")
+    assert ("Ada Brenn", "Tamarind Front") in result.pairs("memberOf")
+
+
+def test_extract_organisation_around_a_known_party_name_is_that_party(extract_text):
+    result = extract_text("Ada Brenn, co-founder of the Portuguese party PSD, spoke in Lisbon.")
+    assert [e.key for e in result.of_type("PoliticalParty")] == ["party/social-democratic-party-portugal"]

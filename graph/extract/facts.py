@@ -864,8 +864,8 @@ def _regional_branch(state: _Article, party: Span) -> bool:
 def _leader_apposition(state, party: Span, sent: Span):
     """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
     doc = state.doc
-    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
-                 or t.text == "-")
+    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
+                 or t.text == "-")  # "party" as in "a member of the political party Tamarind Front"
     if i < sent.start + 1 or doc[i].lower_ != "of":
         return None
     noun = doc[i - 1]

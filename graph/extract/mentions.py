@@ -98,8 +98,9 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
     """Names of parties the gazetteer does not know, read from their shape: a capitalised
     name headed by "Party" ("Harbour Party", "Party of Regions"), or by "Movement",
     "Front" and the like together with a political word; a name followed by a lowercase
-    "party" ("the Tamarind party") or in brackets after it ("the ruling party (TP)"); and the
-    subject of "… is a political party"."""
+    "party" ("the Tamarind party"), in brackets after it ("the ruling party (TP)") or right
+    after it ("the political party Tamarind Front"); and the subject of "… is a political
+    party"."""
     spans = []
     for token in doc:
         lower = token.lower_
@@ -118,8 +119,15 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
             elif token.i + 3 < token.sent.end and doc[token.i + 1].text == "(" and doc[token.i + 2].text[:1].isupper() \
                     and doc[token.i + 3].text == ")":
                 spans.append(doc[token.i + 2 : token.i + 3])  # "the ruling party (HP)"
+            elif token.i + 1 < token.sent.end and _is_name_start(doc[token.i + 1]) \
+                    and (token.dep_ == "compound" or token in {doc[token.i + 1].head, doc[token.i + 1].head.head}):
+                spans.append(_name_run(doc, token.i + 1, gazetteer))  # "the political party Vlaams Blok"
     fresh = [Span(doc, s.start, s.end, label="PARTY") for s in spans if len(s) and not _clashes_with_known(s, gazetteer)]
     return filter_spans(fresh)
+
+
+def _is_name_start(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {"PERSON", "GPE", "DATE"}
 
 
 def _is_proper_modifier(token: Token) -> bool:
@@ -292,8 +300,9 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         while len(span) > 1 and span[-1].text in {"'s", "’s"}:
             span = span[:-1]
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}) \
-                or any(s.label_ == "TITLE" and s.start == span.start for s in gazetteer.at(span.start)):
-            continue  # known, or a title with its portfolio ("Minister of Public Works"), not a body
+                or any(s.label_ == "TITLE" and s.start == span.start for s in gazetteer.at(span.start)) \
+                or any(s.label_ == "PARTY" and span.start <= s.start and s.end <= span.end for t in span for s in gazetteer.at(t.i)):
+            continue  # known; a title with its portfolio ("Minister of Public Works"); or around a party's name
         if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
             person = _trim_person(span, gazetteer)
             if person is not None:
