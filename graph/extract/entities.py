@@ -9,6 +9,7 @@ anyone outside its own article.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -152,8 +153,10 @@ def _unlisted_party(name: str, countries: list[str], article: Article) -> _Draft
     return _Draft(key=entity_key("PoliticalParty", f"{name} {scope}"), type="PoliticalParty", label=name)
 
 
-def _name_parts(name: str) -> list[str]:
-    return [fold(p) for p in re.split(r"[\s]+", name) if fold(p)]
+@functools.lru_cache(maxsize=4096)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The folded words of a name; cached, as every new person is compared with all before."""
+    return tuple(fold(p) for p in re.split(r"[\s]+", name) if fold(p))
 
 
 def _short_forms(name: str) -> set[str]:

@@ -8,6 +8,8 @@ Negated, refused and quoted statements give no fact; hedged ones lose confidence
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -92,6 +94,11 @@ class _Article:
     in_quote: set[int] = field(default_factory=set)
     text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes
+    starts: list[int] = field(default_factory=list)  # first token of each mention (non-decreasing), for bisect
+
+    def mentions_before(self, position: int) -> range:
+        """Indexes of the mentions that start before token `position`, nearest first."""
+        return range(bisect.bisect_left(self.starts, position) - 1, -1, -1)
 
     def in_sentence(self, sent: Span, labels: set[str]) -> list[tuple[int, Span]]:
         """The mentions that start in this sentence, with these labels (per sentence, so
@@ -124,9 +131,10 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
     for index, span in enumerate(spans):
         if span is not None:
             by_sentence.setdefault(span[0].sent.start, []).append(index)
+    starts = list(itertools.accumulate((span.start if span is not None else 0 for span in spans), max))
     state = _Article(doc=doc, article=article, gazetteer=gazetteer, resolution=resolution, mentions=mentions,
                      spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=_quoted_tokens(doc),
-                     text=doc.text, by_sentence=by_sentence)
+                     text=doc.text, by_sentence=by_sentence, starts=starts)
     for sent in doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -1168,9 +1176,9 @@ def _summit_without_object(state: _Article, verb: Token) -> Entity | None:
     window = verb.sent.start
     for _ in range(3):
         window = state.doc[window - 1].sent.start if window else 0
-    for index in range(len(state.mentions) - 1, -1, -1):
+    for index in state.mentions_before(verb.i):
         span = state.spans[index]
-        if span is None or span.start >= verb.i:
+        if span is None:
             continue
         if span.start < window:
             return None
@@ -1248,9 +1256,8 @@ def _summit_before(state: _Article, position: int) -> Entity | None:
 
 def _last_entity_before(state: _Article, position: int, types: set[str]) -> Entity | None:
     """The entity of one of these types mentioned last before token `position`."""
-    for index in range(len(state.mentions) - 1, -1, -1):
-        span = state.spans[index]
-        if span is None or span.start >= position:
+    for index in state.mentions_before(position):
+        if state.spans[index] is None:
             continue
         entity = state.resolution.entity_at(state.mentions, index)
         if entity is not None and entity.type in types:
