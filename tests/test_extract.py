@@ -899,3 +899,27 @@ def test_extract_name_right_after_political_party_is_a_party(extract_text):
 def test_extract_organisation_around_a_known_party_name_is_that_party(extract_text):
     result = extract_text("Ada Brenn, co-founder of the Portuguese party PSD, spoke in Lisbon.")
     assert [e.key for e in result.of_type("PoliticalParty")] == ["party/social-democratic-party-portugal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "status"),
+    [
+        pytest.param("IMF Managing Director Ada Brenn warned of the economic cost.", "Ada Brenn",
+                     "Managing Director of the International Monetary Fund", "current", id="managing-director"),
+        pytest.param("Former UN chief Peter Holm is leading the mediation in Nairobi.", "Peter Holm",
+                     "Secretary-General of the United Nations", "former", id="un-chief"),
+    ],
+)
+def test_extract_office_of_an_international_organisation(extract_text, text, person, office, status):
+    assert (person, "holdsOffice", office, status) in extract_text(text).rows()
+
+
+def test_extract_party_secretary_general_is_no_office_of_the_country(extract_text):
+    result = extract_text("In Tokyo, LDP Secretary-General Kenji Arakawa told Japanese reporters the vote would go ahead.")
+    assert result.pairs("holdsOffice") == set()
+    assert ("Kenji Arakawa", "Liberal Democratic Party") in result.pairs("memberOf")
+
+
+def test_extract_the_defeated_party_candidate_is_a_member(extract_text):
+    result = extract_text("In Paris, Ada Brenn, the defeated Socialist candidate, congratulated the French president.")
+    assert ("Ada Brenn", "Socialist Party") in result.pairs("memberOf")

@@ -397,14 +397,16 @@ def _party_country_near(state: _Article, tokens: list[Token]) -> Entity | None:
 def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
             portfolio: str | None, title_span: Span) -> tuple[Entity, float] | None:
     """The Office "<Title> of <Country>", with the country from the text, else from what
-    we know of the person, else from the article's dominant country."""
+    we know of the person, else from the article's dominant country. An organisation's
+    officer ("Managing Director", "Secretary-General") needs the organisation named: a
+    party's secretary-general is no office of its country."""
     confidence = 1.0
     if title.country:  # a title only one country has ("Pope")
         place = _entity_for_key(state, title.country)
-    if place is None:
+    if place is None and not title.extra.get("body_only"):
         place = _party_country_near(state, _words_before(title_span[0], 4))
-    if place is None:
-        place, confidence = _implied_place(state, person, title, title_span)
+        if place is None:
+            place, confidence = _implied_place(state, person, title, title_span)
     if place is None:
         return None
     if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
@@ -832,8 +834,8 @@ def _party_role_before_name(state, party: Span, sent: Span):
             continue
         break
     det = party.start - 1
-    while det > sent.start and doc[det].pos_ == "ADJ":
-        det -= 1
+    while det > sent.start and (doc[det].pos_ in {"ADJ", "ADV"} or doc[det].tag_ == "VBN"):
+        det -= 1  # "X, the defeated Socialist candidate"
     if role_words and det - 1 >= sent.start and doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == ",":
         # "X, the Republican candidate", "X, a senior Labour figure"
         person = state.entity_at(doc[det - 2], {"Person"}) if det - 2 >= sent.start else None
