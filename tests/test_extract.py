@@ -97,9 +97,7 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
         pytest.param("The ex-President of Brazil, Tomas Alves, attended the ceremony in Brasília.",
                      "Tomas Alves", "President of Brazil", "former", id="ex-apposition"),
         pytest.param("Carla Mendes was sworn in on Sunday. Her predecessor as President of Brazil, Tomas Alves, "
-                     "attended the ceremony.", "Tomas Alves", "President of Brazil", "former", id="predecessor",
-                     marks=pytest.mark.xfail(strict=True, reason="no holdsOffice fact at all: 'predecessor as "
-                                             "TITLE of COUNTRY, NAME' is not read")),
+                     "attended the ceremony.", "Tomas Alves", "President of Brazil", "former", id="predecessor"),
         pytest.param("Tomas Alves served as President of Brazil from 2015 to 2019.",
                      "Tomas Alves", "President of Brazil", "former", id="served-as"),
         pytest.param("The treaty was signed in 1999 by then-President Anna Kowalska of Poland.",
@@ -923,3 +921,9 @@ def test_extract_party_secretary_general_is_no_office_of_the_country(extract_tex
 def test_extract_the_defeated_party_candidate_is_a_member(extract_text):
     result = extract_text("In Paris, Ada Brenn, the defeated Socialist candidate, congratulated the French president.")
     assert ("Ada Brenn", "Socialist Party") in result.pairs("memberOf")
+
+
+def test_extract_predecessor_of_a_holder_held_that_office_before(extract_text):
+    result = extract_text("Fijian Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
+                          "Peter Holm, was deposed in a coup in 2000.")
+    assert ("Peter Holm", "holdsOffice", "Prime Minister of Fiji", "former") in result.rows()

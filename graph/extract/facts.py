@@ -139,6 +139,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         if not any(t.is_alpha for t in sent):
             continue
         _offices(state, sent)
+        _predecessors(state, sent)
         _parties(state, sent)
         _attendance(state, sent)
         _participant_list(state, sent)
@@ -249,6 +250,8 @@ def _title_status(state: _Article, title: Span) -> str:
     words = _words_before(title[0], 5)
     if any(w.lower_ == "elected" for w in words) and _TAKES_OFFICE.search(title.sent.text):
         return "elect"
+    if title.start >= 2 and doc[title.start - 1].lower_ == "as" and doc[title.start - 2].lower_ in {"predecessor", "predecessors"}:
+        return "former"  # "her predecessor as President of Brazil, Tomas Alves"
     after = doc[title.end : min(title.end + 2, len(doc))]
     for t in after:
         if t.lower_ in {"-elect", "elect"} or t.lower_.endswith("-elect"):
@@ -586,6 +589,23 @@ def _person_before_auxiliaries(state: _Article, verb: Token) -> Entity | None:
     """The person right before a subjectless verb's auxiliaries ("Rojas being elected")."""
     first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i] + [verb.i])
     return state.entity_at(state.doc[first - 1], {"Person"}) if first > verb.sent.start else None
+
+
+def _predecessors(state: _Article, sent: Span) -> None:
+    """"Rojas's predecessor, Tomas Alves,": Alves formerly held the office Rojas holds now."""
+    for noun in sent:
+        if noun.lower_ != "predecessor" or any(c.lower_ == "as" for c in noun.children):
+            continue  # "predecessor as President of Brazil" names the office itself
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        holder = _person_of_token(state, owner) if owner is not None else None
+        named = next((c for c in noun.children if c.dep_ == "appos"), None)
+        person = _person_of_token(state, named) if named is not None else None
+        if holder is None or person is None or holder == person:
+            continue
+        offices = {f.object for f in state.facts if f.subject == holder.key and f.relation == "holdsOffice"
+                   and f.status in {"current", "acting"}}
+        for key in sorted(offices):
+            _add(state, person, "holdsOffice", state.entities[key], "former", CONF["apposition"], sent, noun)
 
 
 # --- people and pronouns --------------------------------------------------------------
