@@ -927,3 +927,19 @@ def test_extract_predecessor_of_a_holder_held_that_office_before(extract_text):
     result = extract_text("Fijian Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
                           "Peter Holm, was deposed in a coup in 2000.")
     assert ("Peter Holm", "holdsOffice", "Prime Minister of Fiji", "former") in result.rows()
+
+
+def test_extract_leader_of_a_past_administration_held_the_head_office(extract_text):
+    result = extract_text("South Korean President Han Seo-jun spoke on Monday. Much has changed since South Korea's "
+                          "last left-leaning administration, which was led by Park Do-hyun.")
+    assert ("Park Do-hyun", "holdsOffice", "President of South Korea", "former") in result.rows()
+
+
+def test_extract_administration_named_after_a_known_leader_uses_the_leaders_country(extract_text):
+    result = extract_text("South Korean President Han Seo-jun spoke on Monday about the Trump administration.")
+    assert not any(person == "Donald Trump" for person, _ in result.pairs("holdsOffice"))
+
+
+def test_extract_mayor_takes_no_country_from_the_article(extract_text):
+    result = extract_text("U.S. Representative Peter Holm spoke in Washington. Mayor Ada Brenn welcomed him.")
+    assert not any(office.startswith("Mayor of") for _, office in result.pairs("holdsOffice"))

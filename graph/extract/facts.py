@@ -95,6 +95,7 @@ class _Article:
     text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes
     starts: list[int] = field(default_factory=list)  # first token of each mention (non-decreasing), for bisect
+    head_offices: dict[str, str] = field(default_factory=dict)  # country key → office key of its head ("President of …")
 
     def mentions_before(self, position: int) -> range:
         """Indexes of the mentions that start before token `position`, nearest first."""
@@ -140,6 +141,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
             continue
         _offices(state, sent)
         _predecessors(state, sent)
+        _administrations(state, sent)
         _parties(state, sent)
         _attendance(state, sent)
         _participant_list(state, sent)
@@ -408,7 +410,7 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
         place = _entity_for_key(state, title.country)
     if place is None and not title.extra.get("body_only"):
         place = _party_country_near(state, _words_before(title_span[0], 4))
-        if place is None:
+        if place is None and not title.extra.get("local"):  # a mayor's or governor's place is a city or state
             place, confidence = _implied_place(state, person, title, title_span)
     if place is None:
         return None
@@ -467,6 +469,8 @@ def _offices(state: _Article, sent: Span) -> None:
         if office is None:
             continue
         _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
+        if known.extra.get("kind") == "head" and office[0].country:
+            state.head_offices.setdefault(office[0].country, office[0].key)
         if status in {"current", "acting"}:
             state.holders.setdefault(known.key, {})[person.key] = office[0].country or ""
 
@@ -589,6 +593,34 @@ def _person_before_auxiliaries(state: _Article, verb: Token) -> Entity | None:
     """The person right before a subjectless verb's auxiliaries ("Rojas being elected")."""
     first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i] + [verb.i])
     return state.entity_at(state.doc[first - 1], {"Person"}) if first > verb.sent.start else None
+
+
+ADMINISTRATION_NOUNS = {"administration", "government", "presidency", "cabinet"}
+
+
+def _administrations(state: _Article, sent: Span) -> None:
+    """"South Korea's last administration, which was led by X" and "the X administration":
+    X headed the country's government, so held the head's office the article names for it
+    ("President of South Korea"); formerly when the text says so or someone else holds it now."""
+    for noun in sent:
+        if noun.lower_ not in ADMINISTRATION_NOUNS or noun.pos_ != "NOUN":
+            continue
+        leaders = [c for c in noun.children if c.dep_ in {"compound", "poss"}] + [
+            g for v in noun.children if v.dep_ in {"relcl", "acl"} and v.lemma_ in LEAD_VERBS
+            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        people = [p for t in leaders if (p := state.entity_at(t, {"Person"})) is not None]
+        country = next((c for t in noun.children if (c := state.entity_at(t, {"Country"})) is not None), None)
+        past = any(t.lower_ in FORMER | {"last", "past"} for t in noun.children) or any(
+            v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children) for v in noun.children if v.dep_ in {"relcl", "acl"})
+        for person in people:
+            known = state.gazetteer.by_key.get(person.key)
+            country_key = country.key if country is not None else (known.country if known is not None else state.home)
+            office_key = state.head_offices.get(country_key or "")
+            if office_key is None:
+                continue
+            others_now = any(f.object == office_key and f.status == "current" and f.subject != person.key for f in state.facts)
+            status = "former" if past or others_now else "current"
+            _add(state, person, "holdsOffice", state.entities[office_key], status, CONF["predicative"] * 0.8, sent, noun)
 
 
 def _predecessors(state: _Article, sent: Span) -> None:
