@@ -943,3 +943,9 @@ def test_extract_administration_named_after_a_known_leader_uses_the_leaders_coun
 def test_extract_mayor_takes_no_country_from_the_article(extract_text):
     result = extract_text("U.S. Representative Peter Holm spoke in Washington. Mayor Ada Brenn welcomed him.")
     assert not any(office.startswith("Mayor of") for _, office in result.pairs("holdsOffice"))
+
+
+def test_extract_returning_to_the_summit_is_attending_it(extract_text):
+    result = extract_text("British Prime Minister Peter Holm left the G8 summit on Thursday after the attacks. Holm "
+                          "returned to the summit later in the day.", date="2005-07-07")
+    assert ("Peter Holm", "attends", "2005 G8 summit", "attended") in result.rows()
