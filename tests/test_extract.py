@@ -949,3 +949,9 @@ def test_extract_returning_to_the_summit_is_attending_it(extract_text):
     result = extract_text("British Prime Minister Peter Holm left the G8 summit on Thursday after the attacks. Holm "
                           "returned to the summit later in the day.", date="2005-07-07")
     assert ("Peter Holm", "attends", "2005 G8 summit", "attended") in result.rows()
+
+
+def test_extract_a_quoted_name_is_not_speech(extract_text):
+    result = extract_text('He sided with the conservative wing, as opposed to the reformist "Harbour Party", led by '
+                          'Peter Holm.')
+    assert ("Peter Holm", "Harbour Party") in result.pairs("leaderOf")

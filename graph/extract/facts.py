@@ -165,19 +165,30 @@ def _memberships_of_leaders(facts: list[Fact]) -> list[Fact]:
 # --- shared helpers -------------------------------------------------------------------
 
 def _quoted_tokens(doc: Doc) -> set[int]:
-    """Token indexes inside quotation marks; a quote never runs past a line break."""
-    inside, quoted = False, set()
+    """Token indexes inside quoted speech; a quote never runs past a line break. A few
+    quoted words without a verb are a name or a label ("the 'New Whigs'"), not speech."""
+    inside, quoted, current = False, set(), []
+
+    def close() -> None:
+        if len(current) > 4 or any(doc[i].pos_ in {"VERB", "AUX"} for i in current):
+            quoted.update(current)
+        current.clear()
+
     for token in doc:
         if token.text in {"“", "«"}:
+            close()
             inside = True
-        elif token.text in {"”", "»"}:
+        elif token.text in {"”", "»"} or token.text == '"' and inside:
+            close()
             inside = False
         elif token.text == '"':
-            inside = not inside
+            inside = True
         elif "\n" in token.text or "\n" in token.whitespace_:
+            close()
             inside = False
         elif inside:
-            quoted.add(token.i)
+            current.append(token.i)
+    close()
     return quoted
 
 
@@ -1123,7 +1134,20 @@ def _party_participles(state, party: Span) -> list[PartyFinding]:
                 if person is not None:
                     people.append((person, relation, "current" if relation == "leaderOf" else None))
                     break
-    return people
+    return people or _participle_after(state, party)
+
+
+def _participle_after(state, party: Span) -> list[PartyFinding]:
+    """The same read from the words when the parse loses it: "PARTY", led by X"."""
+    doc = state.doc
+    i = party.end
+    while i < party.sent.end and doc[i].text in {'"', "”", "’", "'"}:
+        i += 1
+    if i + 3 >= party.sent.end or doc[i].text != "," or doc[i + 2].lower_ != "by" or doc[i + 1].tag_ != "VBN":
+        return []
+    relation = "memberOf" if doc[i + 1].lemma_ in FOUND_VERBS else "leaderOf" if doc[i + 1].lemma_ in LEAD_VERBS else None
+    person = _person_after(state, i + 3, party.sent)
+    return [(person, relation, "current" if relation == "leaderOf" else None)] if relation and person else []
 
 
 def _chosen_by_party(state, party: Span) -> list[PartyFinding]:
