@@ -418,9 +418,15 @@ def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text
     assert ("Ivo Marten", "Harbour Party") in result.pairs("leaderOf")
 
 
-def test_extract_party_member_without_a_party_name_belongs_to_the_party_named_last(extract_text):
-    result = extract_text("Ivo Marten of the Harbour Party spoke first. Later, Peter Holm, a loyal party member, said "
-                          "he would run.")
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param("Later, Peter Holm, a loyal party member, said he would run.", id="party-member"),
+        pytest.param("The party's spokesman, Peter Holm, said it would vote against the bill.", id="the-party-s"),
+    ],
+)
+def test_extract_party_member_without_a_party_name_belongs_to_the_party_named_last(extract_text, second):
+    result = extract_text(f"Ivo Marten of the Harbour Party spoke first. {second}")
     assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
 
 

@@ -800,7 +800,7 @@ def _parties(state: _Article, sent: Span) -> None:
     for token in sent:
         if token.lower_ == "its":
             _its_role(state, token, sent)
-        elif token.lower_ == "party" and token.dep_ == "compound" and token.head.lower_ in LEADER_WORDS | ROLE_WORDS:
+        elif token.lower_ == "party" and token.dep_ in {"compound", "poss"} and token.head.lower_ in LEADER_WORDS | ROLE_WORDS:
             _party_role_without_name(state, token, sent)
         elif token.lower_ == "party" and token.dep_ == "dobj" and token.head.lemma_ in LEAD_VERBS:
             _leading_the_party(state, token, sent)
@@ -814,12 +814,13 @@ def _parties(state: _Article, sent: Span) -> None:
 
 
 def _party_role_without_name(state: _Article, party: Token, sent: Span) -> None:
-    """"X, a loyal party member," and "party leader X": the party is the one the article
-    named last."""
+    """"X, a loyal party member,", "party leader X" and "the party's spokesman, X": the
+    party is the one the article named last."""
     if state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
         return
     noun = party.head
-    person = _person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_after(state, noun.i + 1, sent)
+    after = noun.i + 2 if noun.i + 1 < sent.end and state.doc[noun.i + 1].text == "," else noun.i + 1
+    person = _person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_after(state, after, sent)
     owner = _last_entity_before(state, party.i, {"PoliticalParty"})
     if person is None or owner is None:
         return
