@@ -961,3 +961,22 @@ def test_extract_a_quoted_name_is_not_speech(extract_text):
     result = extract_text('He sided with the conservative wing, as opposed to the reformist "Harbour Party", led by '
                           'Peter Holm.')
     assert ("Peter Holm", "Harbour Party") in result.pairs("leaderOf")
+
+
+def test_extract_a_summit_in_general_is_no_particular_summit(extract_text):
+    result = extract_text("In 2022, then-Prime Minister Kenji Arakawa became the first Japanese leader to join a NATO "
+                          "summit.", date="2025-06-25")
+    assert result.pairs("attends") == set()
+
+
+def test_extract_she_continues_the_chain_of_an_earlier_she(extract_text):
+    result = extract_text("Japanese Prime Minister Emi Sato was elected on Tuesday. The new prime minister faces a "
+                          "crowded calendar. She will host U.S. President Peter Holm in Tokyo next week. She is then "
+                          "expected to travel to Gyeongju for the APEC summit.", date="2025-10-21")
+    assert result.pairs("attends") == {("Emi Sato", "2025 APEC summit")}
+
+
+def test_extract_plural_summits_are_not_the_summit_named_later(extract_text):
+    result = extract_text("Leaders from Tokyo had attended the three previous summits. Japanese Prime Minister Emi Sato "
+                          "will attend the NATO summit in June.", date="2025-06-01")
+    assert result.pairs("attends") == {("Emi Sato", "2025 NATO summit")}

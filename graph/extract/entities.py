@@ -279,21 +279,23 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
         named.append((i, draft.key))
     for i, m in enumerate(mentions):
         if m.label == "SUMMIT" and links[i] is None or m.label == "SUMMIT_REF":
+            if m.text.lower().endswith("summits"):
+                continue  # "the three previous summits" are not one summit
             before = [key for j, key in named if j < i]
             after = [key for j, key in named if j > i]
+            series = None if before else _series_nearby(mentions, i, gazetteer)
+            if series is not None:  # "NATO leaders agreed … at a summit in The Hague"
+                year = m.year or (default_year + m.year_offset if default_year else None)
+                add(i, _series_summit(series, year))
+                named.append((i, links[i]))
+                continue
             key = before[-1] if before else (after[0] if after else None)
             if key:
                 links[i] = key
                 drafts[key].aliases.append(m.text)
-                continue
-            series = _series_nearby(mentions, i, gazetteer)
-            if series is not None:  # "Leaders of the Group of Eight gathered for their annual summit"
-                year = m.year or (default_year + m.year_offset if default_year else None)
-                add(i, _series_summit(series, year))
-                named.append((i, links[i]))
 
 
-_NEARBY_CHARS = 200
+_NEARBY_CHARS = 300
 
 
 def _series_nearby(mentions: list[Mention], index: int, gazetteer: Gazetteer) -> Known | None:
@@ -304,9 +306,14 @@ def _series_nearby(mentions: list[Mention], index: int, gazetteer: Gazetteer) ->
     return gazetteer.by_key[min(near)[1]] if near else None
 
 
-def _series_summit(series: Known, year: int | None) -> _Draft:
+def series_summit_label(series: Known, year: int | None) -> str:
+    """"2025 NATO summit": the name of a series' summit in a year."""
     template = series.extra.get("name") or "{year} " + series.label + " summit"
-    label = template.format(year=year).strip() if year else template.replace("{year}", "").strip()
+    return template.format(year=year).strip() if year else template.replace("{year}", "").strip()
+
+
+def _series_summit(series: Known, year: int | None) -> _Draft:
+    label = series_summit_label(series, year)
     return _Draft(key=entity_key("Summit", label), type="Summit", label=label, year=year)
 
 

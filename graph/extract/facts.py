@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.entities import Resolution
+from graph.extract.entities import Resolution, series_summit_label
 from graph.extract.gazetteer import Gazetteer, Known
 from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
 from graph.model import Article, Entity, Fact, Mention, entity_key
@@ -484,7 +484,9 @@ def _offices(state: _Article, sent: Span) -> None:
         if known.extra.get("kind") == "head" and office[0].country:
             state.head_offices.setdefault(office[0].country, office[0].key)
         if status in {"current", "acting"}:
-            state.holders.setdefault(known.key, {})[person.key] = office[0].country or ""
+            holders = state.holders.setdefault(known.key, {})
+            holders.pop(person.key, None)  # the latest holder named comes last
+            holders[person.key] = office[0].country or ""
 
 
 def _personal_title(title: Span) -> bool:
@@ -667,23 +669,34 @@ def _person_of_token(state: _Article, token: Token) -> Entity | None:
 
 def _holder(state: _Article, title_key: str) -> Entity | None:
     """Who "the president" is: the one current holder of that title the article named, or
-    among several (a president of Kenya and one of Tanzania), the home country's; when that
-    does not decide, nobody."""
+    among several (a president of Kenya and one of Tanzania), the home country's, the one
+    named last; with none of the home country, nobody."""
     holders = state.holders.get(title_key, {})
     if len(holders) > 1:
         holders = {person: place for person, place in holders.items() if place == state.home}
-    return state.entities.get(next(iter(holders))) if len(holders) == 1 else None
+    return state.entities.get(list(holders)[-1]) if holders else None
 
 
-def _antecedent(state: _Article, pronoun: Token) -> Entity | None:
-    """The last person before the pronoun, preferring subjects ("he" after "Alves said")."""
+_SAME_PERSON = ({"he", "him", "his"}, {"she", "her"})
+
+
+def _antecedent(state: _Article, pronoun: Token, depth: int = 0) -> Entity | None:
+    """The last person before the pronoun, preferring subjects ("he" after "Alves said").
+    An earlier "she" as subject continues the chain ("She will attend …. She is then
+    expected …" is one person), and so does a title as subject ("The new prime minister …")."""
+    kind = next((k for k in _SAME_PERSON if pronoun.lower_ in k), set())
     fallback = None
     for index in range(pronoun.i - 1, max(0, pronoun.i - 80), -1):
         token = state.doc[index]
+        subject = token.dep_ in {"nsubj", "nsubjpass"}
+        if subject and token.lower_ in kind and depth < 3:
+            return _antecedent(state, token, depth + 1) or fallback
         person = state.entity_at(token, {"Person"})
+        if person is None and subject and (title := state.mention_at(token, {"TITLE"})) is not None:
+            person = _holder(state, title[1].key)
         if person is None:
             continue
-        if token.dep_ in {"nsubj", "nsubjpass"} or token.head.dep_ in {"nsubj", "nsubjpass"}:
+        if subject or token.head.dep_ in {"nsubj", "nsubjpass"}:
             return person
         fallback = fallback or person
     return fallback
@@ -1409,12 +1422,15 @@ def _country_led_by(state: _Article, person: Entity) -> Entity | None:
 
 
 def _series_organisers(state: _Article) -> None:
-    """A series summit is organised by its series' organisation ("NATO summit" → NATO)."""
+    """A series summit is organised by its series' organisation ("NATO summit" → NATO), also
+    when the text only says "the summit" beside the series' name."""
+    series_by_label = {series_summit_label(s, e.year): s for e in state.entities.values() if e.type == "Summit"
+                       for s in state.gazetteer.entries("SummitSeries")}
     for index, mention in enumerate(state.mentions):
-        if mention.label != "SUMMIT" or not mention.key:
+        if mention.label not in {"SUMMIT", "SUMMIT_REF"}:
             continue
         summit = state.resolution.entity_at(state.mentions, index)
-        series = state.gazetteer.by_key.get(mention.key)
+        series = series_by_label.get(summit.label) if summit is not None else None
         span = state.spans[index]
         if summit is None or series is None or span is None or not series.extra.get("organizer"):
             continue

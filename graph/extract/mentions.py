@@ -380,6 +380,8 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         inside = [s for i in range(start, token.i) for s in gazetteer.at(i)
                   if s.label_ == "SERIES" and s.start >= start and s.end <= token.i]
         year, offset = _summit_year(span), _relative_year(doc, start)
+        if inside and year is None and start > 0 and doc[start - 1].lower_ in {"a", "an", "any", "every", "each"}:
+            continue  # "the first leaders to join a NATO summit": no summit in particular
         if inside:
             out.append(_from_span(span, "SUMMIT", inside[-1].id_, year, offset))
         elif end > token.i + 1 or any(t.text[:1].isupper() for t in doc[start:token.i] if t.is_alpha):
