@@ -980,3 +980,24 @@ def test_extract_plural_summits_are_not_the_summit_named_later(extract_text):
     result = extract_text("Leaders from Tokyo had attended the three previous summits. Japanese Prime Minister Emi Sato "
                           "will attend the NATO summit in June.", date="2025-06-01")
     assert result.pairs("attends") == {("Emi Sato", "2025 NATO summit")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "status"),
+    [
+        pytest.param("Prime Minister of Australia Peter Holm announced on Tuesday that troops would stay.",
+                     "Peter Holm", "Prime Minister of Australia", "current", id="title-of-country-then-name"),
+        pytest.param("Australian Prime Minister Ada Brenn spoke. Treasurer Peter Holm will deliver the budget.",
+                     "Peter Holm", "Treasurer of Australia", "current", id="treasurer"),
+        pytest.param("Outgoing Russian President Peter Holm is expected to become prime minister in May.",
+                     "Peter Holm", "Prime Minister of Russia", "elect", id="expected-to-become"),
+    ],
+)
+def test_extract_office_phrasings(extract_text, text, person, office, status):
+    assert (person, "holdsOffice", office, status) in extract_text(text, date="2008-03-03").rows()
+
+
+def test_extract_opposition_leader_needs_a_named_country(extract_text):
+    result = extract_text("Australian Prime Minister Ada Brenn spoke in Brisbane. Opposition Leader Peter Holm "
+                          "criticised the plan.")
+    assert not any(person == "Peter Holm" for person, _ in result.pairs("holdsOffice"))

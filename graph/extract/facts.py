@@ -496,22 +496,35 @@ def _personal_title(title: Span) -> bool:
 
 
 def _title_before_name(state, title: Span, sent: Span):
-    """"(former) Chilean President Ana Rojas", "Chancellor Jonas Berg of Austria"."""
+    """"(former) Chilean President Ana Rojas", "Chancellor Jonas Berg of Austria",
+    "Prime Minister of Australia Ana Rojas"."""
     index = title.end
     doc = state.doc
     while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-"} or doc[index].text == "("):
         index += 1
+    owner = None
+    if index + 1 < sent.end and doc[index].lower_ == "of":
+        country_at = index + 2 if doc[index + 1].lower_ == "the" else index + 1
+        owner = state.entity_at(doc[country_at], {"Country"}) if country_at < sent.end else None
+        if owner is not None:
+            index = _end_of_mention(state, country_at)
     person = _person_after(state, index, sent)
     if person is None:
         return None
     before = _words_before(title[0], 5)
-    place = _country_near(state, before + list(title))
+    place = owner or _country_near(state, before + list(title))
     person_end = _end_of_person(state, index)
     if place is None and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
         place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
     if place is None:
         place = _of_place(state, title, sent)
     return person, place, _title_status(state, title), CONF["title_before_name"]
+
+
+def _end_of_mention(state, index: int) -> int:
+    """The token after the longest mention that covers token `index`."""
+    spans = [state.spans[i] for i in state.at_token.get(index, ()) if state.spans[i] is not None]
+    return max((span.end for span in spans), default=index + 1)
 
 
 def _end_of_person(state, index: int) -> int:
@@ -581,8 +594,8 @@ def _predicative(state, title: Span, sent: Span):
     if status == "current" and verb.lemma_ in {"serve", "be", "remain"} and verb.tag_ in {"VBD", "VBN"} \
             and (verb.lemma_ == "serve" or _closed_period(verb)):
         status = "former"
-    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate"} \
-            and _is_future(verb):
+    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate",
+                                               "become"} and _is_future(verb):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, CONF["predicative"]
