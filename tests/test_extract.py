@@ -1001,3 +1001,15 @@ def test_extract_opposition_leader_needs_a_named_country(extract_text):
     result = extract_text("Australian Prime Minister Ada Brenn spoke in Brisbane. Opposition Leader Peter Holm "
                           "criticised the plan.")
     assert not any(person == "Peter Holm" for person, _ in result.pairs("holdsOffice"))
+
+
+def test_extract_party_tag_after_a_comma(extract_text):
+    result = extract_text("Sen. Peter Holm, R-Texas, introduced the bill in Washington on Thursday.")
+    assert ("Peter Holm", "Republican Party") in result.pairs("memberOf")
+
+
+def test_extract_party_president_is_a_party_post_not_a_state_office(extract_text):
+    result = extract_text("Indian Prime Minister Jonas Berg won a second term. Ada Brenn, the Congress party president, "
+                          "thanked voters in New Delhi.")
+    assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice"))
+    assert ("Ada Brenn", "Indian National Congress") in result.pairs("leaderOf")

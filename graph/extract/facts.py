@@ -47,7 +47,7 @@ _NP_MODIFIERS = {"amod", "advmod", "compound", "det", "poss", "nummod", "npadvmo
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local"}
-_US_PARTY_TAG = re.compile(r"^\s*\(\s*([DRI])\s*[-–,]\s*[A-Z]")
+_US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\s*[A-Z]")  # "(D-Ill.)", ", R-Texas,"
 
 #: Marks facts that follow from another fact rather than from a rule reading the text.
 INFERRED = "newsgraph-rules/inferred"
@@ -57,6 +57,9 @@ INFERRED = "newsgraph-rules/inferred"
 NATIONAL_KINDS = {"head", "minister", "royal", "legislator"}
 #: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
 #: a person ("his deputy") rather than an office.
+#: Titles that, right after a party's name, are posts in the party.
+PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
+               "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
 PERSONAL_TITLE_WORDS = {"deputy", "lawmaker", "legislator"}
 
 CONF = {
@@ -471,7 +474,7 @@ def _person_after(state: _Article, index: int, sent: Span) -> Entity | None:
 def _offices(state: _Article, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
-        if known is None or _personal_title(title):
+        if known is None or _personal_title(title) or _party_post(state, title):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
         if found is None:
@@ -487,6 +490,16 @@ def _offices(state: _Article, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+def _party_post(state: _Article, title: Span) -> bool:
+    """"the Congress party president", "SPD chairman": a post in a party, not in the state
+    (a party adjective before "Senator" or "Governor" only says which party)."""
+    if not title.start:
+        return False
+    before = title.doc[title.start - 1]
+    in_party_name = state.mention_at(before, {"PARTY", "PARTY_ADJ"}) is not None
+    return before.text == "party" and not in_party_name or title.text.lower() in PARTY_POSTS and in_party_name
 
 
 def _personal_title(title: Span) -> bool:
@@ -834,7 +847,7 @@ def _parties(state: _Article, sent: Span) -> None:
         match = _US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
         person = state.resolution.entity_at(state.mentions, person_index)
         if match and person is not None and person.type == "Person":
-            party = _us_party(state, match.group(1))
+            party = _us_party(state, match.group(1) or match.group(2))
             if party is not None:
                 _add(state, person, "memberOf", party, None, CONF["party_tag"], sent, span[0])
 
