@@ -1013,3 +1013,9 @@ def test_extract_party_president_is_a_party_post_not_a_state_office(extract_text
                           "thanked voters in New Delhi.")
     assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice"))
     assert ("Ada Brenn", "Indian National Congress") in result.pairs("leaderOf")
+
+
+def test_extract_house_speaker_is_speaker_of_the_lower_house(extract_text):
+    result = extract_text("U.S. Senator Peter Holm spoke first. House Speaker Ada Brenn said she would bring the bill "
+                          "to a vote.", date="2007-03-15")
+    assert ("Ada Brenn", "Speaker of the United States House of Representatives") in result.pairs("holdsOffice")

@@ -303,6 +303,15 @@ def _chamber(state: _Article, place: Entity) -> Entity | None:
     return None
 
 
+def _house_named_in_title(state: _Article, place: Entity, title_span: Span) -> Entity | None:
+    """"House Speaker X" in an article that names no chamber: the country's lower house the
+    gazetteer knows ("United States House of Representatives")."""
+    if "house" not in title_span.text.lower():
+        return None
+    house = next((k for k in state.gazetteer.entries("Organization") if k.country == place.key and "House" in k.label), None)
+    return _entity_for_key(state, house.key) if house is not None else None
+
+
 def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...] = ()) -> str:
     """"Speaker of the National Assembly of Pakistan", "Member of the Bundestag"."""
     base = "Member" if title.label.startswith("Member of") else title.label
@@ -437,7 +446,8 @@ def _office(state: _Article, title: Known, place: Entity | None, person: Entity,
         name = "the " + name
     chamber = None
     if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
-        chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else _chamber(state, place)
+        chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else (
+            _chamber(state, place) or _house_named_in_title(state, place, title_span))
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
     if title.country:
