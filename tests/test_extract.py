@@ -112,8 +112,8 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
                      "Kim Min-soo", "President of South Korea", "acting", id="acting-sentence-start"),
         pytest.param("President-elect Carla Mendes of Brazil named her cabinet on Friday.",
                      "Carla Mendes", "President of Brazil", "elect", id="-elect"),
-        pytest.param("Michael Harlow was elected the next President of the United States on Tuesday.",
-                     "Michael Harlow", "President of the United States", "elect", id="elected-the-next"),
+        pytest.param("Michael Harlow was elected the next President of Chile on Tuesday.",
+                     "Michael Harlow", "President of Chile", "elect", id="elected-the-next"),
         pytest.param("Carla Mendes, the newly elected President of Brazil, will take office in January.",
                      "Carla Mendes", "President of Brazil", "elect", id="newly-elected"),
         pytest.param("Brazilian President Carla Mendes named her cabinet on Friday.",
@@ -292,7 +292,7 @@ def test_extract_leader_of_a_regional_branch_is_a_member_not_the_party_leader(ex
                      "Ivo Marten", "Harbour Party", id="party-in-brackets"),
         pytest.param("Ada Brenn won the 1993 vote as the candidate of the Front for Civic Renewal.",
                      "Ada Brenn", "Front for Civic Renewal", id="front-with-political-word"),
-        pytest.param("In 2013 she was elected to parliament representing the Kestrel party. Ada Brenn remained its "
+        pytest.param("She won a seat in parliament in 2013, representing the Kestrel party. Ada Brenn remained its "
                      "deputy.", None, "Kestrel", id="lowercase-party-after-name"),
     ],
 )
@@ -350,10 +350,10 @@ def test_extract_subject_of_is_a_political_party_is_a_party(extract_text):
 
 
 def test_extract_acronym_spelled_by_a_party_name_is_that_party(extract_text):
-    result = extract_text("Ada Brenn won in 1991 as the candidate of the Front for Civic Renewal (FCR). "
-                          "In 2001 former Vice President Ivo Marten instead ran as the FCR candidate and succeeded her.")
+    result = extract_text("Ada Brenn, standing for the Front for Civic Renewal (FCR), took office in 1991. In 2001 "
+                          "Peter Holm ran as the FCR candidate and won.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Front for Civic Renewal"]
-    assert ("Ivo Marten", "Front for Civic Renewal") in result.pairs("memberOf")
+    assert ("Peter Holm", "Front for Civic Renewal") in result.pairs("memberOf")
 
 
 def test_extract_party_adjective_inside_a_longer_party_name_is_not_that_party(extract_text):
@@ -376,8 +376,8 @@ def test_extract_unlisted_party_namesakes_in_two_countries_do_not_merge(extract_
 
 
 def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_text):
-    result = extract_text("Runa Dahl is a New Zealand Labour Party politician. She was deputy leader of the Labour "
-                          "Party under Peter Holm between 2007 and 2014.")
+    result = extract_text("Runa Dahl is a New Zealand Labour Party politician. She was chief whip of the Labour "
+                          "Party under Peter Holm from 2007 to 2014.")
     parties = result.of_type("PoliticalParty")
     assert len(parties) == 1
     assert ("person/peter-holm", parties[0].key) in result.key_pairs("leaderOf")
@@ -396,11 +396,11 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
                      "Ada Brenn", "memberOf", "Harbour Party", id="running-mate"),
         pytest.param("On Monday the Harbour Party chose deputy leader Ivo Marten to replace the chairman.",
                      "Ivo Marten", "memberOf", "Harbour Party", id="chosen-by-the-party"),
-        pytest.param("She was deputy leader of the Harbour Party under Peter Holm between 2007 and 2014.",
+        pytest.param("She was chief whip of the Harbour Party under Peter Holm from 2007 to 2014.",
                      "Peter Holm", "leaderOf", "Harbour Party", id="leader-under"),
         pytest.param("Peter Holm is a lawyer. Before joining the Harbour Party, he had represented the Coastal Party.",
                      "Peter Holm", "memberOf", "Harbour Party", id="before-joining"),
-        pytest.param("Peter Holm is a lawyer from the United States. A Republican, he has served in the state senate since 2015.",
+        pytest.param("Peter Holm is a lawyer from the United States. A Republican, he has sat in the state senate since 2015.",
                      "Peter Holm", "memberOf", "Republican Party", id="sentence-opens-with-party"),
         pytest.param("Ivo Marten lost the 1976 race to fellow Democrat Runa Dahl of Ohio, United States.",
                      "Runa Dahl", "memberOf", "Democratic Party", id="name-after-party-adjective"),
@@ -431,7 +431,7 @@ def test_extract_party_member_without_a_party_name_belongs_to_the_party_named_la
 
 
 def test_extract_future_leader_of_a_party_is_elect_and_co_leaders_lead_too(extract_text):
-    result = extract_text("Peter Holm, 19, will take over as the head of the Harbour Party and lead the party alongside "
+    result = extract_text("Peter Holm, 19, will take over as the head of the Harbour Party and will lead the party with "
                           "his aunt Runa Dahl.")
     assert ("Peter Holm", "leaderOf", "Harbour Party", "elect") in result.rows("leaderOf")
     assert ("Runa Dahl", "Harbour Party") in result.pairs("leaderOf")
@@ -450,7 +450,7 @@ def test_extract_its_leader_of_a_country_is_no_party_fact(extract_text):
     [
         pytest.param("Karl Anton von der Heide (born 3 May 1950), a senior member of the Harbour Party, retired.",
                      "Karl Anton von der Heide", id="name-particles-then-born"),
-        pytest.param("The county mayor is Runa Dahl (Coastal Party) and the deputy mayor is Ivo Marten (Harbour Party).",
+        pytest.param("Runa Dahl (Coastal Party) chairs the county council, with Ivo Marten (Harbour Party) as her deputy.",
                      "Ivo Marten", id="name-before-bracketed-party"),
     ],
 )
@@ -488,7 +488,7 @@ def test_extract_father_and_son_with_different_middle_initials_are_two_people(ex
                      "2025 NATO summit", id="series-and-article-year"),
         pytest.param("German Chancellor Hans Weber said he would attend the G8 summit.", "2007-05-20",
                      "2007 G8 summit", id="older-article"),
-        pytest.param("German Chancellor Hans Weber attended the 27th G8 summit in 2001.", "2009-03-01",
+        pytest.param("German Chancellor Hans Weber attended the 2001 G8 summit.", "2009-03-01",
                      "2001 G8 summit", id="year-in-text-wins"),
         pytest.param("Finnish President Aino Virtanen will attend next year's G20 summit.", JUNE_2025,
                      "2026 G20 summit", id="next-year"),
@@ -754,7 +754,7 @@ def test_extract_chamber_named_with_a_demonym_is_not_given_its_country_twice(ext
         ("Labour Party (Ireland)", "Labour Party"),
         ("Renaissance (French political party)", "Renaissance"),
         ("Liberal Party (Brazil, 2006)", "Liberal Party"),
-        ("Pakistan Muslim League (N)", "Pakistan Muslim League (N)"),
+        ("Janata Dal (Secular)", "Janata Dal (Secular)"),
         ("Janata Dal (United)", "Janata Dal (United)"),
     ],
 )
@@ -769,13 +769,13 @@ def test_extract_member_of_a_party_named_in_brackets_after_party(extract_text):
 
 
 def test_extract_joint_candidate_of_several_parties_is_member_of_none(extract_text):
-    result = extract_text("Ada Brenn was the joint candidate of the Harbour Party, the Coastal Party and other allies.")
+    result = extract_text("Ada Brenn stood as the joint candidate of the Harbour Party, the Coastal Party and other allies.")
     assert result.pairs("memberOf") == set()
 
 
 def test_extract_person_s_party_government_names_no_party_fact(extract_text):
-    result = extract_text("The merger is the only way to challenge Peter Holm's Labour government in Wellington, "
-                          "New Zealand.")
+    result = extract_text("Critics said a merger offered the best chance to unseat Peter Holm's Labour government in "
+                          "Wellington, New Zealand.")
     assert result.pairs("leaderOf") == set() and result.pairs("memberOf") == set()
 
 
@@ -930,20 +930,20 @@ def test_extract_the_defeated_party_candidate_is_a_member(extract_text):
 
 
 def test_extract_predecessor_of_a_holder_held_that_office_before(extract_text):
-    result = extract_text("Fijian Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
+    result = extract_text("Samoan Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
                           "Peter Holm, was deposed in a coup in 2000.")
-    assert ("Peter Holm", "holdsOffice", "Prime Minister of Fiji", "former") in result.rows()
+    assert ("Peter Holm", "holdsOffice", "Prime Minister of Samoa", "former") in result.rows()
 
 
 def test_extract_leader_of_a_past_administration_held_the_head_office(extract_text):
     result = extract_text("South Korean President Han Seo-jun spoke on Monday. Much has changed since South Korea's "
-                          "last left-leaning administration, which was led by Park Do-hyun.")
+                          "previous conservative administration, led by Park Do-hyun.")
     assert ("Park Do-hyun", "holdsOffice", "President of South Korea", "former") in result.rows()
 
 
 def test_extract_administration_named_after_a_known_leader_uses_the_leaders_country(extract_text):
-    result = extract_text("South Korean President Han Seo-jun spoke on Monday about the Trump administration.")
-    assert not any(person == "Donald Trump" for person, _ in result.pairs("holdsOffice"))
+    result = extract_text("South Korean President Han Seo-jun spoke on Monday about the Macron administration.")
+    assert not any(person == "Emmanuel Macron" for person, _ in result.pairs("holdsOffice"))
 
 
 def test_extract_mayor_takes_no_country_from_the_article(extract_text):

@@ -340,7 +340,7 @@ def _portfolio(state: _Article, title: Span) -> str | None:
 
 
 def _portfolio_after(state: _Article, title: Span) -> str | None:
-    """"Minister of Public Service and Administration": the capitalised words after "of",
+    """"Minister of Public Works and Housing": the capitalised words after "of",
     when they name no country or known body."""
     doc = title.doc
     if title.end + 1 >= title.sent.end or doc[title.end].lower_ != "of":
@@ -594,7 +594,7 @@ def _apposition(state, title: Span, sent: Span):
 
 
 def _predicative(state, title: Span, sent: Span):
-    """"X was elected the next President of the United States", "X became prime minister"."""
+    """"X was elected the next President of Chile", "X became prime minister"."""
     head = title.root
     if head.dep_ not in {"attr", "oprd", "pobj"}:
         return None
@@ -1230,7 +1230,7 @@ def _leader_under(state, party: Span) -> list[PartyFinding]:
 
 
 def _running_mates(state, party: Span) -> list[PartyFinding]:
-    """"on the Democratic ticket with Governor X": X ran for the party too."""
+    """"on the Labour slate with Mayor X": X ran for the party too."""
     ticket = party.root.head
     if ticket.lower_ not in {"ticket", "slate"}:
         return []
@@ -1327,7 +1327,7 @@ PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "mem
 
 
 def _participant_list(state: _Article, sent: Span) -> None:
-    """"The countries scheduled to meet next month are: A, B, C ..." and "Attending are A
+    """"The countries expected at next week's talks are: A, B, C ..." and "Attending are A
     and B": every country listed after the colon (or the copula), continuing into the
     following list-only sentences, attends the summit in view."""
     verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not _negated(t)

@@ -133,7 +133,7 @@ def _checked(row: dict, path: Path, number: int) -> dict:
 def _display_label(label: str, country_names: set[str]) -> str:
     """The label without a Wikipedia-style disambiguator: "Labour Party (Ireland)" and
     "Renaissance (French political party)" show as the name alone, but a bracket that is
-    part of the name stays ("Pakistan Muslim League (N)", "Janata Dal (United)")."""
+    part of the name stays ("Janata Dal (Secular)", "Janata Dal (United)")."""
     match = _DISAMBIGUATOR.search(label)
     if match is None:
         return label

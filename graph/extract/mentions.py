@@ -365,8 +365,8 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
 
 
 def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
-    """Phrases about a summit: "the G7 summit", "the 27th G8 summit in 2001",
-    "the North Atlantic Treaty Organization summit", "the Summit of the Americas", and
+    """Phrases about a summit: "the G7 summit", "the 34th G8 summit in 2008",
+    "the Shanghai Cooperation Organisation summit", "the Summit of the Americas", and
     bare back-references ("the summit") that the entities stage ties to a named one."""
     out = []
     for token in doc:
