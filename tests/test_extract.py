@@ -1019,3 +1019,17 @@ def test_extract_house_speaker_is_speaker_of_the_lower_house(extract_text):
     result = extract_text("U.S. Senator Peter Holm spoke first. House Speaker Ada Brenn said she would bring the bill "
                           "to a vote.", date="2007-03-15")
     assert ("Ada Brenn", "Speaker of the United States House of Representatives") in result.pairs("holdsOffice")
+
+
+def test_extract_people_listed_after_among_those_attending(extract_text):
+    result = extract_text("World leaders gathered in Italy for the G8 summit on Wednesday. Among those attending were "
+                          "U.S. President Peter Holm, Russian President Ivan Petrov and Japanese Prime Minister Kenji "
+                          "Arakawa.", date="2009-07-09")
+    assert result.pairs("attends") == {("Peter Holm", "2009 G8 summit"), ("Ivan Petrov", "2009 G8 summit"),
+                                       ("Kenji Arakawa", "2009 G8 summit")}
+
+
+def test_extract_leaders_at_the_summit_including_attended_it(extract_text):
+    result = extract_text("Leaders at the G8 summit, including French President Ada Brenn and German Chancellor Hans "
+                          "Weber, agreed on a climate target.", date="2009-07-09")
+    assert result.pairs("attends") == {("Ada Brenn", "2009 G8 summit"), ("Hans Weber", "2009 G8 summit")}

@@ -149,6 +149,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         _parties(state, sent)
         _attendance(state, sent)
         _participant_list(state, sent)
+        _participants_included(state, sent)
         _invitations(state, sent)
         _hosting(state, sent)
         _meetings(state, sent)
@@ -1327,9 +1328,10 @@ PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "mem
 
 
 def _participant_list(state: _Article, sent: Span) -> None:
-    """"The countries expected at next week's talks are: A, B, C ..." and "Attending are A
-    and B": every country listed after the colon (or the copula), continuing into the
-    following list-only sentences, attends the summit in view."""
+    """"The countries expected at next week's talks are: A, B, C ..." and "Among those
+    attending were A and B": every country or person listed after the colon (or the
+    copula), continuing into following sentences that only list countries, attends the
+    summit in view."""
     verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not _negated(t)
                  and _about_participants(t)), None)
     if verb is None:
@@ -1341,7 +1343,7 @@ def _participant_list(state: _Article, sent: Span) -> None:
     if summit is None:
         return
     status = _modality(verb)
-    listed = _countries_after(state, sent, marker.i)
+    listed = _countries_after(state, sent, marker.i, frozenset({"Country", "Person"}))
     following = sent.end
     while following < len(state.doc):
         nxt = state.doc[following].sent
@@ -1355,24 +1357,49 @@ def _participant_list(state: _Article, sent: Span) -> None:
             _add(state, country, "attends", summit, status, CONF["attend_verb"] * 0.9, sent, verb)
 
 
+def _participants_included(state: _Article, sent: Span) -> None:
+    """"Leaders at the summit, including A and B, agreed …": A and B attended it."""
+    for noun in sent:
+        if noun.lemma_ not in PARTICIPANT_NOUNS or noun.pos_ != "NOUN":
+            continue
+        at = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in {"at", "attending"} for g in p.children
+              if g.dep_ == "pobj"]
+        summit = next((e for g in at if (e := state.entity_at(g, {"Summit"})) is not None), None)
+        if summit is None:
+            continue
+        included = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children
+                    if g.dep_ == "pobj"]
+        for entity in (e for g in included for e in _people_and_countries(state, g)):
+            _add(state, entity, "attends", summit, "attended", CONF["attend_verb"] * 0.9, sent, noun)
+
+
 def _about_participants(verb: Token) -> bool:
     """The verb describes a group of participants: "the countries (scheduled) to meet",
-    "leaders attending", "Attending are ..."."""
+    "leaders attending", "those attending", "Attending are ..."."""
     for v in _verb_chain(verb):
-        if v.dep_ in {"acl", "relcl"} and v.head.lemma_ in PARTICIPANT_NOUNS or v.dep_ == "csubj":
+        if v.dep_ in {"acl", "relcl"} and (v.head.lemma_ in PARTICIPANT_NOUNS or v.head.lower_ == "those") or v.dep_ == "csubj":
             return True
         if any(c.lemma_ in PARTICIPANT_NOUNS for c in v.children if c.dep_.startswith("nsubj")):
             return True
     return False
 
 
-def _countries_after(state: _Article, sent: Span, start: int) -> list[Entity]:
+def _names_a_titles_country(state: _Article, token: Token) -> bool:
+    """"U.S." in "U.S. President X": the country only says whose president X is."""
+    after = _end_of_mention(state, token.i)
+    while after < len(state.doc) and state.doc[after].text in {"'s", "’s"}:
+        after += 1
+    return after < len(state.doc) and state.mention_at(state.doc[after], {"TITLE"}) is not None
+
+
+def _countries_after(state: _Article, sent: Span, start: int, types: frozenset = frozenset({"Country"})) -> list[Entity]:
+    """The countries (or people) listed after token `start`, up to the next verb."""
     seen: dict[str, Entity] = {}
     for token in sent:
         if token.i > start and token.pos_ in {"VERB", "AUX"}:
             break
-        if token.i > start:
-            entity = state.entity_at(token, {"Country"})
+        if token.i > start and not _names_a_titles_country(state, token):
+            entity = state.entity_at(token, set(types))
             if entity is not None:
                 seen.setdefault(entity.key, entity)
     return list(seen.values())
