@@ -610,6 +610,10 @@ def test_extract_not_invited_gives_no_fact(extract_text):
                      "Holmqvist in Turku.", "held", id="managed-to-meet"),
         pytest.param("Finnish President Aino Virtanen hopes to meet Swedish Prime Minister Lars Holmqvist in Turku.",
                      "planned", id="hopes-to-meet"),
+        pytest.param("Finnish President Aino Virtanen met her Swedish counterpart, Lars Holmqvist, on Friday.",
+                     "held", id="met-counterpart"),
+        pytest.param("Finnish President Aino Virtanen will host Swedish Prime Minister Lars Holmqvist in Helsinki next "
+                     "week.", "planned", id="will-host"),
     ],
 )
 def test_extract_meets_with_status(extract_text, text, status):
@@ -1033,3 +1037,16 @@ def test_extract_leaders_at_the_summit_including_attended_it(extract_text):
     result = extract_text("Leaders at the G8 summit, including French President Ada Brenn and German Chancellor Hans "
                           "Weber, agreed on a climate target.", date="2009-07-09")
     assert result.pairs("attends") == {("Ada Brenn", "2009 G8 summit"), ("Hans Weber", "2009 G8 summit")}
+
+
+def test_extract_cohosts_of_a_summit_did_not_meet_for_that(extract_text):
+    result = extract_text("Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist will host the Nordic "
+                          "summit in Turku next week.")
+    assert result.pairs("meets") == set()
+
+
+def test_extract_title_right_before_a_name_is_that_person_not_the_current_holder(extract_text):
+    result = extract_text("Prime Minister Ivan Petrov of Japan spoke on Monday. Former U.S. President Peter Holm had "
+                          "hosted Ada Brenn and then-Prime Minister Jonas Berg at Camp David in 2023.")
+    people = {person for pair in result.pairs("meets") for person in pair}
+    assert "Ivan Petrov" not in people and "Jonas Berg" in people

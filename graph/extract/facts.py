@@ -701,7 +701,10 @@ def _person_of_token(state: _Article, token: Token) -> Entity | None:
     if token.lower_ in PRONOUNS:
         return _antecedent(state, token)
     title = state.mention_at(token, {"TITLE"})
-    return _holder(state, title[1].key) if title is not None else None
+    if title is None:
+        return None
+    named = _person_after(state, state.spans[title[0]].end, token.sent) if state.spans[title[0]] is not None else None
+    return named or _holder(state, title[1].key)  # "Prime Minister Fumio Kishida" is Kishida, not the holder
 
 
 def _holder(state: _Article, title_key: str) -> Entity | None:
@@ -1508,14 +1511,15 @@ def _series_organisers(state: _Article) -> None:
 
 def _meetings(state: _Article, sent: Span) -> None:
     for token in sent:
-        if token.lemma_ == "meet" and token.pos_ == "VERB":
+        if token.lemma_ in {"meet", "host", "receive"} and token.pos_ == "VERB":
             _meet_verb(state, token, sent)
         elif token.lower_ in MEET_NOUNS and token.pos_ == "NOUN":
             _meet_noun(state, token, sent)
 
 
 def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
-    """"X met (with) Y", "X and Y met", "X will meet Y"."""
+    """"X met (with) Y", "X and Y met", "X will meet Y", "X met his counterpart, Y", and
+    "X will host (or received) Y" for a visiting leader."""
     if _negated(verb):
         return
     subject_tokens = _subjects(verb)
@@ -1523,10 +1527,18 @@ def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
     pair = next((s for s in subject_tokens if s.lower_ in PAIR_WORDS), None)
     if not subjects and pair is not None:
         subjects = _last_people(state, pair.i, 2)  # "the two agreed to meet"
-    objects = [e for c in verb.children if c.dep_ == "dobj" for e in _people_and_countries(state, c, frozenset({"Person"}))]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        objects += [e for p in prep.children if p.dep_ == "pobj" for e in _people_and_countries(state, p, frozenset({"Person"}))]
-    pairs = [(s, o) for s in subjects for o in objects] or [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    direct += [a for c in direct for a in c.children if a.dep_ == "appos"]  # "his counterpart, Y"
+    if verb.lemma_ != "meet":  # one hosts a person or an event: only a person named as the object counts
+        direct = [c for c in direct if state.entity_at(c, {"Person"}) is not None]
+    objects = [e for c in direct for e in _people_and_countries(state, c, frozenset({"Person"}))]
+    if verb.lemma_ == "meet":
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            objects += [e for p in prep.children if p.dep_ == "pobj"
+                        for e in _people_and_countries(state, p, frozenset({"Person"}))]
+    pairs = [(s, o) for s in subjects for o in objects]
+    if not pairs and verb.lemma_ == "meet":  # "X and Y met"; co-hosts of a summit did not meet for that
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
     status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
     for a, b in pairs:
         _add(state, a, "meets", b, status, CONF["meet_verb"], sent, verb)
