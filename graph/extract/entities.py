@@ -211,7 +211,7 @@ def _person_draft(name: str, drafts: dict[str, _Draft]) -> _Draft:
     return _Draft(key=entity_key("Person", name), type="Person", label=name.strip())
 
 
-def _middles_agree(one: list[str], other: list[str]) -> bool:
+def _middles_agree(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Middle names are compatible when either is absent, or they match one by one, an
     initial standing for any name that starts with it."""
     if not one or not other:

@@ -313,7 +313,7 @@ def _house_named_in_title(state: _Article, place: Entity, title_span: Span) -> E
     return _entity_for_key(state, house.key) if house is not None else None
 
 
-def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...] = ()) -> str:
+def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...]) -> str:
     """"Speaker of the National Assembly of Pakistan", "Member of the Bundestag"."""
     base = "Member" if title.label.startswith("Member of") else title.label
     name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
@@ -1453,7 +1453,7 @@ def _hosting(state: _Article, sent: Span) -> None:
         if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or _negated(verb):
             continue
         summit = _summit_for_verb(state, verb, sent)
-        if summit is None or verb.lemma_ == "welcome" and not _welcomed_to(verb, summit, state):
+        if summit is None or verb.lemma_ == "welcome" and not _welcomed_to(state, verb, summit):
             continue
         hosts: list[Token] = []
         if verb.lemma_ == "welcome":
@@ -1469,7 +1469,7 @@ def _hosting(state: _Article, sent: Span) -> None:
                 _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
 
 
-def _welcomed_to(verb: Token, summit: Entity, state: _Article) -> bool:
+def _welcomed_to(state: _Article, verb: Token, summit: Entity) -> bool:
     """"X welcomed leaders to the summit": X is the host only when the summit follows "to"."""
     return any(state.entity_at(g, {"Summit"}) == summit for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                for g in c.subtree)
