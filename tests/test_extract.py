@@ -1050,3 +1050,8 @@ def test_extract_title_right_before_a_name_is_that_person_not_the_current_holder
                           "hosted Ada Brenn and then-Prime Minister Jonas Berg at Camp David in 2023.")
     people = {person for pair in result.pairs("meets") for person in pair}
     assert "Ivan Petrov" not in people and "Jonas Berg" in people
+
+
+def test_extract_party_adjective_ending_a_longer_name_is_no_party(extract_text):
+    result = extract_text("Manager Peter Holm's Manchester City side won the Premier League on Sunday.")
+    assert result.of_type("PoliticalParty") == []

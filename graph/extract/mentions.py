@@ -142,14 +142,14 @@ def _clashes_with_known(span: Span, gazetteer: _SpanIndex) -> bool:
 
 
 def _adjective_inside_name(span: Span) -> bool:
-    """A party adjective that is the first word of a longer name the model found ("National"
-    in "the National Assembly", "Labor" in "Labor Day") is not about the party."""
+    """A party adjective inside a longer name the model found ("National" in "the National
+    Assembly", "Labor" in "Labor Day", "League" in "the Premier League") is not about the
+    party."""
     if span.label_ != "PARTY_ADJ":
         return False
-    token = span[-1]
-    return token.ent_type_ in {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW"} and token.ent_iob_ in {"B", "I"} \
-        and span.end < len(span.doc) and span.doc[span.end].ent_iob_ == "I" \
-        and span.doc[span.end].lower_ not in _PERSON_SLOT_NOUNS
+    names = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)
+             and e.label_ in {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART"}]
+    return any(not any(t.lower_ in _PERSON_SLOT_NOUNS for t in e) for e in names)
 
 
 def _without_parts_of(known: list[Span], parties: list[Span]) -> list[Span]:
