@@ -1055,3 +1055,26 @@ def test_extract_title_right_before_a_name_is_that_person_not_the_current_holder
 def test_extract_party_adjective_ending_a_longer_name_is_no_party(extract_text):
     result = extract_text("Manager Peter Holm's Manchester City side won the Premier League on Sunday.")
     assert result.of_type("PoliticalParty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Toyota President Akio Toyoda said exports would fall.", id="company-president"),
+        pytest.param("Equity Bank President Jonas Berg attended the meeting.", id="bank-president"),
+    ],
+)
+def test_extract_post_of_a_company_is_no_office_of_the_state(extract_text, text):
+    result = extract_text(f"Japanese Prime Minister Kenji Arakawa met business leaders in Tokyo on Monday. {text}")
+    assert result.pairs("holdsOffice") == {("Kenji Arakawa", "Prime Minister of Japan")}
+
+
+def test_extract_resigned_as_party_leader_is_a_former_leader(extract_text):
+    result = extract_text("In Dublin, Ada Brenn of Ireland resigned as Labour Party leader in May 2016.")
+    assert ("Ada Brenn", "leaderOf", "Labour Party", "former") in result.rows()
+
+
+def test_extract_country_deep_inside_an_organisation_name_is_not_the_offices_country(extract_text):
+    result = extract_text("U.S. Senator Peter Holm spoke first. He became treasurer of the United Hatters of North "
+                          "America in 1897.")
+    assert not any(office.startswith("Treasurer") for _, office in result.pairs("holdsOffice"))

@@ -57,6 +57,8 @@ INFERRED = "newsgraph-rules/inferred"
 NATIONAL_KINDS = {"head", "minister", "royal", "legislator"}
 #: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
 #: a person ("his deputy") rather than an office.
+#: Bare titles a portfolio word can precede ("Unification Minister").
+PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
 #: Titles that, right after a party's name, are posts in the party.
 PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
                "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
@@ -329,7 +331,7 @@ def _titled(title: Known, portfolio: str | None) -> str:
 def _portfolio(state: _Article, title: Span) -> str | None:
     """The capitalised words before a bare "Minister" that name its portfolio
     ("Unification" in "South Korean Unification Minister")."""
-    if title.text.lower() not in {"minister", "secretary", "ministre"}:
+    if title.text.lower() not in PORTFOLIO_TITLES:
         return None
     words = []
     for token in reversed(_words_before(title[0], 3)):
@@ -485,7 +487,8 @@ def _person_after(state: _Article, index: int, sent: Span) -> Entity | None:
 def _offices(state: _Article, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
-        if known is None or _personal_title(title) or _party_post(state, title):
+        if known is None or _personal_title(title) or _party_post(state, title) \
+                or _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
         if found is None:
@@ -501,6 +504,28 @@ def _offices(state: _Article, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+def _title_of_unknown_body(state: _Article, title: Span, known: Known) -> bool:
+    """"Toyota President X", "Equity Bank chairman X", "treasurer of the United Hatters": a
+    name right before the title, or an organisation the model found right after "of", that
+    is no country, party or body we know makes it that body's post, not the state's."""
+    if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Unification Minister": a portfolio
+        return False
+    doc = title.doc
+    after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
+    chamber_seat = known.extra.get("kind") == "legislator"  # "Speaker of the Riksdag" is the state's
+    if title.end < len(doc) and doc[title.end].lower_ == "of" and after < len(doc) and not chamber_seat:
+        body = state.mention_at(doc[after], {"ORG"})
+        if body is not None and body[1].key is None and state.mention_at(doc[after], {"COUNTRY"}) is None:
+            return True
+    before = doc[title.start - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.lower_ in FORMER | ACTING | ELECT:
+        return False
+    if state.mention_at(before, {"COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "TITLE"}) is not None:
+        return False
+    known_body = state.entity_at(before, {"Organization"})
+    return known_body is None or known_body.key not in state.gazetteer
 
 
 def _party_post(state: _Article, title: Span) -> bool:
@@ -557,11 +582,13 @@ def _end_of_person(state, index: int) -> int:
 
 
 def _of_place(state, title: Span, sent: Span) -> Entity | None:
-    """"President of France", "Secretary-General of the United Nations"."""
+    """"President of France", "Secretary-General of the United Nations": the country or
+    body right after "of (the)", not one inside another name ("of the United Hatters of
+    North America")."""
     doc = state.doc
     if title.end < sent.end and doc[title.end].lower_ == "of":
-        following = [doc[i] for i in range(title.end + 1, min(title.end + 4, sent.end))]
-        return _country_near(state, following)
+        first = title.end + 2 if title.end + 2 < sent.end and doc[title.end + 1].lower_ == "the" else title.end + 1
+        return _country_near(state, [doc[first]]) if first < sent.end else None
     return None
 
 
@@ -1141,7 +1168,7 @@ def _party_predicate(state, party: Span, sent: Span):
             verb = head.head.head  # "step down as Liberal leader", "was elected as Green leader"
             subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
             person = _person_of_token(state, subjects[0]) if subjects else None
-            status = "former" if verb.lemma_ == "serve" and verb.tag_ == "VBD" else "current"
+            status = "former" if verb.tag_ == "VBD" else "current"  # "resigned as Labour leader"
             return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
                 or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
