@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,7 +58,7 @@ INFERRED = "newsgraph-rules/inferred"
 NATIONAL_KINDS = {"head", "minister", "royal", "legislator"}
 #: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
 #: a person ("his deputy") rather than an office.
-#: Bare titles a portfolio word can precede ("Unification Minister").
+#: Bare titles a portfolio word can precede ("Tourism Minister").
 PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
 #: Titles that, right after a party's name, are posts in the party.
 PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
@@ -316,7 +317,7 @@ def _house_named_in_title(state: _Article, place: Entity, title_span: Span) -> E
 
 
 def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...]) -> str:
-    """"Speaker of the National Assembly of Pakistan", "Member of the Bundestag"."""
+    """"Speaker of the National Assembly of Kenya", "Member of the Bundestag"."""
     base = "Member" if title.label.startswith("Member of") else title.label
     name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
     if chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
@@ -330,7 +331,7 @@ def _titled(title: Known, portfolio: str | None) -> str:
 
 def _portfolio(state: _Article, title: Span) -> str | None:
     """The capitalised words before a bare "Minister" that name its portfolio
-    ("Unification" in "South Korean Unification Minister")."""
+    ("Tourism" in "Indonesian Tourism Minister")."""
     if title.text.lower() not in PORTFOLIO_TITLES:
         return None
     words = []
@@ -371,7 +372,7 @@ def _free_country_before(state: _Article, title_span: Span) -> Entity | None:
         if nxt < len(doc) and doc[nxt].text in {"'s", "’s"}:
             nxt += 1
         if nxt < len(doc) and (state.mention_at(doc[nxt], {"TITLE"}) or state.entity_at(doc[nxt], {"Person"})):
-            continue  # "U.S. President X", "Japan's Foreign Minister": that country is taken
+            continue  # "U.S. President X", "France's Foreign Minister": that country is taken
         free.append((token, entity))
     subjects = [entity for token, entity in free if token.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
@@ -510,7 +511,7 @@ def _title_of_unknown_body(state: _Article, title: Span, known: Known) -> bool:
     """"Toyota President X", "Equity Bank chairman X", "treasurer of the United Hatters": a
     name right before the title, or an organisation the model found right after "of", that
     is no country, party or body we know makes it that body's post, not the state's."""
-    if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Unification Minister": a portfolio
+    if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Tourism Minister": a portfolio
         return False
     doc = title.doc
     after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
@@ -899,13 +900,11 @@ def _party_role_without_name(state: _Article, party: Token, sent: Span) -> None:
     if state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
         return
     noun = party.head
-    after = noun.i + 2 if noun.i + 1 < sent.end and state.doc[noun.i + 1].text == "," else noun.i + 1
-    person = _person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_after(state, after, sent)
+    person = _person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_named_after(state, noun, sent)
     owner = _last_entity_before(state, party.i, {"PoliticalParty"})
     if person is None or owner is None:
         return
-    qualifiers = state.doc[max(sent.start, party.i - 2) : noun.i]
-    leads = noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in qualifiers)
+    leads = _leads(noun, state.doc[max(sent.start, party.i - 2) : noun.i])
     _add(state, person, "leaderOf" if leads else "memberOf", owner, _status_from_words([party, noun]) if leads else None,
          CONF["party_possessive"], sent, noun)
 
@@ -930,9 +929,8 @@ def _body_referred_to(state: _Article, its: Token) -> Entity | None:
     """What "its" stands for: the party, organisation or country last named as a subject
     in this sentence or the one before ("The Union is a party in Moldova. Its leader …"),
     else the one named last."""
-    start = state.doc[its.sent.start - 1].sent.start if its.sent.start else 0
     bodies = {"PoliticalParty", "Organization", "Country"}
-    for token in reversed(state.doc[start : its.i]):
+    for token in reversed(state.doc[_sentences_back(its, 1) : its.i]):
         if token.dep_ in {"nsubj", "nsubjpass"}:
             entity = state.entity_at(token, bodies)
             if entity is not None:
@@ -947,11 +945,11 @@ def _its_role(state: _Article, its: Token, sent: Span) -> None:
     noun = next((t for t in doc[its.i + 1 : min(its.i + 4, sent.end)] if t.lower_ in LEADER_WORDS | ROLE_WORDS), None)
     if noun is None or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in doc[its.i + 1 : noun.i]):
         return
-    person = _person_after(state, noun.i + 2 if noun.i + 1 < sent.end and doc[noun.i + 1].text == "," else noun.i + 1, sent)
+    person = _person_named_after(state, noun, sent)
     owner = _body_referred_to(state, its)
     if person is None or owner is None or owner.type != "PoliticalParty":
         return
-    leads = noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in doc[its.i + 1 : noun.i])
+    leads = _leads(noun, doc[its.i + 1 : noun.i])
     status = _status_from_words(list(doc[its.i + 1 : noun.i + 1])) if leads else None
     _add(state, person, "leaderOf" if leads else "memberOf", owner, status, CONF["party_of"], sent, noun)
 
@@ -1163,8 +1161,8 @@ def _party_predicate(state, party: Span, sent: Span):
             person = _person_of_token(state, subjects[0]) if subjects else None
             status = "former" if head.tag_ == "VBD" else "current"
             return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
-        if head.lower_ in LEADER_WORDS and through_as is False and token.dep_ in {"compound", "amod", "poss"} \
-                and head.dep_ == "pobj" and head.head.lower_ == "as" and not _qualified(head):
+        if through_as is False and token.dep_ in {"compound", "amod", "poss"} and head.dep_ == "pobj" \
+                and head.head.lower_ == "as" and _leads(head, (c for c in head.children if c.dep_ in {"amod", "compound"})):
             verb = head.head.head  # "step down as Liberal leader", "was elected as Green leader"
             subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
             person = _person_of_token(state, subjects[0]) if subjects else None
@@ -1191,9 +1189,16 @@ def _party_predicate(state, party: Span, sent: Span):
 PartyFinding = tuple[Entity, str, str | None]
 
 
-def _qualified(noun: Token) -> bool:
-    """"deputy leader", "parliamentary leader": not the party's leader."""
-    return any(c.lower_ in LEADER_QUALIFIERS for c in noun.children if c.dep_ in {"amod", "compound"})
+def _leads(noun: Token, modifiers: Iterable[Token]) -> bool:
+    """A leader word names the party's leader unless a word beside it qualifies it
+    ("deputy leader", "parliamentary leader")."""
+    return noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)
+
+
+def _person_named_after(state: _Article, noun: Token, sent: Span) -> Entity | None:
+    """The person right after a role noun, past a comma ("its candidate, X")."""
+    after = noun.i + 2 if noun.i + 1 < sent.end and state.doc[noun.i + 1].text == "," else noun.i + 1
+    return _person_after(state, after, sent)
 
 
 def _party_participles(state, party: Span) -> list[PartyFinding]:
@@ -1243,7 +1248,7 @@ def _chosen_by_party(state, party: Span) -> list[PartyFinding]:
         person = _person_of_token(state, chosen)
         if person is None or not roles:
             continue
-        leads = any(r.lower_ in LEADER_WORDS for r in roles) and not any(t.lower_ in LEADER_QUALIFIERS for t in chosen.subtree)
+        leads = any(_leads(r, chosen.subtree) for r in roles)
         people.append((person, "leaderOf", "current") if leads else (person, "memberOf", None))
     return people
 
@@ -1333,19 +1338,7 @@ def _summit_without_object(state: _Article, verb: Token) -> Entity | None:
     if verb.lemma_ not in {"attend", "participate", "invite"} \
             or any(c.dep_ in {"dobj", "xcomp"} or c.dep_ == "prep" and c.lower_ != "as" for c in verb.children):
         return None
-    window = verb.sent.start
-    for _ in range(3):
-        window = state.doc[window - 1].sent.start if window else 0
-    for index in state.mentions_before(verb.i):
-        span = state.spans[index]
-        if span is None:
-            continue
-        if span.start < window:
-            return None
-        entity = state.resolution.entity_at(state.mentions, index)
-        if entity is not None and entity.type == "Summit":
-            return entity
-    return None
+    return _last_entity_before(state, verb.i, {"Summit"}, since=_sentences_back(verb, 3))
 
 
 def _as_did(verb: Token) -> list[Token]:
@@ -1435,16 +1428,28 @@ def _countries_after(state: _Article, sent: Span, start: int, types: frozenset =
     return list(seen.values())
 
 
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(count):
+        start = token.doc[start - 1].sent.start if start else 0
+    return start
+
+
 def _summit_before(state: _Article, position: int) -> Entity | None:
     """The summit mentioned last before this token: what "the meeting" is about."""
     return _last_entity_before(state, position, {"Summit"})
 
 
-def _last_entity_before(state: _Article, position: int, types: set[str]) -> Entity | None:
-    """The entity of one of these types mentioned last before token `position`."""
+def _last_entity_before(state: _Article, position: int, types: set[str], since: int = 0) -> Entity | None:
+    """The entity of one of these types mentioned last before token `position` (and not
+    before token `since`)."""
     for index in state.mentions_before(position):
-        if state.spans[index] is None:
+        span = state.spans[index]
+        if span is None:
             continue
+        if span.start < since:
+            return None
         entity = state.resolution.entity_at(state.mentions, index)
         if entity is not None and entity.type in types:
             return entity
@@ -1581,9 +1586,7 @@ def _last_people(state: _Article, before: int, count: int) -> list[Entity]:
     """The last `count` distinct people named before token `before`, in its sentence or
     the one before it."""
     people: list[Entity] = []
-    sent_start = state.doc[before].sent.start
-    start = state.doc[sent_start - 1].sent.start if sent_start else 0
-    for token in reversed(state.doc[start:before]):
+    for token in reversed(state.doc[_sentences_back(state.doc[before], 1) : before]):
         person = state.entity_at(token, {"Person"})
         if person is not None and person not in people:
             people.append(person)
