@@ -38,6 +38,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_against.py 2f0e895
 
 clean:
 	rm -rf $(OUT) .pytest_cache
