@@ -14,7 +14,7 @@ from typing import IO, Iterable, Iterator
 from graph.store import Store
 
 FACT_COLUMNS = ["kind", "article", "subject", "subject_type", "relation", "object", "object_type", "status",
-                "sentence", "start", "end", "confidence", "subject_id", "object_id", "subject_wikidata",
+                "sentence", "start", "end", "confidence", "extractor", "subject_id", "object_id", "subject_wikidata",
                 "object_wikidata", "label", "type", "id", "wikidata"]
 
 # Three small queries rather than one join: each article graph repeats an entity's label,
@@ -25,9 +25,10 @@ _TYPES = """SELECT DISTINCT ?e ?type WHERE { ?e a ?type .
 _SAME_AS = "SELECT DISTINCT ?e ?same WHERE { ?e owl:sameAs ?same }"
 
 _STATEMENTS = """
-SELECT ?article ?s ?p ?o ?status ?text ?start ?end ?confidence WHERE {
+SELECT ?article ?s ?p ?o ?status ?text ?start ?end ?confidence ?extractor WHERE {
   ?f a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?a ;
      kg:evidenceText ?text ; kg:startOffset ?start ; kg:endOffset ?end ; kg:confidence ?confidence .
+  OPTIONAL { ?f kg:extractor ?extractor }
   ?a kg:key ?article .
   OPTIONAL { ?f kg:status ?status }
 }"""
@@ -65,7 +66,7 @@ def fact_rows(store: Store, *, min_confidence: float = 0.0, entities: bool = Tru
                 "subject_type": subject.get("type"), "relation": row["p"].value.rsplit("#", 1)[-1],
                 "object": obj.get("label"), "object_type": obj.get("type"), "status": _value(row["status"]),
                 "sentence": row["text"].value, "start": int(row["start"].value), "end": int(row["end"].value),
-                "confidence": confidence, "subject_id": s, "object_id": o}
+                "confidence": confidence, "extractor": _value(row["extractor"]), "subject_id": s, "object_id": o}
         for end, entry in (("subject", subject), ("object", obj)):
             if entry.get("wikidata"):
                 fact[f"{end}_wikidata"] = entry["wikidata"]

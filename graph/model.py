@@ -90,7 +90,7 @@ class Fact:
     start: int  # offsets of the evidence sentence in Document.text
     end: int
     valid_at: str | None = None  # ISO date the text says the fact held at
-    extractor: str = "newsgraph-rules"
+    extractor: str = "rules"  # "rules/<rule name>" or "model/<model name>"
 
 
 @dataclass(frozen=True)

@@ -281,8 +281,8 @@ def test_extract_leader_is_also_a_member_marked_as_inferred(extract_text):
     result = extract_text("SPD leader Lars Becker rejected the German proposal on Wednesday.")
     member = result.fact("Lars Becker", "memberOf", "Social Democratic Party of Germany")
     assert member is not None and member.status == "current"
-    assert member.extractor.endswith("inferred")
-    assert result.fact("Lars Becker", "leaderOf", "Social Democratic Party of Germany").extractor == "newsgraph-rules"
+    assert member.extractor == "rules/inferred.leader_is_member"
+    assert result.fact("Lars Becker", "leaderOf", "Social Democratic Party of Germany").extractor == "rules/party.role_before_name"
 
 
 def test_extract_leader_of_a_regional_branch_is_a_member_not_the_party_leader(extract_text):

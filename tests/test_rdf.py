@@ -208,7 +208,7 @@ def test_statement_nodes(graph: Graph) -> None:
     assert graph.value(attends, KG.evidenceText) == Literal(FIRST_SENTENCE)
     assert graph.value(attends, KG.startOffset) == Literal(0, datatype=terms.XSD.integer)
     assert graph.value(attends, KG.endOffset) == Literal(len(FIRST_SENTENCE), datatype=terms.XSD.integer)
-    assert graph.value(attends, KG.extractor) == Literal("newsgraph-rules")
+    assert graph.value(attends, KG.extractor) == Literal("rules")
     assert graph.value(attends, PROV.wasDerivedFrom) == article
     meets = fact_iri("2025-06-kazama-g7", MEETS)
     assert graph.value(meets, KG.status) is None and graph.value(meets, KG.validAt) is None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.entities import Resolution, series_summit_label
 from graph.extract.gazetteer import Gazetteer, Known
 from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
+from graph.extract.rules import RULES, Rule
 from graph.model import Article, Entity, Fact, Mention, entity_key
 
 # --- words that carry meaning for the rules -------------------------------------------
@@ -51,7 +52,6 @@ LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "y
 _US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\s*[A-Z]")  # "(D-Ill.)", ", R-Texas,"
 
 #: Marks facts that follow from another fact rather than from a rule reading the text.
-INFERRED = "newsgraph-rules/inferred"
 
 #: Kinds of title whose country can be the article's home country: a governor's or mayor's
 #: place ("Georgia Governor X") says little about which country "President Y" leads.
@@ -64,24 +64,7 @@ PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
 PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
                "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
 PERSONAL_TITLE_WORDS = {"deputy", "lawmaker", "legislator"}
-
-CONF = {
-    "title_before_name": 0.9,
-    "apposition": 0.85,
-    "title_first_apposition": 0.85,
-    "predicative": 0.75,
-    "party_tag": 0.9,
-    "party_role": 0.85,
-    "party_of": 0.75,
-    "party_possessive": 0.7,
-    "attend_verb": 0.8,
-    "invite_verb": 0.8,
-    "series_organizer": 0.9,
-    "host_verb": 0.8,
-    "meet_verb": 0.8,
-    "meet_noun": 0.7,
-}
-
+_INFERRED = RULES["inferred.leader_is_member"]
 
 @dataclass
 class _Article:
@@ -165,7 +148,7 @@ def _memberships_of_leaders(facts: list[Fact]) -> list[Fact]:
     so each leaderOf fact also states memberOf, marked as inferred. Leaving the leadership
     does not say the person left the party, so only a current leader is a current member."""
     return [replace(fact, relation="memberOf", status="current" if fact.status == "current" else None,
-                    confidence=round(fact.confidence * 0.9, 3), extractor=INFERRED)
+                    confidence=round(fact.confidence * _INFERRED.confidence, 3), extractor=_INFERRED.extractor)
             for fact in facts if fact.relation == "leaderOf"]
 
 
@@ -200,13 +183,14 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 
 
 def _add(state: _Article, subject: Entity, relation: str, obj: Entity, status: str | None,
-         confidence: float, sent: Span, anchor: Token) -> None:
+         rule: Rule, sent: Span, anchor: Token) -> None:
     if subject.key == obj.key or anchor.i in state.in_quote:
         return
-    confidence *= _hedge_factor(sent, anchor)
+    confidence = rule.confidence * _hedge_factor(sent, anchor)
     state.facts.append(Fact(subject=subject.key, relation=relation, object=obj.key, status=status,
                             confidence=round(confidence, 3), sentence=sent.text.strip(),
-                            start=sent.start_char, end=sent.end_char, valid_at=_valid_at(state.article, status)))
+                            start=sent.start_char, end=sent.end_char, valid_at=_valid_at(state.article, status),
+                            extractor=rule.extractor))
 
 
 def _valid_at(article: Article, status: str | None) -> str | None:
@@ -494,11 +478,11 @@ def _offices(state: _Article, sent: Span) -> None:
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
         if found is None:
             continue
-        person, place, status, confidence = found
+        person, place, status, rule = found
         office = _office(state, known, place, person, _portfolio(state, title), title)
         if office is None:
             continue
-        _add(state, person, "holdsOffice", office[0], status, confidence * office[1], sent, title[0])
+        _add(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
         if known.extra.get("kind") == "head" and office[0].country:
             state.head_offices.setdefault(office[0].country, office[0].key)
         if status in {"current", "acting"}:
@@ -568,7 +552,7 @@ def _title_before_name(state, title: Span, sent: Span):
         place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
     if place is None:
         place = _of_place(state, title, sent)
-    return person, place, _title_status(state, title), CONF["title_before_name"]
+    return person, place, _title_status(state, title), RULES["office.title_before_name"]
 
 
 def _end_of_mention(state, index: int) -> int:
@@ -604,7 +588,7 @@ def _apposition(state, title: Span, sent: Span):
     if start - 1 > sent.start and doc[start - 1].text == ",":
         person = state.entity_at(doc[start - 2], {"Person"})
         if person is not None:
-            return person, place, status, CONF["apposition"]
+            return person, place, status, RULES["office.apposition"]
     # [the] title [of X] [(...)] , name
     index = title.end
     if index < sent.end and doc[index].lower_ == "of":
@@ -618,7 +602,7 @@ def _apposition(state, title: Span, sent: Span):
     if index + 1 < sent.end and doc[index].text == ",":
         person = _person_after(state, index + 1, sent)
         if person is not None:
-            return person, place, status, CONF["title_first_apposition"]
+            return person, place, status, RULES["office.title_first_apposition"]
     return None
 
 
@@ -650,7 +634,7 @@ def _predicative(state, title: Span, sent: Span):
                                                "become"} and _is_future(verb):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
-    return person, place, status, CONF["predicative"]
+    return person, place, status, RULES["office.predicative"]
 
 
 def _closed_period(verb: Token) -> bool:
@@ -699,7 +683,7 @@ def _administrations(state: _Article, sent: Span) -> None:
                 continue
             others_now = any(f.object == office_key and f.status == "current" and f.subject != person.key for f in state.facts)
             status = "former" if past or others_now else "current"
-            _add(state, person, "holdsOffice", state.entities[office_key], status, CONF["predicative"] * 0.8, sent, noun)
+            _add(state, person, "holdsOffice", state.entities[office_key], status, RULES["office.administration"], sent, noun)
 
 
 def _predecessors(state: _Article, sent: Span) -> None:
@@ -716,7 +700,7 @@ def _predecessors(state: _Article, sent: Span) -> None:
         offices = {f.object for f in state.facts if f.subject == holder.key and f.relation == "holdsOffice"
                    and f.status in {"current", "acting"}}
         for key in sorted(offices):
-            _add(state, person, "holdsOffice", state.entities[key], "former", CONF["apposition"], sent, noun)
+            _add(state, person, "holdsOffice", state.entities[key], "former", RULES["office.predecessor"], sent, noun)
 
 
 # --- people and pronouns --------------------------------------------------------------
@@ -872,12 +856,12 @@ def _parties(state: _Article, sent: Span) -> None:
                      _party_opener, _party_noun_apposition):
             found = rule(state, span, sent)
             if found:
-                person, relation, status, confidence = found
-                _add(state, person, relation, party, status, confidence, sent, span[0])
+                person, relation, status, rule = found
+                _add(state, person, relation, party, status, rule, sent, span[0])
                 break
         for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
                 + _chosen_by_party(state, span) + _leader_under(state, span):
-            _add(state, person, relation, party, status, CONF["party_of"], sent, span[0])
+            _add(state, person, relation, party, status, RULES["party.clause"], sent, span[0])
     for token in sent:
         if token.lower_ == "its":
             _its_role(state, token, sent)
@@ -891,7 +875,7 @@ def _parties(state: _Article, sent: Span) -> None:
         if match and person is not None and person.type == "Person":
             party = _us_party(state, match.group(1) or match.group(2))
             if party is not None:
-                _add(state, person, "memberOf", party, None, CONF["party_tag"], sent, span[0])
+                _add(state, person, "memberOf", party, None, RULES["party.us_tag"], sent, span[0])
 
 
 def _party_role_without_name(state: _Article, party: Token, sent: Span) -> None:
@@ -906,7 +890,7 @@ def _party_role_without_name(state: _Article, party: Token, sent: Span) -> None:
         return
     leads = _leads(noun, state.doc[max(sent.start, party.i - 2) : noun.i])
     _add(state, person, "leaderOf" if leads else "memberOf", owner, _status_from_words([party, noun]) if leads else None,
-         CONF["party_possessive"], sent, noun)
+         RULES["party.role_without_name"], sent, noun)
 
 
 def _leading_the_party(state: _Article, party: Token, sent: Span) -> None:
@@ -922,7 +906,7 @@ def _leading_the_party(state: _Article, party: Token, sent: Span) -> None:
     for token in _subjects(verb) + partners:
         person = _person_of_token(state, token)
         if person is not None:
-            _add(state, person, "leaderOf", owner, status, CONF["party_possessive"], sent, verb)
+            _add(state, person, "leaderOf", owner, status, RULES["party.leading_the_party"], sent, verb)
 
 
 def _body_referred_to(state: _Article, its: Token) -> Entity | None:
@@ -951,7 +935,7 @@ def _its_role(state: _Article, its: Token, sent: Span) -> None:
         return
     leads = _leads(noun, doc[its.i + 1 : noun.i])
     status = _status_from_words(list(doc[its.i + 1 : noun.i + 1])) if leads else None
-    _add(state, person, "leaderOf" if leads else "memberOf", owner, status, CONF["party_of"], sent, noun)
+    _add(state, person, "leaderOf" if leads else "memberOf", owner, status, RULES["party.its_role"], sent, noun)
 
 
 def _us_party(state: _Article, letter: str) -> Entity | None:
@@ -986,12 +970,12 @@ def _party_role_before_name(state, party: Span, sent: Span):
             words = {t.lower_ for t in role_words}
             qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
             relation = "leaderOf" if words & LEADER_WORDS and not qualified else "memberOf"
-            return person, relation, "current" if relation == "leaderOf" else None, CONF["apposition"]
+            return person, relation, "current" if relation == "leaderOf" else None, RULES["party.role_apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
             person = _person_after(state, index, sent)
             if person is not None and state.mention_at(party[0], {"PARTY_ADJ"}) is not None:
-                return person, "memberOf", None, CONF["party_of"]
+                return person, "memberOf", None, RULES["party.role_of_party"]
         return None
     if index < sent.end and doc[index].text == ",":
         index += 1
@@ -1000,8 +984,8 @@ def _party_role_before_name(state, party: Span, sent: Span):
         return None
     words = {t.lower_ for t in role_words}
     if words & LEADER_WORDS and not _regional_branch(state, party):
-        return person, "leaderOf", _status_from_words(_words_before(party[0], 3) + role_words), CONF["party_role"]
-    return person, "memberOf", None, CONF["party_role"]
+        return person, "leaderOf", _status_from_words(_words_before(party[0], 3) + role_words), RULES["party.role_before_name"]
+    return person, "memberOf", None, RULES["party.role_before_name"]
 
 
 def _regional_branch(state: _Article, party: Span) -> bool:
@@ -1032,7 +1016,7 @@ def _leader_apposition(state, party: Span, sent: Span):
     if start - 1 > sent.start and doc[start - 1].text == ",":
         person = _person_of_token(state, doc[start - 2])
         if person is not None:
-            return person, relation, status, CONF["apposition"]
+            return person, relation, status, RULES["party.leader_apposition"]
     # "X is/was/became (the) leader of the PARTY"
     if noun.dep_ in {"attr", "oprd", "pobj", "appos"}:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -1045,11 +1029,11 @@ def _leader_apposition(state, party: Span, sent: Span):
                 status = status if relation == "memberOf" else ("former" if status == "current" else status)
             elif relation == "leaderOf" and status == "current" and _is_future(verb):
                 status = "elect"  # "X will take over as leader of the PARTY"
-            return person, relation, status, CONF["predicative"]
+            return person, relation, status, RULES["party.leader_predicative"]
     if party.end + 1 < sent.end and doc[party.end].text == ",":
         person = _person_after(state, party.end + 1, sent)
         if person is not None:
-            return person, relation, status, CONF["title_first_apposition"]
+            return person, relation, status, RULES["party.leader_title_first"]
     return None
 
 
@@ -1079,22 +1063,22 @@ def _party_of_person(state, party: Span, sent: Span):
             j -= 1
         person = state.entity_at(doc[j], {"Person"})
         if person is not None:
-            return person, "memberOf", None, CONF["party_of"]
+            return person, "memberOf", None, RULES["party.of_party"]
     if party.end + 1 < sent.end and doc[party.end].text in {"'s", "’s"}:
         person = _person_after(state, party.end + 1, sent)
         if person is not None:
-            return person, "memberOf", None, CONF["party_of"]
+            return person, "memberOf", None, RULES["party.of_party"]
     if party.end + 1 < sent.end and doc[party.end].lower_ == "of":
         person = state.entity_at(doc[party.end + 1], {"Person"})
         if person is not None:  # "the Labor Party of Ana Rojas"
-            return person, "memberOf", "current", CONF["party_possessive"]
+            return person, "memberOf", "current", RULES["party.possessive_person"]
     if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
             and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
         # "Sharma's Harbour Party": the person's party. Often its leader, but a president's
         # party ("the president's party") need not be led by the president: say member.
         person = state.entity_at(doc[party.start - 2], {"Person"})
         if person is not None:
-            return person, "memberOf", "current", CONF["party_possessive"]
+            return person, "memberOf", "current", RULES["party.possessive_person"]
     return None
 
 
@@ -1107,7 +1091,7 @@ def _party_opener(state, party: Span, sent: Span):
     if comma is None or comma + 1 >= sent.end or doc[comma + 1].dep_ not in {"nsubj", "nsubjpass"}:
         return None
     person = _person_of_token(state, doc[comma + 1])
-    return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
+    return (person, "memberOf", None, RULES["party.opener"]) if person is not None else None
 
 
 def _party_noun_apposition(state, party: Span, sent: Span):
@@ -1116,7 +1100,7 @@ def _party_noun_apposition(state, party: Span, sent: Span):
     if party.root.dep_ != "appos" or state.mention_at(party[0], {"PARTY_ADJ"}) is None:
         return None
     person = state.entity_at(party.root.head, {"Person"})
-    return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
+    return (person, "memberOf", None, RULES["party.noun_apposition"]) if person is not None else None
 
 
 def _possessive_party(state, party: Span, sent: Span):
@@ -1132,7 +1116,7 @@ def _possessive_party(state, party: Span, sent: Span):
         else:
             person = None
         if person is not None:
-            return person, "memberOf", None, CONF["party_possessive"]
+            return person, "memberOf", None, RULES["party.possessive"]
     return None
 
 
@@ -1160,14 +1144,14 @@ def _party_predicate(state, party: Span, sent: Span):
             subjects = _subjects(head)
             person = _person_of_token(state, subjects[0]) if subjects else None
             status = "former" if head.tag_ == "VBD" else "current"
-            return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
+            return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
         if through_as is False and token.dep_ in {"compound", "amod", "poss"} and head.dep_ == "pobj" \
                 and head.head.lower_ == "as" and _leads(head, (c for c in head.children if c.dep_ in {"amod", "compound"})):
             verb = head.head.head  # "step down as Liberal leader", "was elected as Green leader"
             subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
             person = _person_of_token(state, subjects[0]) if subjects else None
             status = "former" if verb.tag_ == "VBD" else "current"  # "resigned as Labour leader"
-            return (person, "leaderOf", status, CONF["party_of"]) if person is not None else None
+            return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
                 or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
             if any(c.lower_ in SHARED_WORDS for c in head.children):
@@ -1180,7 +1164,7 @@ def _party_predicate(state, party: Span, sent: Span):
                 anchor = anchor.head
             subjects = [anchor.head] if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} else _subjects(anchor)
             person = _person_of_token(state, subjects[0]) if subjects else None
-            return (person, "memberOf", None, CONF["party_of"]) if person is not None else None
+            return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
         token = head
     return None
 
@@ -1328,7 +1312,7 @@ def _attendance(state: _Article, sent: Span) -> None:
         subjects = [e for s in _subjects(verb) + _as_did(verb) for e in _people_and_countries(state, s)]
         status = _modality(verb)
         for subject in subjects:
-            _add(state, subject, "attends", summit, status, CONF["attend_verb"], sent, verb)
+            _add(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
 
 
 def _summit_without_object(state: _Article, verb: Token) -> Entity | None:
@@ -1377,7 +1361,7 @@ def _participant_list(state: _Article, sent: Span) -> None:
         following = nxt.end
     if len(listed) >= 2:
         for country in listed:
-            _add(state, country, "attends", summit, status, CONF["attend_verb"] * 0.9, sent, verb)
+            _add(state, country, "attends", summit, status, RULES["summit.participant_list"], sent, verb)
 
 
 def _participants_included(state: _Article, sent: Span) -> None:
@@ -1393,7 +1377,7 @@ def _participants_included(state: _Article, sent: Span) -> None:
         included = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children
                     if g.dep_ == "pobj"]
         for entity in (e for g in included for e in _people_and_countries(state, g)):
-            _add(state, entity, "attends", summit, "attended", CONF["attend_verb"] * 0.9, sent, noun)
+            _add(state, entity, "attends", summit, "attended", RULES["summit.participants_included"], sent, noun)
 
 
 def _about_participants(verb: Token) -> bool:
@@ -1475,7 +1459,7 @@ def _invitations(state: _Article, sent: Span) -> None:
             guests.append(verb.head)
         for guest in guests:
             for entity in _people_and_countries(state, guest):
-                _add(state, entity, "invitedTo", summit, None, CONF["invite_verb"], sent, verb)
+                _add(state, entity, "invitedTo", summit, None, RULES["summit.invite_verb"], sent, verb)
 
 
 def _hosting(state: _Article, sent: Span) -> None:
@@ -1498,7 +1482,7 @@ def _hosting(state: _Article, sent: Span) -> None:
             entities = _people_and_countries(state, host, frozenset({"Country", "Organization"}))
             entities += [c for p in _people_and_countries(state, host, frozenset({"Person"})) if (c := _country_led_by(state, p))]
             for entity in entities:
-                _add(state, summit, "organizedBy", entity, None, CONF["host_verb"], sent, verb)
+                _add(state, summit, "organizedBy", entity, None, RULES["summit.host_verb"], sent, verb)
 
 
 def _welcomed_to(state: _Article, verb: Token, summit: Entity) -> bool:
@@ -1536,7 +1520,7 @@ def _series_organisers(state: _Article) -> None:
         entity = _entity_for_key(state, organiser.key) if organiser else None
         if entity is not None:
             state.entities.setdefault(entity.key, entity)
-            _add(state, summit, "organizedBy", entity, None, CONF["series_organizer"], span.sent, span[0])
+            _add(state, summit, "organizedBy", entity, None, RULES["summit.series_organiser"], span.sent, span[0])
 
 
 # --- meetings -------------------------------------------------------------------------
@@ -1573,7 +1557,7 @@ def _meet_verb(state: _Article, verb: Token, sent: Span) -> None:
         pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
     status = "planned" if _is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
     for a, b in pairs:
-        _add(state, a, "meets", b, status, CONF["meet_verb"], sent, verb)
+        _add(state, a, "meets", b, status, RULES["meeting.meet_verb"], sent, verb)
 
 
 def _done_through(verb: Token) -> bool:
@@ -1616,4 +1600,4 @@ def _meet_noun(state: _Article, noun: Token, sent: Span) -> None:
         subjects = [e for s in _subjects(verb) for e in _people_and_countries(state, s, frozenset({"Person"}))] if verb.pos_ in {"VERB", "AUX"} else []
         pairs = [(s, o) for s in subjects for o in others]
     for a, b in pairs:
-        _add(state, a, "meets", b, status, CONF["meet_noun"], sent, noun)
+        _add(state, a, "meets", b, status, RULES["meeting.meet_noun"], sent, noun)

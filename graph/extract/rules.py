@@ -1,0 +1,60 @@
+"""The registry of named extraction rules, kept as data in `data/patterns/rules.jsonl`.
+
+Every fact says which rule (or model) produced it, so precision and recall can be
+measured per rule (`kg eval --by-extractor`) and a weak rule can be found and fixed
+or dropped. A name used in code but missing from the registry is an error at import.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PATTERNS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "patterns"
+RULES_FILE = PATTERNS_DIR / "rules.jsonl"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule and the confidence its facts start from."""
+
+    name: str
+    relations: tuple[str, ...]
+    confidence: float
+    description: str
+
+    @property
+    def extractor(self) -> str:
+        """What a fact records as its origin (`kg:extractor`)."""
+        return f"rules/{self.name}"
+
+    def scaled(self, factor: float) -> "Rule":
+        """The same rule with its confidence weakened for this one finding."""
+        return replace(self, confidence=self.confidence * factor)
+
+
+class RuleRegistry(dict):
+    """Rule name → Rule; an unknown name raises a KeyError that names the registry file."""
+
+    def __missing__(self, name: str) -> Rule:
+        raise KeyError(f"rule {name!r} is not in {RULES_FILE}")
+
+
+def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
+    rules = RuleRegistry()
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"])
+            except (ValueError, KeyError, TypeError) as error:
+                raise ValueError(f"{path}:{number}: not a rule record ({error})") from error
+            if rule.name in rules:
+                raise ValueError(f"{path}:{number}: rule {rule.name!r} is defined twice")
+            rules[rule.name] = rule
+    return rules
+
+
+RULES = load_rules()

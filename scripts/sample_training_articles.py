@@ -1,0 +1,54 @@
+"""Draw the corpus articles that helpers annotate for training (data/training/silver/).
+
+A seeded random sample from ../shared/corpus, so the draw is reproducible: articles of
+120 to 550 words that name an office, a party or a summit, none of the tune split, one
+third of them about summits (the rarest relation in plain political news).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+POLITICAL = re.compile(r"\b(President|Prime Minister|Minister|Chancellor|Party|party|Senator|leader)\b")
+SUMMIT = re.compile(r"\b[Ss]ummit\b")
+
+
+def sample(count: int, seed: int) -> list[dict]:
+    tune = set(json.loads((SHARED / "eval/dev/splits.json").read_text())["tune"])
+    with gzip.open(SHARED / "corpus/wikinews-politics.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    pool = [r for r in rows if r["id"] not in tune and r.get("date") and 120 <= len(r["text"].split()) <= 550
+            and POLITICAL.search(r["text"])]
+    rng = random.Random(seed)
+    summits = [r for r in pool if SUMMIT.search(r["text"])]
+    chosen = rng.sample(summits, count // 3)
+    ids = {r["id"] for r in chosen}
+    chosen += rng.sample([r for r in pool if r["id"] not in ids], count - len(chosen))
+    rng.shuffle(chosen)
+    return chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=91)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--batches", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True, help="folder for batch-N.jsonl files of articles")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    articles = sample(args.count, args.seed)
+    for batch in range(args.batches):
+        part = articles[batch::args.batches]
+        with (args.out / f"batch-{batch + 1}.jsonl").open("w", encoding="utf-8") as handle:
+            for row in part:
+                handle.write(json.dumps({k: row[k] for k in ("id", "title", "date", "text")}, ensure_ascii=False) + "\n")
+        print(f"batch-{batch + 1}: {len(part)} articles, {sum(len(r['text'].split()) for r in part)} words")
+
+
+if __name__ == "__main__":
+    main()
