@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 STORE  ?= $(OUT)/store
 
-.PHONY: setup run test eval bench clean browser
+.PHONY: setup run test eval train bench clean browser
 
 setup: $(STAMP)
 
@@ -35,6 +35,11 @@ test: setup browser
 
 eval: setup
 	$(BIN)/kg eval
+
+# Rebuilds data/models/relations.json from the tune split and data/training/ (needs ../shared).
+train: setup
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[train]"
+	$(BIN)/python scripts/train_relations.py
 
 bench: setup
 	$(BIN)/python scripts/bench.py

@@ -102,7 +102,9 @@ class Scores:
         return sum(g == p for g, p in self.status_pairs) / len(self.status_pairs)
 
 
-class _GoldArticle:
+class GoldArticle:
+    """One article's gold facts, matched by folded name (or blind key) the way the kit does."""
+
     def __init__(self, record: dict):
         self.blind = bool(record.get("blind"))
         self.entities = {e["id"]: e for e in record.get("entities", [])}
@@ -124,6 +126,14 @@ class _GoldArticle:
             return {self.qids[qid]}
         return set(self.names.get(blind_key(name or "") if self.blind else fold_name(name or ""), ()))
 
+    def judge(self, subject: str | None, relation: str, obj: str | None,
+              qids: tuple[str | None, str | None] = (None, None)) -> bool | None:
+        """True when the gold states this fact, None when it is only optional, else False."""
+        keys = [self.key(s, relation, o) for s in self.ids(subject, qids[0]) for o in self.ids(obj, qids[1])]
+        if any(k in self.status for k in keys):
+            return True
+        return None if any(k in self.optional for k in keys) else False
+
     def label(self, eid: str) -> str:
         return self.entities[eid].get("name", eid)
 
@@ -136,7 +146,7 @@ def _only(rows: Iterable[dict], relations: set[str]) -> list[dict]:
 def score(gold_rows: Iterable[dict], predicted: Iterable[dict], relations: set[str] | None = None) -> Scores:
     """Score predicted contract rows (facts; entity rows are ignored) against gold records."""
     gold = {article_name(r["article"]): r for r in (_only(gold_rows, relations) if relations else gold_rows)}
-    articles = {name: _GoldArticle(record) for name, record in gold.items()}
+    articles = {name: GoldArticle(record) for name, record in gold.items()}
     scores = Scores(blind=any(a.blind for a in articles.values()))
     found: set[tuple] = set()
     false_positives: set[tuple] = set()
@@ -241,7 +251,8 @@ def format_side_by_side(named: list[tuple[str, Scores]]) -> str:
             counts = scores.totals() if relation == "overall" else scores.counts.get(relation, Counter())
             p, r, f = scores.overall() if relation == "overall" else scores.relation(relation)
             cells += f"{p:>10.3f}{r:>7.3f}{f:>7.3f}{counts['gold']:>6}"
-            f1s.append(f)
-        lines.append(f"{relation:<14}{cells}" + (f"{f1s[0] - f1s[1]:>+9.3f}" if len(named) > 1 else ""))
+            f1s.append(f if counts["gold"] else None)
+        gap = f"{f1s[0] - f1s[1]:>+9.3f}" if len(named) > 1 and None not in f1s[:2] else ""
+        lines.append(f"{relation:<14}{cells}{gap}")
     lines.append(f"{'status':<14}" + "".join(f"{_status_line(s):>30}" for _, s in named))
     return "\n".join(lines)

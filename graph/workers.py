@@ -24,6 +24,7 @@ class Options:
     model: str | None = None
     gazetteer_files: tuple[str, ...] = ()
     min_confidence: float = 0.0
+    rules_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _work(articles: list[Article]) -> list[Outcome]:
 
 def make_extractor(options: Options) -> Extractor:
     return Extractor(model=options.model, gazetteer_files=options.gazetteer_files,
-                     min_confidence=options.min_confidence)
+                     min_confidence=options.min_confidence, rules_only=options.rules_only)
 
 
 def local_outcomes(article_batches: Iterable[list[Article]], options: Options, *, jobs: int = 1,

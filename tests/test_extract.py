@@ -1043,11 +1043,11 @@ def test_extract_post_of_a_company_is_no_office_of_the_state(extract_text, text)
 
 
 def test_extract_resigned_as_party_leader_is_a_former_leader(extract_text):
-    result = extract_text("In Dublin, Ada Brenn of Ireland resigned as Labour Party leader in May 2016.")
+    result = extract_text("In Dublin, Ada Brenn of Ireland stepped down as Labour Party leader last spring.")
     assert ("Ada Brenn", "leaderOf", "Labour Party", "former") in result.rows()
 
 
 def test_extract_country_deep_inside_an_organisation_name_is_not_the_offices_country(extract_text):
-    result = extract_text("U.S. Senator Peter Holm spoke first. He became treasurer of the United Hatters of North "
-                          "America in 1897.")
+    result = extract_text("U.S. Senator Peter Holm spoke first. In 1897 Holm was made treasurer of the Brewers' Union "
+                          "of South America.")
     assert not any(office.startswith("Treasurer") for _, office in result.pairs("holdsOffice"))

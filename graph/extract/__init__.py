@@ -14,20 +14,25 @@ from graph.document import Document
 from graph.extract.entities import resolve_entities
 from graph.extract.facts import extract_facts
 from graph.extract.gazetteer import Gazetteer
+from graph.extract.learned import Candidate, RelationModel, candidates
 from graph.extract.mentions import find_mentions
 from graph.extract.pipeline import load_nlp
+from graph.extract.rules import stated_by_rules
 from graph.model import Entity, Extraction
 
 __all__ = ["Extractor"]
 
 
 class Extractor:
-    """spaCy plus our rules. Build one per process: loading the model takes a second."""
+    """spaCy, our rules and the trained relation model. Build one per process: loading
+    the pipeline takes a second. `rules_only` skips the model (the rules' facts as they are)."""
 
-    def __init__(self, *, model: str | None = None, gazetteer_files: Iterable[str] = (), min_confidence: float = 0.0):
+    def __init__(self, *, model: str | None = None, gazetteer_files: Iterable[str] = (), min_confidence: float = 0.0,
+                 rules_only: bool = False):
         self.nlp: Language = load_nlp(model, gazetteer_files=list(gazetteer_files))
         self.gazetteer: Gazetteer = self.nlp.get_pipe("newsgraph_gazetteer").gazetteer
         self.min_confidence = min_confidence
+        self.relations: RelationModel | None = None if rules_only else RelationModel.load()
 
     def extract(self, document: Document) -> Extraction:
         return self.from_doc(document, self.parse(document.content))
@@ -51,14 +56,32 @@ class Extractor:
             return self.nlp(text)
         return Doc.from_docs([self.nlp(piece) for piece in _slices(text, self.nlp.max_length)], ensure_whitespace=False)
 
+    def candidates(self, document: Document) -> list[Candidate]:
+        """Every fact the rules and the generators propose, with its features: what the
+        relation model is trained on and decides between."""
+        doc = self.parse(document.content)
+        _, _, found = self._read(document.article, doc, with_candidates=True)
+        return found
+
     def from_doc(self, document: Document, doc: Doc) -> Extraction:
         article = document.article
-        mentions = find_mentions(doc)
-        resolution = resolve_entities(mentions, article, self.gazetteer)
-        entities, facts = extract_facts(doc, mentions, resolution, article, self.gazetteer)
+        entities, resolution, found = self._read(article, doc, with_candidates=self.relations is not None)
+        if self.relations is not None:
+            facts = self.relations.decide(found)
+        else:
+            facts = [f for f in found if stated_by_rules(f.extractor)]
         facts = [f for f in facts if f.confidence >= self.min_confidence]
         return Extraction(article=article, text=document.text, entities=_referenced(entities, facts, resolution.links),
                           facts=tuple(sorted(facts, key=lambda f: (f.start, f.subject, f.relation, f.object))))
+
+    def _read(self, article, doc: Doc, *, with_candidates: bool):
+        """Mentions → entities → the rules' facts, and (for the model) the candidates built on them."""
+        mentions = find_mentions(doc)
+        resolution = resolve_entities(mentions, article, self.gazetteer)
+        entities, facts = extract_facts(doc, mentions, resolution, article, self.gazetteer)
+        if with_candidates:
+            return entities, resolution, candidates(doc, mentions, resolution, article, entities, facts)
+        return entities, resolution, facts
 
 
 def _slices(text: str, limit: int) -> Iterator[str]:

@@ -267,16 +267,25 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
     bare reference ("the Tromsø summit", "the summit") joins the summit named nearest."""
     default_year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     named: list[tuple[int, str]] = []
+    placed: list[tuple[int, int | None]] = []  # "the Tromsø summit": a place or body we know no series of
     for i, m in enumerate(mentions):
         if m.label != "SUMMIT":
             continue
         series = gazetteer.by_key.get(m.key) if m.key else None
         year = m.year or (default_year + m.year_offset if default_year else None)
         if series is None and not _is_proper_summit_name(m.text):
+            placed.append((i, year))
             continue
         draft = _series_summit(series, year) if series else _named_summit(m.text, year)
         add(i, draft)
         named.append((i, draft.key))
+    if not named and not any(m.label == "SERIES" for m in mentions):
+        # No series summit to join: the place or body names the summit itself ("2008 Rio Group summit").
+        for i, year in placed:
+            draft = _named_summit(mentions[i].text, year)
+            add(i, draft)
+            named.append((i, draft.key))
+        named.sort()
     for i, m in enumerate(mentions):
         if m.label == "SUMMIT" and links[i] is None or m.label == "SUMMIT_REF":
             if m.text.lower().endswith("summits"):
@@ -325,7 +334,7 @@ def _is_proper_summit_name(text: str) -> bool:
 
 
 def _named_summit(text: str, year: int | None) -> _Draft:
-    name = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
     name = re.sub(r"\s*['’]s$", "", name)
     if year and not re.search(r"\b(19|20)\d\d\b", name) and not name.lower().startswith("summit"):
         name = f"{year} {name}"

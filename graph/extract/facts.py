@@ -124,7 +124,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
             by_sentence.setdefault(span[0].sent.start, []).append(index)
     starts = list(itertools.accumulate((span.start if span is not None else 0 for span in spans), max))
     state = _Article(doc=doc, article=article, gazetteer=gazetteer, resolution=resolution, mentions=mentions,
-                     spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=_quoted_tokens(doc),
+                     spans=spans, at_token=at_token, entities=dict(resolution.entities), in_quote=quoted_tokens(doc),
                      text=doc.text, by_sentence=by_sentence, starts=starts)
     for sent in doc.sents:
         if not any(t.is_alpha for t in sent):
@@ -154,7 +154,7 @@ def _memberships_of_leaders(facts: list[Fact]) -> list[Fact]:
 
 # --- shared helpers -------------------------------------------------------------------
 
-def _quoted_tokens(doc: Doc) -> set[int]:
+def quoted_tokens(doc: Doc) -> set[int]:
     """Token indexes inside quoted speech; a quote never runs past a line break. A few
     quoted words without a verb are a name or a label ("the 'New Whigs'"), not speech."""
     inside, quoted, current = False, set(), []
@@ -475,14 +475,20 @@ def _offices(state: _Article, sent: Span) -> None:
         if known is None or _personal_title(title) or _party_post(state, title) \
                 or _title_of_unknown_body(state, title, known):
             continue
-        found = _title_before_name(state, title, sent) or _apposition(state, title, sent) or _predicative(state, title, sent)
+        found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
+            or _predicative(state, title, sent) or _nearby_person(state, title, sent)
         if found is None:
             continue
         person, place, status, rule = found
+        home = state.home
         office = _office(state, known, place, person, _portfolio(state, title), title)
+        if rule.candidate_only:
+            state.home = home  # a mere candidate must not set the country bare titles default to
         if office is None:
             continue
         _add(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
+        if rule.candidate_only:
+            continue
         if known.extra.get("kind") == "head" and office[0].country:
             state.head_offices.setdefault(office[0].country, office[0].key)
         if status in {"current", "acting"}:
@@ -492,7 +498,7 @@ def _offices(state: _Article, sent: Span) -> None:
 
 
 def _title_of_unknown_body(state: _Article, title: Span, known: Known) -> bool:
-    """"Toyota President X", "Equity Bank chairman X", "treasurer of the United Hatters": a
+    """"Toyota President X", "Equity Bank chairman X", "treasurer of the Brewers' Guild": a
     name right before the title, or an organisation the model found right after "of", that
     is no country, party or body we know makes it that body's post, not the state's."""
     if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Tourism Minister": a portfolio
@@ -555,6 +561,20 @@ def _title_before_name(state, title: Span, sent: Span):
     return person, place, _title_status(state, title), RULES["office.title_before_name"]
 
 
+def _nearby_person(state, title: Span, sent: Span):
+    """A title with the nearest person named within a few words, in no construction the
+    rules above know: only a candidate, which the relation model keeps or drops."""
+    people = [(abs(span.start - title.end) if span.start >= title.end else abs(title.start - span.end), entity)
+              for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
+              if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"]
+    near = [(gap, entity) for gap, entity in people if gap <= 8]
+    if not near:
+        return None
+    person = min(near, key=lambda pair: pair[0])[1]
+    place = _country_near(state, _words_before(title[0], 5) + list(title)) or _of_place(state, title, sent)
+    return person, place, _title_status(state, title), RULES["office.nearby"]
+
+
 def _end_of_mention(state, index: int) -> int:
     """The token after the longest mention that covers token `index`."""
     spans = [state.spans[i] for i in state.at_token.get(index, ()) if state.spans[i] is not None]
@@ -568,8 +588,8 @@ def _end_of_person(state, index: int) -> int:
 
 def _of_place(state, title: Span, sent: Span) -> Entity | None:
     """"President of France", "Secretary-General of the United Nations": the country or
-    body right after "of (the)", not one inside another name ("of the United Hatters of
-    North America")."""
+    body right after "of (the)", not one inside another name ("of the Brewers' Union of
+    South America")."""
     doc = state.doc
     if title.end < sent.end and doc[title.end].lower_ == "of":
         first = title.end + 2 if title.end + 2 < sent.end and doc[title.end + 1].lower_ == "the" else title.end + 1

@@ -22,6 +22,7 @@ class Rule:
     relations: tuple[str, ...]
     confidence: float
     description: str
+    candidate_only: bool = False  # proposes facts for the relation model; a rules-only build drops them
 
     @property
     def extractor(self) -> str:
@@ -48,7 +49,8 @@ def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
                 continue
             try:
                 row = json.loads(line)
-                rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"])
+                rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"],
+                            bool(row.get("candidate_only", False)))
             except (ValueError, KeyError, TypeError) as error:
                 raise ValueError(f"{path}:{number}: not a rule record ({error})") from error
             if rule.name in rules:
@@ -58,3 +60,10 @@ def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
 
 
 RULES = load_rules()
+
+
+def stated_by_rules(extractor: str) -> bool:
+    """Whether a fact from this extractor stands without the relation model: any rule's
+    fact but a candidate-only rule's."""
+    name = extractor.removeprefix("rules/")
+    return extractor.startswith("rules/") and not (name in RULES and RULES[name].candidate_only)
