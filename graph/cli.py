@@ -81,6 +81,7 @@ def cli():
               help="Extra gazetteer (JSONL or CSV: label, aliases, type, wikidata, country). Repeatable.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts below this confidence.")
+@click.option("--rules-only", is_flag=True, help="The named rules' facts alone, without the trained relation model.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster: local:N (start N workers here) or tcp://host:port (join a scheduler).")
@@ -92,7 +93,7 @@ def cli():
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build's lock.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @friendly_errors
-def build(paths, store_dir, model, gazetteers, min_confidence, jobs, dask_address, batch_size, max_chars, bulk, fresh, wait,
+def build(paths, store_dir, model, gazetteers, min_confidence, rules_only, jobs, dask_address, batch_size, max_chars, bulk, fresh, wait,
           progress):
     """Build articles (files, folders, JSONL, or - for stdin) into the store.
 
@@ -110,7 +111,8 @@ def build(paths, store_dir, model, gazetteers, min_confidence, jobs, dask_addres
 
     resolve_model(model)  # fail fast, before reading anything
     started = time.perf_counter()
-    options = Options(model=model, gazetteer_files=tuple(gazetteers), min_confidence=min_confidence)
+    options = Options(model=model, gazetteer_files=tuple(gazetteers), min_confidence=min_confidence,
+                      rules_only=rules_only)
     show = sys.stderr.isatty() if progress is None else progress
     with _store(store_dir, write=True, wait=wait) as store:
         if fresh:

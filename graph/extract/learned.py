@@ -141,51 +141,70 @@ def _future(sent: Span) -> bool:
         or any(t.lemma_ in CUES["plan"] for t in sent)
 
 
+def _negated(sent: Span) -> bool:
+    """Non-attendance and refusals are traps, never facts: no proposal from such a sentence."""
+    return any(t.lemma_.lower() in CUES["negation"] or t.dep_ == "neg" for t in sent)
+
+
+def _spoken(view: _View, span: Span) -> bool:
+    return span.start in view.quoted
+
+
 def _summit_participants(view: _View) -> Iterator[tuple[Fact, str]]:
     """People and countries named in a sentence that names a summit, and office holders
-    anywhere in an article about one: they may have taken part in it."""
+    anywhere in an article about one (named in the headline or more than once): they may
+    have taken part in it."""
     summits = [e for e in view.entities.values() if e.type == "Summit" and e.key in view.mentions_of]
     if not summits:
         return
-    main = max(summits, key=lambda s: len(view.mentions_of[s.key]))
-    for start, linked in view.sentence_entities.items():
+    for linked in view.sentence_entities.values():
         sent = linked[0][0].sent
-        named = [e for _, e in linked if e.type == "Summit"]
-        for summit in dict.fromkeys(e.key for e in named):
-            for _, entity in linked:
-                if entity.type in {"Person", "Country"}:
+        if _negated(sent):
+            continue
+        for summit in dict.fromkeys(e.key for _, e in linked if e.type == "Summit"):
+            for span, entity in linked:
+                if entity.type in {"Person", "Country"} and not _spoken(view, span):
                     status = "planned" if _future(sent) else "attended"
                     yield _fact(view, entity, "attends", view.entities[summit], status, sent), "model/summit.same_sentence"
-    for person, offices in view.office_holders.items():
-        if person in view.entities and person in view.mentions_of:
-            sent = view.mentions_of[person][0].sent
-            status = "planned" if _future(sent) else "attended"
-            yield _fact(view, view.entities[person], "attends", main, status, sent), "model/summit.office_holder"
+    main = max(summits, key=lambda s: len(view.mentions_of[s.key]))
+    if main.key not in view.title_keys and len(view.mentions_of[main.key]) < 2:
+        return
+    for person in view.office_holders:
+        spans = [s for s in view.mentions_of.get(person, ()) if not _spoken(view, s) and not _negated(s.sent)]
+        if person in view.entities and spans:
+            status = "planned" if _future(spans[0].sent) else "attended"
+            yield _fact(view, view.entities[person], "attends", main, status, spans[0].sent), "model/summit.office_holder"
 
 
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
-    """A person and a party within a few words of each other in one sentence."""
+    """A person and the one party named within a few words of them in a sentence; a party
+    word that describes some other thing ("her Labour government") says nothing of them."""
     for linked in view.sentence_entities.values():
-        parties = [(s, e) for s, e in linked if e.type == "PoliticalParty"]
-        if not parties:
-            continue
-        for person_span, person in ((s, e) for s, e in linked if e.type == "Person"):
-            for party_span, party in parties:
-                if _gap(person_span, party_span) > 12:
-                    continue
-                window = person_span.doc[min(person_span.start, party_span.start): max(person_span.end, party_span.end) + 2]
-                leads = any(t.lemma_.lower() in CUES["leader"] for t in window)
-                yield (_fact(view, person, "leaderOf" if leads else "memberOf", party, "current" if leads else None,
-                             person_span.sent), "model/party.nearby")
+        parties = [(s, e) for s, e in linked if e.type == "PoliticalParty" and not _describes_a_thing(s)]
+        for person_span, person in ((s, e) for s, e in linked if e.type == "Person" and not _spoken(view, s)):
+            near = [(s, e) for s, e in parties if _gap(person_span, s) <= 12]
+            if len({e.key for _, e in near}) != 1:
+                continue  # none, or a joint candidacy of several parties
+            party_span, party = near[0]
+            window = person_span.doc[min(person_span.start, party_span.start): max(person_span.end, party_span.end) + 2]
+            leads = any(t.lemma_.lower() in CUES["leader"] for t in window)
+            yield (_fact(view, person, "leaderOf" if leads else "memberOf", party, "current" if leads else None,
+                         person_span.sent), "model/party.nearby")
+
+
+def _describes_a_thing(span: Span) -> bool:
+    head = span.root.head
+    return span.root.dep_ in {"amod", "compound", "poss"} and head.pos_ == "NOUN" \
+        and head.lemma_.lower() not in CUES["member"] | CUES["leader"]
 
 
 def _meeting_pairs(view: _View) -> Iterator[tuple[Fact, str]]:
     """Two people named in a sentence that speaks of meeting or talks."""
     for linked in view.sentence_entities.values():
         sent = linked[0][0].sent
-        if not any(t.lemma_.lower() in CUES["meet"] for t in sent):
+        if _negated(sent) or not any(t.lemma_.lower() in CUES["meet"] for t in sent):
             continue
-        people = list({e.key: e for _, e in linked if e.type == "Person"}.values())
+        people = list({e.key: e for s, e in linked if e.type == "Person" and not _spoken(view, s)}.values())
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 yield _fact(view, a, "meets", b, "planned" if _future(sent) else "held", sent), "model/meeting.same_sentence"
