@@ -35,7 +35,7 @@ def _load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
     """Cue-word lists by name (lemmas), kept as data beside the rule registry."""
     cues = {}
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+        for line in handle:
             if line.strip():
                 row = json.loads(line)
                 cues[row["name"]] = frozenset(row["lemmas"])
