@@ -12,35 +12,59 @@ import pytest
 JUNE_2025 = "2025-06-01"
 
 
+def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
+    """The extractor (`rules/<name>`) of the fact joining these labels: a test names the rule
+    it expects to fire, so that the right fact found by another rule shows as a change."""
+    fact = result.fact(subject, relation, obj)
+    return fact.extractor if fact is not None else None
+
+
+def extractor_by_key(result, subject: str, relation: str, obj: str) -> str | None:
+    """The same by entity keys, for parties whose label alone is ambiguous."""
+    return next((f.extractor for f in result.facts if (f.subject, f.relation, f.object) == (subject, relation, obj)), None)
+
+
+def extractors(result, relation: str) -> set[str]:
+    """The extractors of every fact of this relation."""
+    return {f.extractor for f in result.facts if f.relation == relation}
+
+
 # --- offices: which person, which title, which country --------------------------------
 
 @pytest.mark.parametrize(
-    ("text", "person", "office"),
+    ("text", "person", "office", "rule"),
     [
         pytest.param("South Korean President Han Seo-jun arrived in Tokyo on Monday for two days of talks.",
-                     "Han Seo-jun", "President of South Korea", id="demonym"),
+                     "Han Seo-jun", "President of South Korea", "office.title_before_name", id="demonym"),
         pytest.param("Japan's foreign minister Kenji Arakawa told reporters the visit would go ahead.",
-                     "Kenji Arakawa", "Minister of Foreign Affairs of Japan", id="possessive"),
+                     "Kenji Arakawa", "Minister of Foreign Affairs of Japan", "office.title_before_name",
+                     id="possessive"),
         pytest.param("Chancellor Hans Weber of Germany opened the trade fair in Hanover on Sunday.",
-                     "Hans Weber", "Chancellor of Germany", id="of-country-after-name"),
+                     "Hans Weber", "Chancellor of Germany", "office.title_before_name", id="of-country-after-name"),
         pytest.param("Marie Dubois, the President of France, flew to Berlin on Tuesday.",
-                     "Marie Dubois", "President of France", id="apposition-after-name"),
+                     "Marie Dubois", "President of France", "office.apposition", id="apposition-after-name"),
         pytest.param("The Prime Minister of Canada, Jean Tremblay, said the talks had gone well.",
-                     "Jean Tremblay", "Prime Minister of Canada", id="apposition-before-name"),
+                     "Jean Tremblay", "Prime Minister of Canada", "office.title_first_apposition",
+                     id="apposition-before-name"),
         pytest.param("Jean Tremblay, Canada's prime minister, said the talks had gone well.",
-                     "Jean Tremblay", "Prime Minister of Canada", id="possessive-apposition"),
+                     "Jean Tremblay", "Prime Minister of Canada", "office.apposition", id="possessive-apposition"),
         pytest.param("Michael Harlow, the President of the United States, signed the bill on Friday.",
-                     "Michael Harlow", "President of the United States", id="the-country"),
+                     "Michael Harlow", "President of the United States", "office.apposition", id="the-country"),
         pytest.param("U.S. Senator Robert Keane voted against the bill on Thursday.",
-                     "Robert Keane", "Senator of the United States", id="abbreviated-country"),
+                     "Robert Keane", "Senator of the United States", "office.title_before_name",
+                     id="abbreviated-country"),
         pytest.param("UN Secretary-General Jonathan Mercer called for a ceasefire on Wednesday.",
-                     "Jonathan Mercer", "Secretary-General of the United Nations", id="organisation-before"),
+                     "Jonathan Mercer", "Secretary-General of the United Nations", "office.title_before_name",
+                     id="organisation-before"),
         pytest.param("Jonathan Mercer, the Secretary-General of the United Nations, called for a ceasefire.",
-                     "Jonathan Mercer", "Secretary-General of the United Nations", id="organisation-apposition"),
+                     "Jonathan Mercer", "Secretary-General of the United Nations", "office.apposition",
+                     id="organisation-apposition"),
     ],
 )
-def test_extract_office_is_title_of_country(extract_text, text, person, office):
-    assert (person, office) in extract_text(text).pairs("holdsOffice")
+def test_extract_office_is_title_of_country(extract_text, text, person, office, rule):
+    result = extract_text(text)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
 
 
 @pytest.mark.parametrize(
@@ -53,7 +77,9 @@ def test_extract_office_is_title_of_country(extract_text, text, person, office):
     ],
 )
 def test_extract_office_portfolio_minister_is_minister_of_portfolio(extract_text, text, person, office):
-    assert (person, office) in extract_text(text).pairs("holdsOffice")
+    result = extract_text(text)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_before_name"
 
 
 def test_extract_office_is_one_entity_shared_by_its_holders(extract_text):
@@ -62,6 +88,7 @@ def test_extract_office_is_one_entity_shared_by_its_holders(extract_text):
     assert len(offices) == 1
     holders = {result.label(f.subject) for f in result.facts if f.relation == "holdsOffice" and f.object == offices[0].key}
     assert holders == {"Anna Kowalska", "Piotr Nowak"}
+    assert extractors(result, "holdsOffice") == {"rules/office.title_before_name"}
 
 
 def test_extract_office_belongs_to_its_country(extract_text):
@@ -69,79 +96,94 @@ def test_extract_office_belongs_to_its_country(extract_text):
     office = next(e for e in result.of_type("Office") if e.label == "President of Finland")
     assert office.country == "country/finland"
     assert "country/finland" in {e.key for e in result.entities}
+    assert extractor_of(result, "Aino Virtanen", "holdsOffice", "President of Finland") == "rules/office.title_before_name"
 
 
 def test_extract_office_key_is_the_same_in_every_article(extract_text):
     first = extract_text("Brazilian President Carla Mendes visited Lisbon on Monday.", key="first")
     second = extract_text("Tomas Alves, the President of Brazil, spoke in Brasília on Friday.", key="second")
     assert first.key_of("President of Brazil", "Office") == second.key_of("President of Brazil", "Office") is not None
+    assert extractor_of(first, "Carla Mendes", "holdsOffice", "President of Brazil") == "rules/office.title_before_name"
+    assert extractor_of(second, "Tomas Alves", "holdsOffice", "President of Brazil") == "rules/office.apposition"
 
 
 def test_extract_bare_title_takes_the_articles_home_country(extract_text):
     result = extract_text("French President Marie Dubois met business leaders in Marseille on Monday. "
                           "Prime Minister Luc Girard joined them for lunch.")
     assert ("Luc Girard", "Prime Minister of France") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Luc Girard", "holdsOffice", "Prime Minister of France") == "rules/office.title_before_name"
 
 
 # --- status -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("text", "person", "office", "status"),
+    ("text", "person", "office", "status", "rule"),
     [
         pytest.param("Former Canadian Prime Minister Jean Tremblay gave a lecture in Montreal.",
-                     "Jean Tremblay", "Prime Minister of Canada", "former", id="former"),
+                     "Jean Tremblay", "Prime Minister of Canada", "former", "office.title_before_name", id="former"),
         pytest.param("Ex-Chancellor Hans Weber of Germany criticised the coalition on Sunday.",
-                     "Hans Weber", "Chancellor of Germany", "former", id="ex-"),
+                     "Hans Weber", "Chancellor of Germany", "former", "office.title_before_name", id="ex-"),
         pytest.param("Brazil's ex-president Tomas Alves attended the ceremony in Brasília.",
-                     "Tomas Alves", "President of Brazil", "former", id="ex-lowercase"),
+                     "Tomas Alves", "President of Brazil", "former", "office.title_before_name", id="ex-lowercase"),
         pytest.param("The ex-President of Brazil, Tomas Alves, attended the ceremony in Brasília.",
-                     "Tomas Alves", "President of Brazil", "former", id="ex-apposition"),
+                     "Tomas Alves", "President of Brazil", "former",
+                     "office.title_first_apposition", id="ex-apposition"),
         pytest.param("Carla Mendes was sworn in on Sunday. Her predecessor as President of Brazil, Tomas Alves, "
-                     "attended the ceremony.", "Tomas Alves", "President of Brazil", "former", id="predecessor"),
+                     "attended the ceremony.", "Tomas Alves", "President of Brazil", "former",
+                     "office.title_first_apposition", id="predecessor"),
         pytest.param("Tomas Alves served as President of Brazil from 2015 to 2019.",
-                     "Tomas Alves", "President of Brazil", "former", id="served-as"),
+                     "Tomas Alves", "President of Brazil", "former", "office.predicative", id="served-as"),
         pytest.param("The treaty was signed in 1999 by then-President Anna Kowalska of Poland.",
-                     "Anna Kowalska", "President of Poland", "former", id="then-"),
+                     "Anna Kowalska", "President of Poland", "former", "office.title_before_name", id="then-"),
         pytest.param("Crowds gathered to remember the late Prime Minister Kenji Shimabukuro of Japan.",
-                     "Kenji Shimabukuro", "Prime Minister of Japan", "former", id="the-late"),
+                     "Kenji Shimabukuro", "Prime Minister of Japan", "former",
+                     "office.title_before_name", id="the-late"),
         pytest.param("Interim Prime Minister Pierre Laval of France resigned on Thursday.",
-                     "Pierre Laval", "Prime Minister of France", "acting", id="interim"),
+                     "Pierre Laval", "Prime Minister of France", "acting", "office.title_before_name", id="interim"),
         pytest.param("The ceremony was led by Acting Prime Minister Pierre Laval of France.",
-                     "Pierre Laval", "Prime Minister of France", "acting", id="acting-mid-sentence"),
+                     "Pierre Laval", "Prime Minister of France", "acting",
+                     "office.title_before_name", id="acting-mid-sentence"),
         pytest.param("Acting President Kim Min-soo of South Korea met the cabinet on Tuesday.",
-                     "Kim Min-soo", "President of South Korea", "acting", id="acting-sentence-start"),
+                     "Kim Min-soo", "President of South Korea", "acting",
+                     "office.title_before_name", id="acting-sentence-start"),
         pytest.param("President-elect Carla Mendes of Brazil named her cabinet on Friday.",
-                     "Carla Mendes", "President of Brazil", "elect", id="-elect"),
+                     "Carla Mendes", "President of Brazil", "elect", "office.title_before_name", id="-elect"),
         pytest.param("Michael Harlow was elected the next President of Chile on Tuesday.",
-                     "Michael Harlow", "President of Chile", "elect", id="elected-the-next"),
+                     "Michael Harlow", "President of Chile", "elect", "office.predicative", id="elected-the-next"),
         pytest.param("Carla Mendes, the newly elected President of Brazil, will take office in January.",
-                     "Carla Mendes", "President of Brazil", "elect", id="newly-elected"),
+                     "Carla Mendes", "President of Brazil", "elect", "office.apposition", id="newly-elected"),
         pytest.param("Brazilian President Carla Mendes named her cabinet on Friday.",
-                     "Carla Mendes", "President of Brazil", "current", id="current-by-default"),
+                     "Carla Mendes", "President of Brazil", "current",
+                     "office.title_before_name", id="current-by-default"),
         pytest.param("Thorvald Ekberg was the Prime Minister of Norway until 2021.",
-                     "Thorvald Ekberg", "Prime Minister of Norway", "former", id="was-until"),
+                     "Thorvald Ekberg", "Prime Minister of Norway", "former", "office.predicative", id="was-until"),
         pytest.param("Thorvald Ekberg was the Prime Minister of Norway from 2013 to 2021.",
-                     "Thorvald Ekberg", "Prime Minister of Norway", "former", id="was-from-to"),
+                     "Thorvald Ekberg", "Prime Minister of Norway", "former", "office.predicative", id="was-from-to"),
         pytest.param("IMF Managing Director Ada Brenn warned of the economic cost.", "Ada Brenn",
-                     "Managing Director of the International Monetary Fund", "current", id="managing-director"),
+                     "Managing Director of the International Monetary Fund", "current",
+                     "office.title_before_name", id="managing-director"),
         pytest.param("Former UN chief Peter Holm is leading the mediation in Nairobi.", "Peter Holm",
-                     "Secretary-General of the United Nations", "former", id="un-chief"),
+                     "Secretary-General of the United Nations", "former", "office.title_before_name", id="un-chief"),
         pytest.param("Prime Minister of Australia Peter Holm announced on Tuesday that troops would stay.",
-                     "Peter Holm", "Prime Minister of Australia", "current", id="title-of-country-then-name"),
+                     "Peter Holm", "Prime Minister of Australia", "current",
+                     "office.title_before_name", id="title-of-country-then-name"),
         pytest.param("Australian Prime Minister Ada Brenn spoke. Treasurer Peter Holm will deliver the budget.",
-                     "Peter Holm", "Treasurer of Australia", "current", id="treasurer"),
+                     "Peter Holm", "Treasurer of Australia", "current", "office.title_before_name", id="treasurer"),
         pytest.param("Outgoing Russian President Peter Holm is expected to become prime minister in May.",
-                     "Peter Holm", "Prime Minister of Russia", "elect", id="expected-to-become"),
+                     "Peter Holm", "Prime Minister of Russia", "elect", "office.predicative", id="expected-to-become"),
     ],
 )
-def test_extract_office_and_status_from_cue(extract_text, text, person, office, status):
-    assert (person, "holdsOffice", office, status) in extract_text(text).rows("holdsOffice")
+def test_extract_office_and_status_from_cue(extract_text, text, person, office, status, rule):
+    result = extract_text(text)
+    assert (person, "holdsOffice", office, status) in result.rows("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
 
 
 def test_extract_status_current_fact_holds_at_article_date(extract_text):
     result = extract_text("Brazilian President Carla Mendes named her cabinet on Friday.", date="2024-03-08")
     fact = result.fact("Carla Mendes", "holdsOffice", "President of Brazil")
     assert fact is not None and fact.valid_at == "2024-03-08"
+    assert fact.extractor == "rules/office.title_before_name"
 
 
 # --- coreference within an article --------------------------------------------------
@@ -173,6 +215,7 @@ def test_extract_coreference_resolves_to_the_named_person(extract_text, text, pe
     result = extract_text(text)
     assert {subject for subject, _ in result.pairs("attends")} == {person}
     assert [e.label for e in result.of_type("Person")] == [person]
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_shared_surname_resolves_to_nearest_full_name(extract_text):
@@ -182,6 +225,8 @@ def test_extract_shared_surname_resolves_to_nearest_full_name(extract_text):
     assert {e.label for e in result.of_type("Person")} == {"Daniel Keane", "Robert Keane"}
     assert result.pairs("invitedTo") == {("Daniel Keane", "2025 NATO summit")}
     assert result.pairs("attends") == {("Robert Keane", "2025 NATO summit")}
+    assert extractors(result, "invitedTo") == {"rules/summit.invite_verb"}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_text):
@@ -198,45 +243,54 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
 # Parties are checked by key: a label such as "Democratic Party" names several parties.
 
 @pytest.mark.parametrize(
-    ("text", "person", "party"),
+    ("text", "person", "party", "rule"),
     [
         pytest.param("Labour MP Sarah Whitfield criticised the British government's budget on Tuesday.",
-                     "person/sarah-whitfield", "party/labour-party-uk", id="party-role-before-name"),
+                     "person/sarah-whitfield", "party/labour-party-uk",
+                     "party.role_before_name", id="party-role-before-name"),
         pytest.param("Senator Dana Ruiz (D-Ill.) introduced the bill on Tuesday.",
-                     "person/dana-ruiz", "party/democratic-party-united-states", id="us-party-tag"),
+                     "person/dana-ruiz", "party/democratic-party-united-states", "party.us_tag", id="us-party-tag"),
         pytest.param("In London, Tom Ashby of the Liberal Democrats criticised the British budget.",
-                     "person/tom-ashby", "party/liberal-democrats-uk", id="of-the-party"),
+                     "person/tom-ashby", "party/liberal-democrats-uk", "party.of_party", id="of-the-party"),
         pytest.param("German lawmaker Anna Berger said her party, the Christian Democrats, would win the vote.",
-                     "person/anna-berger", "party/christian-democratic-union-of-germany", id="her-party-the-x"),
+                     "person/anna-berger", "party/christian-democratic-union-of-germany",
+                     "party.possessive", id="her-party-the-x"),
         pytest.param("Democrat senator Dana Ruiz introduced the bill in Washington, challenging the United States "
-                     "government.", "person/dana-ruiz", "party/democratic-party-united-states", id="party-adjective"),
+                     "government.", "person/dana-ruiz", "party/democratic-party-united-states",
+                     "party.role_before_name", id="party-adjective"),
         pytest.param("Lars Becker's party, the SPD, won the German election on Sunday.",
-                     "person/lars-becker", "party/social-democratic-party-of-germany", id="name-s-party"),
+                     "person/lars-becker", "party/social-democratic-party-of-germany",
+                     "party.possessive", id="name-s-party"),
     ],
 )
-def test_extract_party_membership(extract_text, text, person, party):
-    assert (person, party) in extract_text(text).key_pairs("memberOf")
+def test_extract_party_membership(extract_text, text, person, party, rule):
+    result = extract_text(text)
+    assert (person, party) in result.key_pairs("memberOf")
+    assert extractor_by_key(result, person, "memberOf", party) == f"rules/{rule}"
 
 
 @pytest.mark.parametrize(
-    ("text", "status"),
+    ("text", "status", "rule"),
     [
-        pytest.param("SPD leader Lars Becker rejected the German proposal on Wednesday.", "current", id="party-leader-name"),
+        pytest.param("SPD leader Lars Becker rejected the German proposal on Wednesday.", "current",
+                     "party.role_before_name", id="party-leader-name"),
         pytest.param("In Berlin, Lars Becker, leader of the Social Democratic Party, rejected the German proposal.",
-                     "current", id="name-leader-of-party"),
+                     "current", "party.leader_apposition", id="name-leader-of-party"),
         pytest.param("In Berlin, Lars Becker, co-leader of the Social Democratic Party, rejected the German proposal.",
-                     "current", id="co-leader"),
+                     "current", "party.leader_apposition", id="co-leader"),
         pytest.param("In Berlin, Lars Becker, chairman of the Social Democratic Party, rejected the German proposal.",
-                     "current", id="chairman"),
-        pytest.param("Former SPD leader Lars Becker rejected the German proposal on Wednesday.", "former", id="former-leader"),
+                     "current", "party.leader_apposition", id="chairman"),
+        pytest.param("Former SPD leader Lars Becker rejected the German proposal on Wednesday.", "former",
+                     "party.role_before_name", id="former-leader"),
         pytest.param("Lars Becker, the SPD's leader, rejected the German proposal on Wednesday.", "current",
-                     id="party-s-leader"),
+                     "party.role_apposition", id="party-s-leader"),
     ],
 )
-def test_extract_party_leadership(extract_text, text, status):
+def test_extract_party_leadership(extract_text, text, status, rule):
     result = extract_text(text)
     assert result.key_pairs("leaderOf") == {("person/lars-becker", "party/social-democratic-party-of-germany")}
     assert {f.status for f in result.facts if f.relation == "leaderOf"} == {status}
+    assert extractors(result, "leaderOf") == {f"rules/{rule}"}
 
 
 @pytest.mark.parametrize(
@@ -251,6 +305,7 @@ def test_extract_party_variant_in_korean_context_is_the_korean_party(extract_tex
     result = extract_text(text)
     assert result.key_pairs("memberOf") == {("person/kim-ha-neul", "party/democratic-party-of-korea")}
     assert [e.key for e in result.of_type("PoliticalParty")] == ["party/democratic-party-of-korea"]
+    assert extractors(result, "memberOf") == {"rules/party.of_party"}
 
 
 @pytest.mark.parametrize(
@@ -275,6 +330,8 @@ def test_extract_party_variants_in_one_article_are_one_party(extract_text):
         "Democratic Party leader Choi Yun-seo said the Democrats would vote against it.")
     assert [e.key for e in result.of_type("PoliticalParty")] == ["party/democratic-party-of-korea"]
     assert ("person/choi-yun-seo", "party/democratic-party-of-korea") in result.key_pairs("leaderOf")
+    assert extractor_by_key(result, "person/choi-yun-seo", "leaderOf", "party/democratic-party-of-korea") \
+        == "rules/party.role_before_name"
 
 
 def test_extract_leader_is_also_a_member_marked_as_inferred(extract_text):
@@ -289,28 +346,31 @@ def test_extract_leader_of_a_regional_branch_is_a_member_not_the_party_leader(ex
     result = extract_text("The plan was first floated by Bavaria Greens leader Mira Falk in Munich, Germany.")
     assert result.pairs("leaderOf") == set()
     assert ("Mira Falk", "Alliance 90/The Greens") in result.pairs("memberOf")
+    assert extractor_of(result, "Mira Falk", "memberOf", "Alliance 90/The Greens") == "rules/party.role_before_name"
 
 
 # Parties the gazetteer does not list: found from the shape of their names.
 
 @pytest.mark.parametrize(
-    ("text", "person", "party"),
+    ("text", "person", "party", "rule"),
     [
         pytest.param("Ivo Marten of the Harbour Party told the county council that the budget was too small.",
-                     "Ivo Marten", "Harbour Party", id="name-headed-by-party"),
+                     "Ivo Marten", "Harbour Party", "party.of_party", id="name-headed-by-party"),
         pytest.param("The county mayor is Runa Dahl (Coastal Party) and her deputy is Ivo Marten (Harbour Party).",
-                     "Ivo Marten", "Harbour Party", id="party-in-brackets"),
+                     "Ivo Marten", "Harbour Party", "party.of_party", id="party-in-brackets"),
         pytest.param("Ada Brenn won the 1993 vote as the candidate of the Front for Civic Renewal.",
-                     "Ada Brenn", "Front for Civic Renewal", id="front-with-political-word"),
+                     "Ada Brenn", "Front for Civic Renewal",
+                     "party.leader_predicative", id="front-with-political-word"),
         pytest.param("She won a seat in parliament in 2013, representing the Kestrel party. Ada Brenn remained its "
-                     "deputy.", None, "Kestrel", id="lowercase-party-after-name"),
+                     "deputy.", None, "Kestrel", None, id="lowercase-party-after-name"),
     ],
 )
-def test_extract_unlisted_party_is_found_from_its_name(extract_text, text, person, party):
+def test_extract_unlisted_party_is_found_from_its_name(extract_text, text, person, party, rule):
     result = extract_text(text)
     assert party in [e.label for e in result.of_type("PoliticalParty")]
     if person:
         assert (person, party) in result.pairs("memberOf")
+        assert extractor_of(result, person, "memberOf", party) == f"rules/{rule}"
 
 
 @pytest.mark.parametrize(
@@ -347,6 +407,7 @@ def test_extract_party_name_stops_before_a_title(extract_text):
     result = extract_text("Harbour Party General Secretary Peter Holm spoke in Oslo, Norway.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]
     assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Harbour Party") == "rules/party.role_before_name"
 
 
 def test_extract_party_name_does_not_reach_back_over_of(extract_text):
@@ -357,6 +418,7 @@ def test_extract_party_name_does_not_reach_back_over_of(extract_text):
 def test_extract_subject_of_is_a_political_party_is_a_party(extract_text):
     result = extract_text("The Civic Lantern Union is a political party in Moldova. Its leader Ada Brenn ran for president.")
     assert ("Ada Brenn", "Civic Lantern Union") in result.pairs("leaderOf")
+    assert extractor_of(result, "Ada Brenn", "leaderOf", "Civic Lantern Union") == "rules/party.its_role"
 
 
 def test_extract_acronym_spelled_by_a_party_name_is_that_party(extract_text):
@@ -364,12 +426,14 @@ def test_extract_acronym_spelled_by_a_party_name_is_that_party(extract_text):
                           "Peter Holm ran as the FCR candidate and won.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Front for Civic Renewal"]
     assert ("Peter Holm", "Front for Civic Renewal") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Front for Civic Renewal") == "rules/party.predicate"
 
 
 def test_extract_party_adjective_inside_a_longer_party_name_is_not_that_party(extract_text):
     result = extract_text("In Washington, Ivo Marten lost to Democratic Renewal Party candidate Ada Brenn in 2004.")
     assert ("Ada Brenn", "Democratic Renewal Party") in result.pairs("memberOf")
     assert "Democratic Party" not in [e.label for e in result.of_type("PoliticalParty")]
+    assert extractor_of(result, "Ada Brenn", "memberOf", "Democratic Renewal Party") == "rules/party.role_before_name"
 
 
 def test_extract_party_adjective_that_starts_an_institution_name_is_not_a_party(extract_text):
@@ -391,49 +455,54 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
     parties = result.of_type("PoliticalParty")
     assert len(parties) == 1
     assert ("person/peter-holm", parties[0].key) in result.key_pairs("leaderOf")
+    assert extractor_by_key(result, "person/peter-holm", "leaderOf", parties[0].key) == "rules/party.clause"
 
 
 @pytest.mark.parametrize(
-    ("text", "person", "relation", "party"),
+    ("text", "person", "relation", "party", "rule"),
     [
         pytest.param("The Harbour Party, founded by Ivo Marten in 1994, lost two seats.",
-                     "Ivo Marten", "memberOf", "Harbour Party", id="founded-by"),
+                     "Ivo Marten", "memberOf", "Harbour Party", "party.clause", id="founded-by"),
         pytest.param("The Harbour Party, led by Ivo Marten, lost two seats.",
-                     "Ivo Marten", "leaderOf", "Harbour Party", id="led-by"),
+                     "Ivo Marten", "leaderOf", "Harbour Party", "party.clause", id="led-by"),
         pytest.param("Peter Holm, who leads the Harbour Party, lost his seat.",
-                     "Peter Holm", "leaderOf", "Harbour Party", id="who-leads"),
+                     "Peter Holm", "leaderOf", "Harbour Party", "party.predicate", id="who-leads"),
         pytest.param("Ivo Marten was elected governor in 2006 on the Harbour Party ticket with Mayor Ada Brenn.",
-                     "Ada Brenn", "memberOf", "Harbour Party", id="running-mate"),
+                     "Ada Brenn", "memberOf", "Harbour Party", "party.clause", id="running-mate"),
         pytest.param("On Monday the Harbour Party chose deputy leader Ivo Marten to replace the chairman.",
-                     "Ivo Marten", "memberOf", "Harbour Party", id="chosen-by-the-party"),
+                     "Ivo Marten", "memberOf", "Harbour Party", "party.clause", id="chosen-by-the-party"),
         pytest.param("She was chief whip of the Harbour Party under Peter Holm from 2007 to 2014.",
-                     "Peter Holm", "leaderOf", "Harbour Party", id="leader-under"),
+                     "Peter Holm", "leaderOf", "Harbour Party", "party.clause", id="leader-under"),
         pytest.param("Peter Holm is a lawyer. Before joining the Harbour Party, he had represented the Coastal Party.",
-                     "Peter Holm", "memberOf", "Harbour Party", id="before-joining"),
+                     "Peter Holm", "memberOf", "Harbour Party", "party.predicate", id="before-joining"),
         pytest.param("Peter Holm is a lawyer from the United States. A Republican, he has sat in the state senate since 2015.",
-                     "Peter Holm", "memberOf", "Republican Party", id="sentence-opens-with-party"),
+                     "Peter Holm", "memberOf", "Republican Party", "party.opener", id="sentence-opens-with-party"),
         pytest.param("Ivo Marten lost the 1976 race to fellow Democrat Runa Dahl of Ohio, United States.",
-                     "Runa Dahl", "memberOf", "Democratic Party", id="name-after-party-adjective"),
+                     "Runa Dahl", "memberOf", "Democratic Party",
+                     "party.role_of_party", id="name-after-party-adjective"),
         pytest.param("In Lahore, Peter Holm's Harbour Party won 40 seats.",
-                     "Peter Holm", "memberOf", "Harbour Party", id="person-s-party"),
+                     "Peter Holm", "memberOf", "Harbour Party", "party.possessive_person", id="person-s-party"),
         pytest.param("Outgoing Prime Minister Peter Holm of Canada said he would step down as Liberal leader.",
-                     "Peter Holm", "leaderOf", "Liberal Party of Canada", id="step-down-as-leader"),
+                     "Peter Holm", "leaderOf", "Liberal Party of Canada", "party.predicate", id="step-down-as-leader"),
         pytest.param("The Harbour Party, the party founded by Peter Holm before his stroke, won the most seats.",
-                     "Peter Holm", "memberOf", "Harbour Party", id="appositive-founded-by"),
+                     "Peter Holm", "memberOf", "Harbour Party", "party.clause", id="appositive-founded-by"),
         pytest.param("The new Harbour Party, co-led by Peter Holm and Ada Brenn, won 8.7 percent.",
-                     "Ada Brenn", "leaderOf", "Harbour Party", id="co-led-by-both"),
+                     "Ada Brenn", "leaderOf", "Harbour Party", "party.clause", id="co-led-by-both"),
         pytest.param("In Israel, Jonas Berg said he would seek a coalition with the Labor Party of Amir Peretz.",
-                     "Amir Peretz", "memberOf", "Israeli Labor Party", id="party-of-person"),
+                     "Amir Peretz", "memberOf", "Israeli Labor Party", "party.possessive_person", id="party-of-person"),
     ],
 )
-def test_extract_party_relation_from_the_clause_around_it(extract_text, text, person, relation, party):
-    assert (person, party) in extract_text(text).pairs(relation)
+def test_extract_party_relation_from_the_clause_around_it(extract_text, text, person, relation, party, rule):
+    result = extract_text(text)
+    assert (person, party) in result.pairs(relation)
+    assert extractor_of(result, person, relation, party) == f"rules/{rule}"
 
 
 def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text):
     result = extract_text("The Harbour Party won 11 of 55 seats in 2006. In the presidential election, its leader "
                           "Ivo Marten ran as the only opposition candidate.")
     assert ("Ivo Marten", "Harbour Party") in result.pairs("leaderOf")
+    assert extractor_of(result, "Ivo Marten", "leaderOf", "Harbour Party") == "rules/party.its_role"
 
 
 @pytest.mark.parametrize(
@@ -446,6 +515,7 @@ def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text
 def test_extract_party_member_without_a_party_name_belongs_to_the_party_named_last(extract_text, second):
     result = extract_text(f"Ivo Marten of the Harbour Party spoke first. {second}")
     assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Harbour Party") == "rules/party.role_without_name"
 
 
 def test_extract_future_leader_of_a_party_is_elect_and_co_leaders_lead_too(extract_text):
@@ -453,29 +523,34 @@ def test_extract_future_leader_of_a_party_is_elect_and_co_leaders_lead_too(extra
                           "his aunt Runa Dahl.")
     assert ("Peter Holm", "leaderOf", "Harbour Party", "elect") in result.rows("leaderOf")
     assert ("Runa Dahl", "Harbour Party") in result.pairs("leaderOf")
+    assert extractor_of(result, "Peter Holm", "leaderOf", "Harbour Party") == "rules/party.leader_predicative"
+    assert extractor_of(result, "Runa Dahl", "leaderOf", "Harbour Party") == "rules/party.leading_the_party"
 
 
 def test_extract_its_leader_of_a_country_is_no_party_fact(extract_text):
     result = extract_text("Ivo Marten of the Harbour Party praised Norway and its leader Peter Holm on Monday.")
     assert ("Ivo Marten", "Harbour Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Ivo Marten", "memberOf", "Harbour Party") == "rules/party.of_party"
     assert not any(person == "Peter Holm" for person, _, _, _ in result.rows("leaderOf") | result.rows("memberOf"))
 
 
 # People the model misses or cuts short.
 
 @pytest.mark.parametrize(
-    ("text", "person"),
+    ("text", "person", "rule"),
     [
         pytest.param("Karl Anton von der Heide (born 3 May 1950), a senior member of the Harbour Party, retired.",
-                     "Karl Anton von der Heide", id="name-particles-then-born"),
+                     "Karl Anton von der Heide", "party.leader_predicative", id="name-particles-then-born"),
         pytest.param("Runa Dahl (Coastal Party) chairs the county council, with Ivo Marten (Harbour Party) as her deputy.",
-                     "Ivo Marten", id="name-before-bracketed-party"),
+                     "Ivo Marten", "party.of_party", id="name-before-bracketed-party"),
     ],
 )
-def test_extract_person_names_around_party_cues(extract_text, text, person):
+def test_extract_person_names_around_party_cues(extract_text, text, person, rule):
     result = extract_text(text)
     assert person in [e.label for e in result.of_type("Person")]
     assert any(s == person for s, _ in result.pairs("memberOf"))
+    assert {f.extractor for f in result.facts if f.relation == "memberOf" and result.label(f.subject) == person} \
+        == {f"rules/{rule}"}
 
 
 def test_extract_name_the_model_calls_an_organisation_is_a_person_before_who(extract_text):
@@ -519,6 +594,7 @@ def test_extract_summit_identity_is_series_and_year(extract_text, text, date, su
     assert [e.label for e in result.of_type("Summit")] == [summit]
     assert next(e for e in result.of_type("Summit")).year == int(summit[:4])
     assert {s for _, s in result.pairs("attends")} == {summit}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_summit_back_reference_joins_the_named_summit(extract_text):
@@ -526,11 +602,13 @@ def test_extract_summit_back_reference_joins_the_named_summit(extract_text):
                           "Finnish President Aino Virtanen said she would attend the summit.")
     assert [e.label for e in result.of_type("Summit")] == ["2025 NATO summit"]
     assert result.pairs("attends") == {("Aino Virtanen", "2025 NATO summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_summit_organised_by_its_series_organisation(extract_text):
     result = extract_text("Finnish President Aino Virtanen will attend the NATO summit later this month.")
     assert result.pairs("organizedBy") == {("2025 NATO summit", "NATO")}
+    assert extractors(result, "organizedBy") == {"rules/summit.series_organiser"}
 
 
 @pytest.mark.parametrize(
@@ -541,7 +619,9 @@ def test_extract_summit_organised_by_its_series_organisation(extract_text):
     ],
 )
 def test_extract_summit_organised_by_host(extract_text, text):
-    assert ("2025 G7 summit", "Canada") in extract_text(text).pairs("organizedBy")
+    result = extract_text(text)
+    assert ("2025 G7 summit", "Canada") in result.pairs("organizedBy")
+    assert extractor_of(result, "2025 G7 summit", "organizedBy", "Canada") == "rules/summit.host_verb"
 
 
 @pytest.mark.parametrize(
@@ -556,11 +636,13 @@ def test_extract_summit_organised_by_host(extract_text, text):
 def test_extract_attends_modality(extract_text, verb_phrase, status):
     result = extract_text(f"Finnish President Aino Virtanen {verb_phrase} the NATO summit.")
     assert result.rows("attends") == {("Aino Virtanen", "attends", "2025 NATO summit", status)}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_attends_in_relative_clause(extract_text):
     result = extract_text("Finnish President Aino Virtanen, who attended the NATO summit, said the talks were useful.")
     assert result.rows("attends") == {("Aino Virtanen", "attends", "2025 NATO summit", "attended")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 @pytest.mark.parametrize(
@@ -571,6 +653,7 @@ def test_extract_attends_in_relative_clause(extract_text):
 def test_extract_negated_or_refused_attendance_gives_no_fact(extract_text, verb_phrase):
     result = extract_text(f"Finnish President Aino Virtanen {verb_phrase} the NATO summit.")
     assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")  # the sentence was read
+    assert extractor_of(result, "Aino Virtanen", "holdsOffice", "President of Finland") == "rules/office.title_before_name"
     assert [e.label for e in result.of_type("Summit")] == ["2025 NATO summit"]
     assert result.rows("attends") == set()
 
@@ -601,43 +684,48 @@ def test_extract_invited_to_summit(extract_text, text):
     result = extract_text(text)
     assert result.pairs("invitedTo") == {("Ravi Chandrasekhar", "2025 G7 summit")}
     assert result.rows("attends") == set()
+    assert extractors(result, "invitedTo") == {"rules/summit.invite_verb"}
 
 
 def test_extract_not_invited_gives_no_fact(extract_text):
     result = extract_text("Indian Prime Minister Ravi Chandrasekhar was not invited to the G7 summit.")
     assert ("Ravi Chandrasekhar", "Prime Minister of India") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Ravi Chandrasekhar", "holdsOffice", "Prime Minister of India") \
+        == "rules/office.title_before_name"
     assert result.rows("invitedTo") == set()
 
 
 # --- meetings -----------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("text", "status"),
+    ("text", "status", "rule"),
     [
         pytest.param("Finnish President Aino Virtanen met with Swedish Prime Minister Lars Holmqvist in Helsinki on Monday.",
-                     "held", id="met-with"),
+                     "held", "meeting.meet_verb", id="met-with"),
         pytest.param("Finnish President Aino Virtanen held talks with Swedish Prime Minister Lars Holmqvist in Helsinki.",
-                     "held", id="held-talks-with"),
+                     "held", "meeting.meet_noun", id="held-talks-with"),
         pytest.param("Finnish President Aino Virtanen will meet Swedish Prime Minister Lars Holmqvist next week.",
-                     "planned", id="will-meet"),
+                     "planned", "meeting.meet_verb", id="will-meet"),
         pytest.param("Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist met in Stockholm on Friday.",
-                     "held", id="x-and-y-met"),
+                     "held", "meeting.meet_verb", id="x-and-y-met"),
         pytest.param("A summit between Finnish President Aino Virtanen and Swedish Prime Minister Lars Holmqvist took "
-                     "place in Turku on Friday.", "held", id="summit-between"),
+                     "place in Turku on Friday.", "held", "meeting.meet_noun", id="summit-between"),
         pytest.param("Despite the storm, Finnish President Aino Virtanen managed to meet Swedish Prime Minister Lars "
-                     "Holmqvist in Turku.", "held", id="managed-to-meet"),
+                     "Holmqvist in Turku.", "held", "meeting.meet_verb", id="managed-to-meet"),
         pytest.param("Finnish President Aino Virtanen hopes to meet Swedish Prime Minister Lars Holmqvist in Turku.",
-                     "planned", id="hopes-to-meet"),
+                     "planned", "meeting.meet_verb", id="hopes-to-meet"),
         pytest.param("Finnish President Aino Virtanen met her Swedish counterpart, Lars Holmqvist, on Friday.",
-                     "held", id="met-counterpart"),
+                     "held", "meeting.meet_verb", id="met-counterpart"),
         pytest.param("Finnish President Aino Virtanen will host Swedish Prime Minister Lars Holmqvist in Helsinki next "
-                     "week.", "planned", id="will-host"),
+                     "week.", "planned", "meeting.meet_verb", id="will-host"),
     ],
 )
-def test_extract_meets_with_status(extract_text, text, status):
-    rows = extract_text(text).rows("meets")
+def test_extract_meets_with_status(extract_text, text, status, rule):
+    result = extract_text(text)
+    rows = result.rows("meets")
     assert rows in ({("Aino Virtanen", "meets", "Lars Holmqvist", status)},
                     {("Lars Holmqvist", "meets", "Aino Virtanen", status)})
+    assert extractors(result, "meets") == {f"rules/{rule}"}
 
 
 def test_extract_meets_negated_gives_no_fact(extract_text):
@@ -650,20 +738,21 @@ def test_extract_meets_negated_gives_no_fact(extract_text):
 # --- quotes and hedges --------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("quoted", "plain", "relation"),
+    ("quoted", "plain", "relation", "rule"),
     [
         pytest.param('Opposition leader Mikko Laine told the crowd: "Aino Virtanen will attend the NATO summit."',
                      "Opposition leader Mikko Laine told the crowd that Aino Virtanen will attend the NATO summit.",
-                     "attends", id="attends"),
+                     "attends", "summit.attend_verb", id="attends"),
         pytest.param('"Finnish President Aino Virtanen met with Swedish Prime Minister Lars Holmqvist in secret," '
                      "the tabloid wrote.",
                      "Finnish President Aino Virtanen met with Swedish Prime Minister Lars Holmqvist in secret, "
                      "the tabloid wrote.",
-                     "meets", id="meets"),
+                     "meets", "meeting.meet_verb", id="meets"),
     ],
 )
-def test_extract_quoted_statement_gives_no_fact(extract_text, quoted, plain, relation):
+def test_extract_quoted_statement_gives_no_fact(extract_text, quoted, plain, relation, rule):
     assert extract_text(plain).rows(relation), "the unquoted sentence states the fact"
+    assert extractors(extract_text(plain), relation) == {f"rules/{rule}"}
     assert extract_text(quoted).rows(relation) == set()
 
 
@@ -685,8 +774,9 @@ def test_extract_hedge_lowers_confidence(extract_text, hedged):
     plain = extract_text("Finnish President Aino Virtanen will attend the NATO summit.")
     sure = plain.fact("Aino Virtanen", "attends", "2025 NATO summit")
     weak = extract_text(hedged).fact("Aino Virtanen", "attends", "2025 NATO summit")
-    assert sure is not None
+    assert sure is not None and sure.extractor == "rules/summit.attend_verb"
     assert weak is None or weak.confidence < sure.confidence
+    assert weak is None or weak.extractor == "rules/summit.attend_verb"
 
 
 def test_extract_question_lowers_confidence_of_the_named_person(extract_text):
@@ -694,6 +784,7 @@ def test_extract_question_lowers_confidence_of_the_named_person(extract_text):
     assert [e.label for e in result.of_type("Person")] == ["Aino Virtanen"]
     weak = result.fact("Aino Virtanen", "attends", "2025 NATO summit")
     assert weak is None or weak.confidence < 0.8
+    assert weak is None or weak.extractor == "rules/summit.attend_verb"
 
 
 # --- canonical entities across articles ---------------------------------------------
@@ -732,24 +823,32 @@ def test_extract_name_variants_share_one_key(extract_text, one, other, label):
     ],
 )
 def test_extract_office_of_a_legislature_names_the_chamber(extract_text, text, person, office):
-    assert (person, office) in extract_text(text).pairs("holdsOffice")
+    result = extract_text(text)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_before_name"
 
 
 def test_extract_office_country_prefers_the_sentence_subject(extract_text):
     result = extract_text("Chile called for calm after the disputed vote in Peru, Foreign Minister Ana Rojas "
                           "told reporters in Santiago.")
     assert ("Ana Rojas", "Minister of Foreign Affairs of Chile") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Ana Rojas", "holdsOffice", "Minister of Foreign Affairs of Chile") \
+        == "rules/office.title_before_name"
 
 
 def test_extract_minister_portfolio_after_of(extract_text):
     result = extract_text("Ada Brenn was Finland's Minister of Public Works and Housing from 2015 to 2017.")
     assert ("Ada Brenn", "holdsOffice", "Minister of Public Works and Housing of Finland", "former") in result.rows()
+    assert extractor_of(result, "Ada Brenn", "holdsOffice", "Minister of Public Works and Housing of Finland") \
+        == "rules/office.predicative"
     assert result.of_type("Organization") == []
 
 
 def test_extract_his_deputy_is_no_office(extract_text):
     result = extract_text("In Pretoria, South African finance minister Peter Holm and his deputy, Ada Brenn, were replaced.")
     assert ("Peter Holm", "Minister of Finance of South Africa") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Minister of Finance of South Africa") \
+        == "rules/office.title_before_name"
     assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice"))
 
 
@@ -768,6 +867,8 @@ def test_extract_chamber_named_with_a_demonym_is_not_given_its_country_twice(ext
     result = extract_text("Malagasy President Peter Holm opened parliament on Monday. Ada Brenn was elected to the "
                           "Malagasy National Assembly in 2013 and she remained a deputy until 2018.")
     assert ("Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly", "former") in result.rows()
+    assert extractor_of(result, "Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly") \
+        == "rules/office.predicative"
 
 
 @pytest.mark.parametrize(
@@ -788,6 +889,7 @@ def test_gazetteer_label_drops_a_disambiguator_but_keeps_a_bracket_that_is_part_
 def test_extract_member_of_a_party_named_in_brackets_after_party(extract_text):
     result = extract_text("Her main rival, Peter Holm from the former ruling party (HP), received only 70 votes.")
     assert ("Peter Holm", "HP") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "HP") == "rules/party.of_party"
 
 
 def test_extract_joint_candidate_of_several_parties_is_member_of_none(extract_text):
@@ -805,6 +907,7 @@ def test_extract_attended_without_object_is_the_summit_named_just_before(extract
     result = extract_text("Finnish President Aino Virtanen declined to attend the NATO summit in The Hague. Swedish "
                           "Prime Minister Lars Holmqvist attended, as did Danish Prime Minister Mette Lind.")
     assert result.pairs("attends") == {("Lars Holmqvist", "2025 NATO summit"), ("Mette Lind", "2025 NATO summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_bare_title_with_several_holders_is_nobody(extract_text):
@@ -817,6 +920,7 @@ def test_extract_bare_title_with_several_holders_is_the_home_countrys(extract_te
     result = extract_text("Kenyan President Peter Holm hosted Tanzanian President Ada Brenn on Monday. "
                           "The president will attend the G20 summit.")
     assert result.pairs("attends") == {("Peter Holm", "2025 G20 summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_bare_title_in_an_article_about_one_country_takes_that_country(extract_text):
@@ -824,6 +928,9 @@ def test_extract_bare_title_in_an_article_about_one_country_takes_that_country(e
                           "Former Prime Minister Jonas Berg, who led the Conservatives from 2019 to 2022, backed Brenn.")
     assert ("Jonas Berg", "holdsOffice", "Prime Minister of the United Kingdom", "former") in result.rows()
     assert ("Jonas Berg", "leaderOf", "Conservative Party", "former") in result.rows()
+    assert extractor_of(result, "Jonas Berg", "holdsOffice", "Prime Minister of the United Kingdom") \
+        == "rules/office.title_before_name"
+    assert extractor_of(result, "Jonas Berg", "leaderOf", "Conservative Party") == "rules/party.predicate"
 
 
 def test_extract_governor_takes_no_country_from_the_article(extract_text):
@@ -834,12 +941,15 @@ def test_extract_governor_takes_no_country_from_the_article(extract_text):
 def test_extract_name_after_party_possessive_is_a_person(extract_text):
     result = extract_text("In London, Reform UK's Ivo Marten said his party would vote against the bill.")
     assert ("Ivo Marten", "Reform UK") in result.pairs("memberOf")
+    assert extractor_of(result, "Ivo Marten", "memberOf", "Reform UK") == "rules/party.role_before_name"
 
 
 def test_extract_a_legislators_country_is_the_home_for_later_bare_titles(extract_text):
     result = extract_text("U.S. Senator Ada Brenn (D-N.Y.) criticised the deal on Thursday. Vice President Peter Holm "
                           "defended it in a speech.", date="2006-03-10")
     assert ("Peter Holm", "Vice President of the United States") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Vice President of the United States") \
+        == "rules/office.title_before_name"
 
 
 def test_extract_long_name_the_model_cut_short_is_one_person(extract_text):
@@ -852,6 +962,7 @@ def test_extract_party_word_heading_an_apposition_is_membership(extract_text):
     result = extract_text("Majority leader Peter Holm, a Tennessee Republican, promised a vote in Washington, "
                           "United States.")
     assert ("Peter Holm", "Republican Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Republican Party") == "rules/party.noun_apposition"
 
 
 def test_extract_sworn_in_as_is_the_office_of_the_one_sworn_in(extract_text):
@@ -859,6 +970,8 @@ def test_extract_sworn_in_as_is_the_office_of_the_one_sworn_in(extract_text):
                           "from Ohio, as vice president of the United States.", date="2025-01-20")
     assert ("Peter Holm", "Vice President of the United States") in result.pairs("holdsOffice")
     assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice") | result.pairs("memberOf"))
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Vice President of the United States") \
+        == "rules/office.predicative"
 
 
 def test_extract_bare_summit_beside_a_series_is_that_series_summit(extract_text):
@@ -866,17 +979,20 @@ def test_extract_bare_summit_beside_a_series_is_that_series_summit(extract_text)
                           "Russian President Ivan Petrov arrived late. Finnish President Aino Virtanen is also "
                           "attending.", date="2007-06-06")
     assert ("Aino Virtanen", "attends", "2007 G8 summit", "attended") in result.rows()
+    assert extractor_of(result, "Aino Virtanen", "attends", "2007 G8 summit") == "rules/summit.attend_verb"
 
 
 def test_extract_summit_hosted_by_a_leader_is_organised_by_the_leaders_country(extract_text):
     result = extract_text("British Prime Minister Peter Holm will host the G20 summit in London on Thursday.",
                           date="2009-04-01")
     assert ("2009 G20 summit", "United Kingdom") in result.pairs("organizedBy")
+    assert extractor_of(result, "2009 G20 summit", "organizedBy", "United Kingdom") == "rules/summit.host_verb"
 
 
 def test_extract_title_only_one_country_has_keeps_its_own_country(extract_text):
     result = extract_text("In Germany, Pope Leo met Chancellor Hans Weber on Monday.")
     assert ("Leo", "Pope") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Leo", "holdsOffice", "Pope") == "rules/office.title_before_name"
     pope = next(e for e in result.entities if e.label == "Pope")
     assert pope.country == "country/vatican-city"
 
@@ -885,6 +1001,7 @@ def test_extract_surname_the_model_tags_as_a_noun_is_still_the_person(extract_te
     result = extract_text("Canadian Prime Minister Paul Martin conceded. Peter Holm's party won the election. "
                           "Holm is expected to be sworn in as prime minister in early February.", date="2006-01-24")
     assert ("Peter Holm", "holdsOffice", "Prime Minister of Canada", "elect") in result.rows()
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Prime Minister of Canada") == "rules/office.predicative"
 
 
 def test_extract_invited_without_object_is_invited_to_the_summit_just_named(extract_text):
@@ -892,17 +1009,20 @@ def test_extract_invited_without_object_is_invited_to_the_summit_just_named(extr
                           "President Peter Holm was not invited. South African President Ada Brenn, who was invited as "
                           "an outreach guest, met Arakawa on Tuesday.", date="2008-07-08")
     assert result.pairs("invitedTo") == {("Ada Brenn", "2008 G8 summit")}
+    assert extractors(result, "invitedTo") == {"rules/summit.invite_verb"}
 
 
 def test_extract_leader_welcoming_leaders_to_a_summit_hosts_it(extract_text):
     result = extract_text("Japanese Prime Minister Kenji Arakawa welcomed leaders to the G8 summit in Hokkaido on "
                           "Monday.", date="2008-07-07")
     assert ("2008 G8 summit", "Japan") in result.pairs("organizedBy")
+    assert extractor_of(result, "2008 G8 summit", "organizedBy", "Japan") == "rules/summit.host_verb"
 
 
 def test_extract_name_right_after_political_party_is_a_party(extract_text):
     result = extract_text("Peter Holm is married to Ada Brenn, a member of the political party Tamarind Front.")
     assert ("Ada Brenn", "Tamarind Front") in result.pairs("memberOf")
+    assert extractor_of(result, "Ada Brenn", "memberOf", "Tamarind Front") == "rules/party.leader_apposition"
 
 
 def test_extract_organisation_around_a_known_party_name_is_that_party(extract_text):
@@ -914,23 +1034,27 @@ def test_extract_party_secretary_general_is_no_office_of_the_country(extract_tex
     result = extract_text("In Tokyo, LDP Secretary-General Kenji Arakawa told Japanese reporters the vote would go ahead.")
     assert result.pairs("holdsOffice") == set()
     assert ("Kenji Arakawa", "Liberal Democratic Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Kenji Arakawa", "memberOf", "Liberal Democratic Party") == "rules/party.role_before_name"
 
 
 def test_extract_the_defeated_party_candidate_is_a_member(extract_text):
     result = extract_text("In Paris, Ada Brenn, the defeated Socialist candidate, congratulated the French president.")
     assert ("Ada Brenn", "Socialist Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Ada Brenn", "memberOf", "Socialist Party") == "rules/party.role_apposition"
 
 
 def test_extract_predecessor_of_a_holder_held_that_office_before(extract_text):
     result = extract_text("Samoan Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
                           "Peter Holm, was deposed in a coup in 2000.")
     assert ("Peter Holm", "holdsOffice", "Prime Minister of Samoa", "former") in result.rows()
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Prime Minister of Samoa") == "rules/office.predecessor"
 
 
 def test_extract_leader_of_a_past_administration_held_the_head_office(extract_text):
     result = extract_text("South Korean President Han Seo-jun spoke on Monday. Much has changed since South Korea's "
                           "previous conservative administration, led by Park Do-hyun.")
     assert ("Park Do-hyun", "holdsOffice", "President of South Korea", "former") in result.rows()
+    assert extractor_of(result, "Park Do-hyun", "holdsOffice", "President of South Korea") == "rules/office.administration"
 
 
 def test_extract_administration_named_after_a_known_leader_uses_the_leaders_country(extract_text):
@@ -947,12 +1071,14 @@ def test_extract_returning_to_the_summit_is_attending_it(extract_text):
     result = extract_text("British Prime Minister Peter Holm left the G8 summit on Thursday after the attacks. Holm "
                           "returned to the summit later in the day.", date="2005-07-07")
     assert ("Peter Holm", "attends", "2005 G8 summit", "attended") in result.rows()
+    assert extractor_of(result, "Peter Holm", "attends", "2005 G8 summit") == "rules/summit.attend_verb"
 
 
 def test_extract_a_quoted_name_is_not_speech(extract_text):
     result = extract_text('He sided with the conservative wing, as opposed to the reformist "Harbour Party", led by '
                           'Peter Holm.')
     assert ("Peter Holm", "Harbour Party") in result.pairs("leaderOf")
+    assert extractor_of(result, "Peter Holm", "leaderOf", "Harbour Party") == "rules/party.clause"
 
 
 def test_extract_a_summit_in_general_is_no_particular_summit(extract_text):
@@ -966,12 +1092,14 @@ def test_extract_she_continues_the_chain_of_an_earlier_she(extract_text):
                           "crowded calendar. She will host U.S. President Peter Holm in Tokyo next week. She is then "
                           "expected to travel to Gyeongju for the APEC summit.", date="2025-10-21")
     assert result.pairs("attends") == {("Emi Sato", "2025 APEC summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_plural_summits_are_not_the_summit_named_later(extract_text):
     result = extract_text("Leaders from Tokyo had attended the three previous summits. Japanese Prime Minister Emi Sato "
                           "will attend the NATO summit in June.", date="2025-06-01")
     assert result.pairs("attends") == {("Emi Sato", "2025 NATO summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
 def test_extract_opposition_leader_needs_a_named_country(extract_text):
@@ -983,6 +1111,7 @@ def test_extract_opposition_leader_needs_a_named_country(extract_text):
 def test_extract_party_tag_after_a_comma(extract_text):
     result = extract_text("Sen. Peter Holm, R-Texas, introduced the bill in Washington on Thursday.")
     assert ("Peter Holm", "Republican Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Republican Party") == "rules/party.us_tag"
 
 
 def test_extract_party_president_is_a_party_post_not_a_state_office(extract_text):
@@ -990,12 +1119,15 @@ def test_extract_party_president_is_a_party_post_not_a_state_office(extract_text
                           "thanked voters in New Delhi.")
     assert not any(person == "Ada Brenn" for person, _ in result.pairs("holdsOffice"))
     assert ("Ada Brenn", "Indian National Congress") in result.pairs("leaderOf")
+    assert extractor_of(result, "Ada Brenn", "leaderOf", "Indian National Congress") == "rules/party.role_apposition"
 
 
 def test_extract_house_speaker_is_speaker_of_the_lower_house(extract_text):
     result = extract_text("U.S. Senator Peter Holm spoke first. House Speaker Ada Brenn said she would bring the bill "
                           "to a vote.", date="2007-03-15")
     assert ("Ada Brenn", "Speaker of the United States House of Representatives") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Ada Brenn", "holdsOffice", "Speaker of the United States House of Representatives") \
+        == "rules/office.title_before_name"
 
 
 def test_extract_people_listed_after_among_those_attending(extract_text):
@@ -1004,12 +1136,14 @@ def test_extract_people_listed_after_among_those_attending(extract_text):
                           "Arakawa.", date="2009-07-09")
     assert result.pairs("attends") == {("Peter Holm", "2009 G8 summit"), ("Ivan Petrov", "2009 G8 summit"),
                                        ("Kenji Arakawa", "2009 G8 summit")}
+    assert extractors(result, "attends") == {"rules/summit.participant_list"}
 
 
 def test_extract_leaders_at_the_summit_including_attended_it(extract_text):
     result = extract_text("Leaders at the G8 summit, including French President Ada Brenn and German Chancellor Hans "
                           "Weber, agreed on a climate target.", date="2009-07-09")
     assert result.pairs("attends") == {("Ada Brenn", "2009 G8 summit"), ("Hans Weber", "2009 G8 summit")}
+    assert extractors(result, "attends") == {"rules/summit.participants_included"}
 
 
 def test_extract_cohosts_of_a_summit_did_not_meet_for_that(extract_text):
@@ -1023,6 +1157,7 @@ def test_extract_title_right_before_a_name_is_that_person_not_the_current_holder
                           "hosted Ada Brenn and then-Prime Minister Jonas Berg at Camp David in 2023.")
     people = {person for pair in result.pairs("meets") for person in pair}
     assert "Ivan Petrov" not in people and "Jonas Berg" in people
+    assert extractors(result, "meets") == {"rules/meeting.meet_verb"}
 
 
 def test_extract_party_adjective_ending_a_longer_name_is_no_party(extract_text):
@@ -1040,11 +1175,13 @@ def test_extract_party_adjective_ending_a_longer_name_is_no_party(extract_text):
 def test_extract_post_of_a_company_is_no_office_of_the_state(extract_text, text):
     result = extract_text(f"Japanese Prime Minister Kenji Arakawa met business leaders in Tokyo on Monday. {text}")
     assert result.pairs("holdsOffice") == {("Kenji Arakawa", "Prime Minister of Japan")}
+    assert extractors(result, "holdsOffice") == {"rules/office.title_before_name"}
 
 
 def test_extract_resigned_as_party_leader_is_a_former_leader(extract_text):
     result = extract_text("In Dublin, Ada Brenn of Ireland stepped down as Labour Party leader last spring.")
     assert ("Ada Brenn", "leaderOf", "Labour Party", "former") in result.rows()
+    assert extractor_of(result, "Ada Brenn", "leaderOf", "Labour Party") == "rules/party.predicate"
 
 
 def test_extract_country_deep_inside_an_organisation_name_is_not_the_offices_country(extract_text):

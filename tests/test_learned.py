@@ -20,7 +20,7 @@ def _fact(relation: str = "memberOf", extractor: str = "rules") -> Fact:
 
 
 def test_every_rule_named_in_code_is_registered_and_every_registered_rule_is_used():
-    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "graph" / "extract").glob("*.py"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "graph" / "extract").rglob("*.py"))
     named = set(re.findall(r'RULES\["([a-z_.]+)"\]', code))
     assert named and named <= set(RULES)
     assert set(RULES) == named

@@ -4,8 +4,10 @@ Within an article: a surname ("Okafor") or a name the model tagged ORG joins the
 nearest full name it shortens; "the summit" joins the summit named before it; an
 ambiguous party name ("Democratic Party") takes the party of the article's countries.
 Across articles: keys come from canonical names (gazetteer labels, or the full name as
-written), so the same person shares one IRI, and a bare surname never merges with
-anyone outside its own article.
+written), so the same person shares one IRI. A bare surname never merges with anyone
+outside its own article, unless the tenure tables know exactly one person of that name
+in office at the article's date, in a country the article is about or under the title
+written beside it ("President Okafor" in a 2006 article).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from graph.extract.gazetteer import Gazetteer, Known, fold
 from graph.extract.mentions import is_party_name
 from graph.model import Article, Entity, Mention, entity_key
 
+_ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|[XVI]+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=\S)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ORG_NOISE = re.compile(r"^\W*$|^\d")
 
@@ -81,7 +84,7 @@ def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazet
                 # acronym of a party abroad ("PS", "Labor") is not kept: here it is
                 # more likely something else.
                 add(i, _unlisted_party(name, countries, article))
-    _link_persons(mentions, links, drafts, article, gazetteer, add)
+    _link_persons(mentions, links, drafts, article, gazetteer, countries, add)
     _link_named_organisations(mentions, links, drafts, gazetteer, countries, article, add)
     _link_summits(mentions, links, drafts, article, gazetteer, add)
     entities = {key: draft.entity() for key, draft in drafts.items()}
@@ -168,13 +171,13 @@ def _short_forms(name: str) -> set[str]:
     return {parts[0], parts[-1], "".join(parts)}
 
 
-def _link_persons(mentions, links, drafts, article, gazetteer, add) -> None:
+def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -> None:
     """Full names first, then short forms joined to the nearest full name before them."""
     full: list[tuple[int, str, set[str]]] = []  # (mention index, entity key, short forms)
     for i, m in enumerate(mentions):
         if m.label == "PERSON" and (m.key in gazetteer or len(m.text.split()) >= 2):
             known = gazetteer.by_key.get(m.key) if m.key else None
-            known = known or next(iter(gazetteer.lookup("Person", m.text)), None)
+            known = known or gazetteer.person_named(m.text, article.date)
             draft = _known_draft(known) if known else _person_draft(m.text, drafts)
             add(i, draft)
             forms = _short_forms(draft.label) | _short_forms(m.text)
@@ -189,13 +192,23 @@ def _link_persons(mentions, links, drafts, article, gazetteer, add) -> None:
             links[i] = key
             drafts[key].aliases.append(m.text)
             continue
-        known = [k for k in gazetteer.lookup("Person", m.text)]
-        if len(known) == 1:
+        known = gazetteer.lookup("Person", m.text)
+        holder = gazetteer.holder_named(m.text, article.date, set(countries[:3]), _title_keys_before(mentions, i)) \
+            if m.label == "PERSON" else None
+        if len(known) == 1 and known[0].extra.get("match") is not False:
             add(i, _known_draft(known[0]))
+        elif holder is not None:
+            add(i, _known_draft(holder))
         elif m.label == "PERSON":
             # A lone surname nobody in the article carries: scoped to this article so it
             # can never merge with a namesake elsewhere.
             add(i, _Draft(key=entity_key("Person", f"{m.text} {article.key}"), type="Person", label=m.text))
+
+
+def _title_keys_before(mentions: list[Mention], index: int) -> set[str]:
+    """The title written right before a mention ("President" in "President Okafor")."""
+    start = mentions[index].start
+    return {m.key for m in mentions[max(0, index - 3):index] if m.label == "TITLE" and m.key and 0 <= start - m.end <= 2}
 
 
 def _person_draft(name: str, drafts: dict[str, _Draft]) -> _Draft:
@@ -336,6 +349,7 @@ def _is_proper_summit_name(text: str) -> bool:
 def _named_summit(text: str, year: int | None) -> _Draft:
     name = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
     name = re.sub(r"\s*['’]s$", "", name)
+    name = _ORDINAL.sub("", name)  # "the 17th Ibero-American Summit" is that year's summit of the series
     if year and not re.search(r"\b(19|20)\d\d\b", name) and not name.lower().startswith("summit"):
         name = f"{year} {name}"
     return _Draft(key=entity_key("Summit", name), type="Summit", label=name, year=year)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from graph.extract.knowledge import LEADER, KnownPerson, Tenure, load_people, parse_day, tenure_at
 from graph.model import entity_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
@@ -78,9 +79,74 @@ class Gazetteer:
     def entries(self, type_: str) -> Iterator[Known]:
         return (e for e in self.by_key.values() if e.type == type_)
 
+    def person_named(self, name: str, day: str | None) -> Known | None:
+        """The known person a full name means at this date: of several who share it, the
+        one in office then, else the one whose tenure is nearest."""
+        people = self.lookup("Person", name)
+        if len(people) <= 1:
+            return people[0] if people else None
+        when = parse_day(day)
+        return min(people, key=lambda p: _distance(p, when))
 
-def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> Gazetteer:
-    """The bundled gazetteer plus the user's own files (later files add, never replace)."""
+    def holder_named(self, name: str, day: str | None, places: set[str], title_keys: set[str]) -> Known | None:
+        """The one known person a lone surname means: someone who, at the article's date,
+        held an office of a country the article is about (`places`), or held the title
+        written beside the surname (`title_keys`). A surname is common; anything less
+        certain is left unresolved."""
+        when = parse_day(day)
+        if when is None:
+            return None
+        found = []
+        for person in self.lookup("Person", name):
+            for tenure in tenures_of(person):
+                if tenure.title == LEADER or not tenure.covers(when):
+                    continue
+                place = self.place_of(tenure)
+                if place is not None and (place.key in places or "title/" + fold(tenure.title) in title_keys):
+                    found.append(person)
+                    break
+        return found[0] if len(found) == 1 else None
+
+    def place_of(self, tenure: Tenure) -> Known | None:
+        """The country, organisation or party whose post a tenure is."""
+        types = ("PoliticalParty",) if tenure.title == LEADER else ("Country", "Organization")
+        return next((k for t in types for k in self.lookup(t, tenure.of) if fold(k.label) == fold(tenure.of)
+                     or fold(tenure.of) in {fold(a) for a in k.aliases}), None)
+
+    def office_place(self, person_key: str, title: Known, day: str | None) -> Known | None:
+        """Where a known person held this title nearest the article's date ("President"
+        → the country they were president of); None when the tables do not say."""
+        person = self.by_key.get(person_key)
+        tenure = tenure_at(tenures_of(person), parse_day(day), titles={title.label}) if person else None
+        return self.place_of(tenure) if tenure is not None else None
+
+    def tenure_ended(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
+        """Whether every tenure of this person in this office ended well before the date:
+        a title without "former" is then a passing historical mention."""
+        person = self.by_key.get(person_key)
+        when = parse_day(day)
+        if person is None or when is None:
+            return False
+        held = [t for t in tenures_of(person) if t.title == title.label
+                and (place := self.place_of(t)) is not None and place.key == place_key]
+        return bool(held) and all(t.ended_before(when) for t in held)
+
+
+def tenures_of(person: Known) -> tuple[Tenure, ...]:
+    return person.extra.get("tenures", ())
+
+
+def _distance(person: Known, when) -> int:
+    tenure = tenure_at(tenures_of(person), when)
+    if tenure is None:
+        return 10**6
+    return tenure.distance(when) if when is not None else 0
+
+
+def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR,
+                   knowledge: Iterable[Path] | None = None) -> Gazetteer:
+    """The bundled gazetteer plus the user's own files (later files add, never replace),
+    and the people of the tenure tables (`knowledge`: those files instead of the bundled ones)."""
     if not data_dir.is_dir():
         raise FileNotFoundError(f"gazetteer folder not found: {data_dir}")
     records: list[dict] = []
@@ -88,10 +154,31 @@ def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = D
         records.extend(_read_records(path))
     for path in extra_files:
         records.extend(_read_records(Path(path)))
+    records.extend(_people_of_tenures(load_people(knowledge), records))
     countries = {fold(r["label"]): r for r in records if r.get("type") == "Country"}
     country_names = {fold(n) for r in countries.values() for n in [r["label"], *(r.get("aliases") or ())]
                      if isinstance(n, str)}
     return Gazetteer(_to_known(r, countries, country_names) for r in records)
+
+
+def _people_of_tenures(people: list[KnownPerson], records: list[dict]) -> list[dict]:
+    """Gazetteer records for the tables' people. A person the gazetteer lists already gets
+    the tenures on that record; the others are found by name when an article names them
+    (the model's PERSON mentions), not matched in the text, so a surname alone never
+    becomes a mention of them."""
+    listed = {fold(r["label"]): r for r in records if r.get("type") == "Person"}
+    countries = {fold(r["label"]) for r in records if r.get("type") == "Country"}
+    new = []
+    for person in people:
+        record = listed.get(fold(person.label))
+        if record is not None:
+            record["tenures"] = person.tenures
+            continue
+        national = [t.of for t in person.tenures if fold(t.of) in countries]
+        new.append({"type": "Person", "label": person.label, "aliases": list(person.aliases),
+                    "wikidata": person.wikidata, "country": national[-1] if national else None,
+                    "tenures": person.tenures, "match": False})
+    return new
 
 
 def _read_records(path: Path) -> list[dict]:

@@ -301,13 +301,14 @@ class RelationModel:
     threshold: float
     veto: float
     name: str = "relations"
+    thresholds: dict[str, float] = field(default_factory=dict)  # per relation, where it differs from `threshold`
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> "RelationModel":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), float(data["veto"]),
-                       data.get("name", "relations"))
+                       data.get("name", "relations"), {r: float(t) for r, t in data.get("thresholds", {}).items()})
         except (OSError, ValueError, KeyError) as error:
             raise ValueError(f"{path}: not a relation model ({error}); rebuild it with: make train") from error
 
@@ -316,7 +317,9 @@ class RelationModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def keeps(self, candidate: Candidate, probability: float) -> bool:
-        return probability >= (self.veto if stated_by_rules(candidate.source) else self.threshold)
+        if stated_by_rules(candidate.source):
+            return probability >= self.veto
+        return probability >= self.thresholds.get(candidate.fact.relation, self.threshold)
 
     def decide(self, found: Iterable[Candidate]) -> list[Fact]:
         """The candidates the model keeps (and every fact of a relation it does not score).

@@ -83,6 +83,8 @@ class GazetteerMatcher:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, tuple[str, str]] = {}
         for entry in gazetteer.by_key.values():
+            if entry.extra.get("match") is False:
+                continue  # found by name once the model tags a person, never matched in text
             for kind, forms in self._forms(entry):
                 label = _LABELS.get((entry.type, kind))
                 if label is None:

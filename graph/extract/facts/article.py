@@ -1,0 +1,347 @@
+"""What every rule shares, so it comes first: the state of one article being read
+(`ArticleState`), how a finding becomes a Fact (`add_fact`: quotes dropped, hedges
+weakened, the date a current fact holds at), and the readings of the parse the rule
+families have in common: the words before a title, a verb's subjects and conjuncts,
+negation and tense, and which person a name, a pronoun or a bare title stands for.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.entities import Resolution
+from graph.extract.gazetteer import Gazetteer
+from graph.extract.rules import Rule
+from graph.model import Article, Entity, Fact, Mention
+
+
+FORMER = {"former", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor", "onetime", "one-time"}
+ACTING = {"acting", "interim", "caretaker"}
+ELECT = {"elect", "-elect", "incoming", "next", "designate", "presumptive"}
+HEDGE_AUX = {"may", "might", "could"}
+PLAN_WORDS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "want", "prepare", "going", "agree",
+              "aim", "seek", "vow", "pledge", "promise", "decide", "arrange", "slate", "poise", "likely"}
+NEGATING_VERBS = {"skip", "boycott", "decline", "refuse", "miss", "snub", "shun", "cancel", "withdraw", "forgo", "forego", "abandon"}
+PRONOUNS = {"he", "she", "him", "her", "his"}
+_NP_MODIFIERS = {"amod", "advmod", "compound", "det", "poss", "nummod", "npadvmod", "case"}
+
+
+@dataclass
+class ArticleState:
+    """Everything the rules share while reading one article."""
+
+    doc: Doc
+    article: Article
+    gazetteer: Gazetteer
+    resolution: Resolution
+    mentions: list[Mention]
+    spans: list[Span]  # token span of each mention
+    at_token: dict[int, list[int]]  # token index → indexes of the mentions covering it
+    entities: dict[str, Entity]
+    facts: list[Fact] = field(default_factory=list)
+    holders: dict[str, dict[str, str]] = field(default_factory=dict)  # title key → {person key: office's country key}
+    home: str | None = None  # country key of the first office the article places: bare titles default to it
+    in_quote: set[int] = field(default_factory=set)
+    text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes
+    starts: list[int] = field(default_factory=list)  # first token of each mention (non-decreasing), for bisect
+    head_offices: dict[str, str] = field(default_factory=dict)  # country key → office key of its head ("President of …")
+
+    def mentions_before(self, position: int) -> range:
+        """Indexes of the mentions that start before token `position`, nearest first."""
+        return range(bisect.bisect_left(self.starts, position) - 1, -1, -1)
+
+    def in_sentence(self, sent: Span, labels: set[str]) -> list[tuple[int, Span]]:
+        """The mentions that start in this sentence, with these labels (per sentence, so
+        the rules stay linear in the article's length)."""
+        return [(i, self.spans[i]) for i in self.by_sentence.get(sent.start, ()) if self.mentions[i].label in labels]
+
+    def entity_at(self, token: Token, types: set[str]) -> Entity | None:
+        for index in self.at_token.get(token.i, ()):
+            entity = self.resolution.entity_at(self.mentions, index)
+            if entity is not None and entity.type in types:
+                return entity
+        return None
+
+    def mention_at(self, token: Token, labels: set[str]) -> tuple[int, Mention] | None:
+        for index in self.at_token.get(token.i, ()):
+            if self.mentions[index].label in labels:
+                return index, self.mentions[index]
+        return None
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indexes inside quoted speech; a quote never runs past a line break. A few
+    quoted words without a verb are a name or a label ("the 'New Whigs'"), not speech."""
+    inside, quoted, current = False, set(), []
+
+    def close() -> None:
+        if len(current) > 4 or any(doc[i].pos_ in {"VERB", "AUX"} for i in current):
+            quoted.update(current)
+        current.clear()
+
+    for token in doc:
+        if token.text in {"“", "«"}:
+            close()
+            inside = True
+        elif token.text in {"”", "»"} or token.text == '"' and inside:
+            close()
+            inside = False
+        elif token.text == '"':
+            inside = True
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            close()
+            inside = False
+        elif inside:
+            current.append(token.i)
+    close()
+    return quoted
+
+
+def add_fact(state: ArticleState, subject: Entity, relation: str, obj: Entity, status: str | None,
+             rule: Rule, sent: Span, anchor: Token) -> None:
+    """Record what a rule found, unless it joins an entity to itself or sits in quoted
+    speech; a hedged sentence lowers the rule's confidence."""
+    if subject.key == obj.key or anchor.i in state.in_quote:
+        return
+    confidence = rule.confidence * _hedge_factor(sent, anchor)
+    state.facts.append(Fact(subject=subject.key, relation=relation, object=obj.key, status=status,
+                            confidence=round(confidence, 3), sentence=sent.text.strip(),
+                            start=sent.start_char, end=sent.end_char, valid_at=_valid_at(state.article, status),
+                            extractor=rule.extractor))
+
+
+def _valid_at(article: Article, status: str | None) -> str | None:
+    """Current facts held at the article's date; that is the one date we always know."""
+    return article.date if status in {"current", "acting", "attended", "held"} else None
+
+
+def _hedge_factor(sent: Span, anchor: Token) -> float:
+    """Questions, conditionals and speculation weaken what a sentence states."""
+    factor = 1.0
+    if sent.text.rstrip().endswith("?"):
+        factor *= 0.5
+    if any(t.lower_ in {"if", "unless", "whether"} and t.i < anchor.i for t in sent):
+        factor *= 0.7
+    if any(t.lower_ in HEDGE_AUX and t.dep_ == "aux" and t.head == anchor.head for t in sent):
+        factor *= 0.8
+    return factor
+
+
+def deduplicated(facts: list[Fact]) -> list[Fact]:
+    """One fact per (subject, relation, object): the most confident statement of it;
+    `meets` is symmetric, so its pair is ordered."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        s, o = (fact.subject, fact.object)
+        if fact.relation == "meets" and o < s:
+            s, o = o, s
+        key = (s, fact.relation, o)
+        if key not in best or fact.confidence > best[key].confidence:
+            best[key] = fact
+    return list(best.values())
+
+
+def words_before(token: Token, limit: int = 4) -> list[Token]:
+    """The tokens of the same noun phrase before `token`, nearest first."""
+    out = []
+    for i in range(token.i - 1, max(token.sent.start, token.i - limit) - 1, -1):
+        t = token.doc[i]
+        if t.text in {",", ";", ":", "(", ")"} or t.is_space:
+            break
+        if t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} and t.dep_ not in _NP_MODIFIERS:
+            break
+        out.append(t)
+    return out
+
+
+def status_from_words(words: list[Token], default: str = "current") -> str:
+    """The status these words give a title or a role ("former", "acting", "elect"), else `default`."""
+    lowered = {w.lower_.strip("-") for w in words} | {w.lower_ for w in words}
+    if lowered & FORMER:
+        return "former"
+    if lowered & ACTING:
+        return "acting"
+    if lowered & ELECT:
+        return "elect"
+    return default
+
+
+def entity_for_key(state: ArticleState, key: str | None) -> Entity | None:
+    """The article's entity with this key, else one made from the gazetteer's entry."""
+    if key is None:
+        return None
+    if key in state.entities:
+        return state.entities[key]
+    known = state.gazetteer.by_key.get(key)
+    if known is None:
+        return None
+    return Entity(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
+
+
+def person_after(state: ArticleState, index: int, sent: Span) -> Entity | None:
+    """The person named right at token `index` (skipping an honorific)."""
+    while index < sent.end and state.doc[index].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}:
+        index += 1
+    if index >= sent.end:
+        return None
+    return state.entity_at(state.doc[index], {"Person"})
+
+
+def end_of_mention(state: ArticleState, index: int) -> int:
+    """The token after the longest mention that covers token `index`."""
+    spans = [state.spans[i] for i in state.at_token.get(index, ()) if state.spans[i] is not None]
+    return max((span.end for span in spans), default=index + 1)
+
+
+def person_of_token(state: ArticleState, token: Token) -> Entity | None:
+    """The person a token names, or refers to as a pronoun or a bare title."""
+    person = state.entity_at(token, {"Person"})
+    if person is not None:
+        return person
+    if token.lower_ in PRONOUNS:
+        return antecedent_of(state, token)
+    title = state.mention_at(token, {"TITLE"})
+    if title is None:
+        return None
+    named = person_after(state, state.spans[title[0]].end, token.sent) if state.spans[title[0]] is not None else None
+    return named or _holder(state, title[1].key)  # "Prime Minister Fumio Kishida" is Kishida, not the holder
+
+
+def _holder(state: ArticleState, title_key: str) -> Entity | None:
+    """Who "the president" is: the one current holder of that title the article named, or
+    among several (a president of Kenya and one of Tanzania), the home country's, the one
+    named last; with none of the home country, nobody."""
+    holders = state.holders.get(title_key, {})
+    if len(holders) > 1:
+        holders = {person: place for person, place in holders.items() if place == state.home}
+    return state.entities.get(list(holders)[-1]) if holders else None
+
+
+_SAME_PERSON = ({"he", "him", "his"}, {"she", "her"})
+
+
+def antecedent_of(state: ArticleState, pronoun: Token, depth: int = 0) -> Entity | None:
+    """The last person before the pronoun, preferring subjects ("he" after "Alves said").
+    An earlier "she" as subject continues the chain ("She will attend …. She is then
+    expected …" is one person), and so does a title as subject ("The new prime minister …")."""
+    kind = next((k for k in _SAME_PERSON if pronoun.lower_ in k), set())
+    fallback = None
+    for index in range(pronoun.i - 1, max(0, pronoun.i - 80), -1):
+        token = state.doc[index]
+        subject = token.dep_ in {"nsubj", "nsubjpass"}
+        if subject and token.lower_ in kind and depth < 3:
+            return antecedent_of(state, token, depth + 1) or fallback
+        person = state.entity_at(token, {"Person"})
+        if person is None and subject and (title := state.mention_at(token, {"TITLE"})) is not None:
+            person = _holder(state, title[1].key)
+        if person is None:
+            continue
+        if subject or token.head.dep_ in {"nsubj", "nsubjpass"}:
+            return person
+        fallback = fallback or person
+    return fallback
+
+
+def people_and_countries(state: ArticleState, token: Token, types=frozenset({"Person", "Country"})) -> list[Entity]:
+    """The entities a subject or object token stands for, following "X and Y" and
+    "leaders of X and Y"."""
+    out: list[Entity] = []
+    for t in [token, *conjuncts(token)]:
+        entity = state.entity_at(t, set(types)) or (person_of_token(state, t) if "Person" in types else None)
+        if entity is not None:
+            out.append(entity)
+        elif t.lower_ in {"leaders", "leader", "delegation", "delegations", "heads", "representatives", "president", "presidents", "officials"}:
+            for child in t.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    out.extend(people_and_countries(state, next(iter(child.children), child), types))
+                elif child.dep_ in {"poss", "compound", "amod"}:
+                    entity = state.entity_at(child, set(types))
+                    if entity is not None:
+                        out.append(entity)
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The tokens joined to this one by "and" or "or" ("X, Y and Z")."""
+    return [t for t in token.subtree if t.dep_ == "conj" and t.head.i in {token.i, *[c.i for c in token.subtree]}]
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject of a verb, climbing through "plans to attend" and "is considering
+    attending", and from "who" to the name a relative clause hangs on."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and current.dep_ == "relcl" and subjects[0].lower_ in {"who", "which", "that"}:
+            return [current.head]
+        if subjects:
+            return subjects
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "Before joining the party, she …"
+        elif current.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return []
+
+
+def verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements ("attend" ← "plans" ← "said")."""
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "ccomp", "pcomp", "acomp"} and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+NEGATIVE_SUBJECTS = {"neither", "none", "nobody", "noone", "nor"}
+
+
+def negated(verb: Token) -> bool:
+    """Negation, refusal, or a negative subject ("neither attended", "none of them")."""
+    for subject in subjects_of(verb):
+        if subject.lower_ in NEGATIVE_SUBJECTS or any(t.lower_ in NEGATIVE_SUBJECTS for t in subject.subtree):
+            return True
+    for v in verb_chain(verb):
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} | NEGATIVE_SUBJECTS for c in v.children):
+            return True
+        if v.lemma_ in NEGATING_VERBS:
+            return True
+    return False
+
+
+def is_future(verb: Token) -> bool:
+    """Future or planned, also when the auxiliary sits on the first of two joined verbs
+    ("will travel to Rome and attend")."""
+    chain = verb_chain(verb) + (verb_chain(verb.head) if verb.dep_ == "conj" else [])
+    for v in chain:
+        if any(c.lower_ in {"will", "'ll", "shall", "would"} and c.dep_ in {"aux", "auxpass"} for c in v.children):
+            return True
+        if v.lemma_ in PLAN_WORDS or v.lower_ in {"expected", "scheduled", "set", "due", "slated"}:
+            return True
+    return False
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(count):
+        start = token.doc[start - 1].sent.start if start else 0
+    return start
+
+
+def last_entity_before(state: ArticleState, position: int, types: set[str], since: int = 0) -> Entity | None:
+    """The entity of one of these types mentioned last before token `position` (and not
+    before token `since`)."""
+    for index in state.mentions_before(position):
+        span = state.spans[index]
+        if span is None:
+            continue
+        if span.start < since:
+            return None
+        entity = state.resolution.entity_at(state.mentions, index)
+        if entity is not None and entity.type in types:
+            return entity
+    return None

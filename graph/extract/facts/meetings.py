@@ -1,0 +1,103 @@
+"""Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "talks
+with Y", "a meeting between X and Y".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.facts.article import (
+    ArticleState,
+    add_fact,
+    is_future,
+    negated,
+    people_and_countries,
+    sentences_back,
+    subjects_of,
+)
+from graph.extract.rules import RULES
+from graph.model import Entity
+
+
+MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations", "dinner", "lunch",
+              "breakfast", "banquet", "audience"}
+DONE_VERBS = {"manage", "go", "get", "succeed", "proceed", "continue"}
+PAIR_WORDS = {"two", "both", "pair", "duo"}
+
+
+def read_meetings(state: ArticleState, sent: Span) -> None:
+    """Meetings the sentence states with a verb ("met", "will host") or a noun ("talks with")."""
+    for token in sent:
+        if token.lemma_ in {"meet", "host", "receive"} and token.pos_ == "VERB":
+            _meet_verb(state, token, sent)
+        elif token.lower_ in MEET_NOUNS and token.pos_ == "NOUN":
+            _meet_noun(state, token, sent)
+
+
+def _meet_verb(state: ArticleState, verb: Token, sent: Span) -> None:
+    """"X met (with) Y", "X and Y met", "X will meet Y", "X met his counterpart, Y", and
+    "X will host (or received) Y" for a visiting leader."""
+    if negated(verb):
+        return
+    subject_tokens = subjects_of(verb)
+    subjects = [e for s in subject_tokens for e in people_and_countries(state, s, frozenset({"Person"}))]
+    pair = next((s for s in subject_tokens if s.lower_ in PAIR_WORDS), None)
+    if not subjects and pair is not None:
+        subjects = _last_people(state, pair.i, 2)  # "the two agreed to meet"
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    direct += [a for c in direct for a in c.children if a.dep_ == "appos"]  # "his counterpart, Y"
+    if verb.lemma_ != "meet":  # one hosts a person or an event: only a person named as the object counts
+        direct = [c for c in direct if state.entity_at(c, {"Person"}) is not None]
+    objects = [e for c in direct for e in people_and_countries(state, c, frozenset({"Person"}))]
+    if verb.lemma_ == "meet":
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            objects += [e for p in prep.children if p.dep_ == "pobj"
+                        for e in people_and_countries(state, p, frozenset({"Person"}))]
+    pairs = [(s, o) for s in subjects for o in objects]
+    if not pairs and verb.lemma_ == "meet":  # "X and Y met"; co-hosts of a summit did not meet for that
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+    status = "planned" if is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
+    for a, b in pairs:
+        add_fact(state, a, "meets", b, status, RULES["meeting.meet_verb"], sent, verb)
+
+
+def _done_through(verb: Token) -> bool:
+    """"managed to meet", "went on to meet": a past verb that says the infinitive happened."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ in {"VBD", "VBN"} and head.lemma_ in DONE_VERBS
+
+
+def _last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
+    """The last `count` distinct people named before token `before`, in its sentence or
+    the one before it."""
+    people: list[Entity] = []
+    for token in reversed(state.doc[sentences_back(state.doc[before], 1) : before]):
+        person = state.entity_at(token, {"Person"})
+        if person is not None and person not in people:
+            people.append(person)
+        if len(people) == count:
+            return people
+    return []
+
+
+def _meet_noun(state: ArticleState, noun: Token, sent: Span) -> None:
+    """"held talks with Y", "a meeting between X and Y", "a summit with Y"."""
+    others: list[Entity] = []
+    between = False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+        between = between or prep.lower_ == "between"
+        others += [e for p in prep.children if p.dep_ == "pobj" for e in people_and_countries(state, p, frozenset({"Person"}))]
+    if not others:
+        return
+    verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
+    if verb.pos_ == "ADP":  # "collapsed during a dinner with X"
+        verb = verb.head
+    if negated(verb):
+        return
+    status = "planned" if is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and verb.lemma_ != "be" else "held"
+    if between:
+        pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1:]]
+    else:
+        subjects = [e for s in subjects_of(verb) for e in people_and_countries(state, s, frozenset({"Person"}))] if verb.pos_ in {"VERB", "AUX"} else []
+        pairs = [(s, o) for s in subjects for o in others]
+    for a, b in pairs:
+        add_fact(state, a, "meets", b, status, RULES["meeting.meet_noun"], sent, noun)

@@ -1,0 +1,159 @@
+"""Office entities: `mint_office` is the one place an Office's key and label are made,
+so "President of Brazil" is one entity whichever rule, sentence or article names it.
+
+Most of the work is deciding whose office a title is: the country the text names, the
+person's known country, a country free earlier in the sentence, the article's home
+country, and for a seat or a speaker, the legislature's chamber.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph.extract.facts.article import ArticleState, entity_for_key, words_before
+from graph.extract.gazetteer import Known
+from graph.model import Entity, entity_key
+
+
+#: Kinds of title whose country can be the article's home country: a governor's or mayor's
+#: place ("Georgia Governor X") says little about which country "President Y" leads.
+NATIONAL_KINDS = {"head", "minister", "royal", "legislator"}
+_CHAMBER = re.compile(r"\b(Assembly|Parliament|Bundestag|Bundesrat|Congress|House of|Diet|Duma|Knesset|Sejm|"
+                      r"Majlis|Riksdag|Storting|Cortes|Lok Sabha|Rajya Sabha)\b")
+
+
+def _chamber(state: ArticleState, place: Entity) -> Entity | None:
+    """The legislature the article names for this country ("the National Assembly",
+    "the Bundestag"): a legislator's or speaker's office belongs to it."""
+    for entity in state.entities.values():
+        if entity.type == "Organization" and _CHAMBER.search(entity.label) and entity.country in {None, place.key}:
+            return entity
+    return None
+
+
+def _house_named_in_title(state: ArticleState, place: Entity, title_span: Span) -> Entity | None:
+    """"House Speaker X" in an article that names no chamber: the country's lower house the
+    gazetteer knows ("United States House of Representatives")."""
+    if "house" not in title_span.text.lower():
+        return None
+    house = next((k for k in state.gazetteer.entries("Organization") if k.country == place.key and "House" in k.label), None)
+    return entity_for_key(state, house.key) if house is not None else None
+
+
+def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...]) -> str:
+    """"Speaker of the National Assembly of Kenya", "Member of the Bundestag"."""
+    base = "Member" if title.label.startswith("Member of") else title.label
+    name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
+    if chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
+        name += f" of {place.label}"  # a generic name ("National Assembly") needs its country
+    return f"{base} of {name}"
+
+
+def _titled(title: Known, portfolio: str | None) -> str:
+    return f"{title.label} of {portfolio}" if portfolio else title.label
+
+
+def _free_country_before(state: ArticleState, title_span: Span) -> Entity | None:
+    """A country named earlier in the sentence ("Australia said ..., Foreign Minister X
+    said") that is not already the country of another title ("U.S. President ...") and
+    not inside a quotation; a country that is a subject wins over a nearer one."""
+    doc = state.doc
+    free: list[tuple[Token, Entity]] = []
+    for token in doc[title_span.sent.start : title_span.start]:
+        entity = None if token.i in state.in_quote else state.entity_at(token, {"Country"})
+        if entity is None or _describes_a_thing(state, token):
+            continue
+        nxt = token.i + 1
+        if nxt < len(doc) and doc[nxt].text in {"'s", "’s"}:
+            nxt += 1
+        if nxt < len(doc) and (state.mention_at(doc[nxt], {"TITLE"}) or state.entity_at(doc[nxt], {"Person"})):
+            continue  # "U.S. President X", "France's Foreign Minister": that country is taken
+        free.append((token, entity))
+    subjects = [entity for token, entity in free if token.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return subjects[0]
+    return free[-1][1] if free else None
+
+
+def _describes_a_thing(state: ArticleState, token: Token) -> bool:
+    """A demonym describing a common noun ("Indian affairs", "French wine") says nothing
+    about which country a later title belongs to."""
+    head = token.head
+    return state.mention_at(token, {"DEMONYM"}) is not None and token.dep_ in {"amod", "compound"} \
+        and head.pos_ == "NOUN" and state.mention_at(head, {"TITLE"}) is None
+
+
+def _implied_place(state: ArticleState, person: Entity, title: Known, title_span: Span) -> tuple[Entity | None, float]:
+    """The country of a bare title ("Foreign Minister X"): the person's known country, a
+    free country earlier in the sentence, the article's home country (that of the first
+    office it placed) when the article is mostly about it, or the one country the article
+    is about (for national titles: a governor or judge there serves a state or court).
+    Otherwise nothing: a guess across a many-country article is wrong more often than right."""
+    known = state.gazetteer.by_key.get(person.key)
+    if known is not None and known.country:
+        return entity_for_key(state, known.country), 1.0
+    sentence_country = _free_country_before(state, title_span)
+    if sentence_country is not None:
+        return sentence_country, 0.75
+    countries = state.resolution.countries
+    if state.home and state.home in countries[:2]:
+        return entity_for_key(state, state.home), 0.8
+    if state.home is None and len(countries) == 1 and title.extra.get("kind") in NATIONAL_KINDS | {"legislator"} \
+            and _mention_count(state, countries[0]) >= 2:
+        return entity_for_key(state, countries[0]), 0.7  # the only country the article is about
+    return None, 0.0
+
+
+def _mention_count(state: ArticleState, country_key: str) -> int:
+    """How many mentions name this country or something of it (a party, a leader)."""
+    count = 0
+    for index in range(len(state.mentions)):
+        entity = state.resolution.entity_at(state.mentions, index)
+        count += entity is not None and country_key in {entity.key, entity.country}
+    return count
+
+
+def _party_country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
+    """The country of a party named before a title ("Republican Senator X" → United States)."""
+    for t in tokens:
+        party = state.entity_at(t, {"PoliticalParty"})
+        if party is not None and party.country:
+            return entity_for_key(state, party.country)
+    return None
+
+
+def mint_office(state: ArticleState, title: Known, place: Entity | None, person: Entity,
+                portfolio: str | None, title_span: Span) -> tuple[Entity, float] | None:
+    """The Office "<Title> of <Country>", with the country from the text, else from what
+    we know of the person, else from the article's dominant country. An organisation's
+    officer ("Managing Director", "Secretary-General") needs the organisation named: a
+    party's secretary-general is no office of its country."""
+    confidence = 1.0
+    if title.country:  # a title only one country has ("Pope")
+        place = entity_for_key(state, title.country)
+    if place is None and not title.extra.get("body_only"):
+        place = _party_country_near(state, words_before(title_span[0], 4))
+        if place is None and not title.extra.get("local"):  # a mayor's or governor's place is a city or state
+            place, confidence = _implied_place(state, person, title, title_span)
+    if place is None:
+        return None
+    if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
+        state.home = place.key
+    known_place = state.gazetteer.by_key.get(place.key)
+    name = place.label
+    if known_place is not None and known_place.extra.get("the") or (place.type == "Organization" and len(name.split()) > 1 and not name.isupper()):
+        name = "the " + name
+    chamber = None
+    if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
+        chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else (
+            _chamber(state, place) or _house_named_in_title(state, place, title_span))
+    demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
+    label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
+    if title.country:
+        label = title.label  # "Pope", not "Pope of Vatican City"
+    key = entity_key("Office", label)
+    office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
+    state.entities[key] = office
+    state.entities.setdefault(place.key, place)
+    return office, confidence

@@ -1,0 +1,351 @@
+"""Office rules: who holds which office, read from a title before a name ("Chilean
+President Ana Rojas"), in apposition ("Tomas Alves, the President of Brazil"), as a
+predicate ("X was elected President of Chile"), merely nearby (a candidate for the
+relation model), and from administrations and predecessors ("the X administration",
+"Rojas's predecessor, Tomas Alves").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph.extract.facts.article import (
+    ACTING,
+    ELECT,
+    FORMER,
+    ArticleState,
+    add_fact,
+    end_of_mention,
+    is_future,
+    person_after,
+    person_of_token,
+    status_from_words,
+    subjects_of,
+    words_before,
+)
+from graph.extract.facts.office_entities import mint_office
+from graph.extract.gazetteer import Known
+from graph.extract.mentions import LEAD_VERBS
+from graph.extract.rules import RULES
+from graph.model import Entity
+
+
+_TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
+#: Bare titles a portfolio word can precede ("Tourism Minister").
+PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
+#: Titles that, right after a party's name, are posts in the party.
+PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
+               "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
+#: Common nouns the gazetteer lists as titles that, after "his" or "her", name a relation to
+#: a person ("his deputy") rather than an office.
+PERSONAL_TITLE_WORDS = {"deputy", "lawmaker", "legislator"}
+
+
+def _title_status(state: ArticleState, title: Span) -> str:
+    """Status cues around a title: "former …", "then-…", "acting …", "…-elect", and
+    "newly elected … will take office"."""
+    doc = title.doc
+    words = words_before(title[0], 5)
+    if any(w.lower_ == "elected" for w in words) and _TAKES_OFFICE.search(title.sent.text):
+        return "elect"
+    if title.start >= 2 and doc[title.start - 1].lower_ == "as" and doc[title.start - 2].lower_ in {"predecessor", "predecessors"}:
+        return "former"  # "her predecessor as President of Brazil, Tomas Alves"
+    after = doc[title.end : min(title.end + 2, len(doc))]
+    for t in after:
+        if t.lower_ in {"-elect", "elect"} or t.lower_.endswith("-elect"):
+            return "elect"
+    if any(t.lower_.endswith("-elect") for t in title):
+        return "elect"
+    return status_from_words(words)
+
+
+def _country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
+    """The country (or known international organisation) an office belongs to, from these words.
+
+    Organisations the model found on its own ("German Federal Chancellor" tagged ORG)
+    are not trusted as the owner of an office."""
+    for t in tokens:
+        entity = state.entity_at(t, {"Country", "Organization"})
+        if entity is not None and (entity.type == "Country" or entity.key in state.gazetteer):
+            return entity
+    return None
+
+
+def _portfolio(state: ArticleState, title: Span) -> str | None:
+    """The capitalised words before a bare "Minister" that name its portfolio
+    ("Tourism" in "Indonesian Tourism Minister")."""
+    if title.text.lower() not in PORTFOLIO_TITLES:
+        return None
+    words = []
+    for token in reversed(words_before(title[0], 3)):
+        if token.text[:1].isupper() and token.is_alpha and not state.at_token.get(token.i) and token.lower_ not in FORMER | ACTING | ELECT:
+            words.append(token.text)
+        else:
+            words.clear()
+    return " ".join(words) or _portfolio_after(state, title)
+
+
+def _portfolio_after(state: ArticleState, title: Span) -> str | None:
+    """"Minister of Public Works and Housing": the capitalised words after "of",
+    when they name no country or known body."""
+    doc = title.doc
+    if title.end + 1 >= title.sent.end or doc[title.end].lower_ != "of":
+        return None
+    end = title.end + 1
+    while end < title.sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ == "and") \
+            and not any(state.mentions[i].key or state.mentions[i].label in {"PERSON", "NAME"} for i in state.at_token.get(end, ())):
+        end += 1
+    while end > title.end + 1 and doc[end - 1].lower_ == "and":
+        end -= 1
+    return doc[title.end + 1 : end].text or None
+
+
+def read_offices(state: ArticleState, sent: Span) -> None:
+    """Who holds the office each title in the sentence names: the first title rule that finds
+    a person wins, and the Office is minted for the country it belongs to."""
+    for index, title in state.in_sentence(sent, {"TITLE"}):
+        known = state.gazetteer.by_key.get(state.mentions[index].key)
+        if known is None or _personal_title(title) or _party_post(state, title) \
+                or _title_of_unknown_body(state, title, known):
+            continue
+        found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
+            or _predicative(state, title, sent) or _nearby_person(state, title, sent)
+        if found is None:
+            continue
+        person, place, status, rule = found
+        home = state.home
+        office = mint_office(state, known, place, person, _portfolio(state, title), title)
+        if rule.candidate_only:
+            state.home = home  # a mere candidate must not set the country bare titles default to
+        if office is None:
+            continue
+        add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
+        if rule.candidate_only:
+            continue
+        if known.extra.get("kind") == "head" and office[0].country:
+            state.head_offices.setdefault(office[0].country, office[0].key)
+        if status in {"current", "acting"}:
+            holders = state.holders.setdefault(known.key, {})
+            holders.pop(person.key, None)  # the latest holder named comes last
+            holders[person.key] = office[0].country or ""
+
+
+def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bool:
+    """"Toyota President X", "Equity Bank chairman X", "treasurer of the Brewers' Guild": a
+    name right before the title, or an organisation the model found right after "of", that
+    is no country, party or body we know makes it that body's post, not the state's."""
+    if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Tourism Minister": a portfolio
+        return False
+    doc = title.doc
+    after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
+    chamber_seat = known.extra.get("kind") == "legislator"  # "Speaker of the Riksdag" is the state's
+    if title.end < len(doc) and doc[title.end].lower_ == "of" and after < len(doc) and not chamber_seat:
+        body = state.mention_at(doc[after], {"ORG"})
+        if body is not None and body[1].key is None and state.mention_at(doc[after], {"COUNTRY"}) is None:
+            return True
+    before = doc[title.start - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.lower_ in FORMER | ACTING | ELECT:
+        return False
+    if state.mention_at(before, {"COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "TITLE"}) is not None:
+        return False
+    known_body = state.entity_at(before, {"Organization"})
+    return known_body is None or known_body.key not in state.gazetteer
+
+
+def _party_post(state: ArticleState, title: Span) -> bool:
+    """"the Congress party president", "SPD chairman": a post in a party, not in the state
+    (a party adjective before "Senator" or "Governor" only says which party)."""
+    if not title.start:
+        return False
+    before = title.doc[title.start - 1]
+    in_party_name = state.mention_at(before, {"PARTY", "PARTY_ADJ"}) is not None
+    return before.text == "party" and not in_party_name or title.text.lower() in PARTY_POSTS and in_party_name
+
+
+def _personal_title(title: Span) -> bool:
+    """"his deputy, X": the title word names X's relation to someone, not an office."""
+    before = title.doc[title.start - 1] if title.start else None
+    return title.text.lower() in PERSONAL_TITLE_WORDS and before is not None and before.lower_ in {"his", "her", "their"}
+
+
+def _title_before_name(state, title: Span, sent: Span):
+    """"(former) Chilean President Ana Rojas", "Chancellor Jonas Berg of Austria",
+    "Prime Minister of Australia Ana Rojas"."""
+    index = title.end
+    doc = state.doc
+    while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-"} or doc[index].text == "("):
+        index += 1
+    owner = None
+    if index + 1 < sent.end and doc[index].lower_ == "of":
+        country_at = index + 2 if doc[index + 1].lower_ == "the" else index + 1
+        owner = state.entity_at(doc[country_at], {"Country"}) if country_at < sent.end else None
+        if owner is not None:
+            index = end_of_mention(state, country_at)
+    person = person_after(state, index, sent)
+    if person is None:
+        return None
+    before = words_before(title[0], 5)
+    place = owner or _country_near(state, before + list(title))
+    person_end = _end_of_person(state, index)
+    if place is None and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
+        place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
+    if place is None:
+        place = _of_place(state, title, sent)
+    return person, place, _title_status(state, title), RULES["office.title_before_name"]
+
+
+def _nearby_person(state, title: Span, sent: Span):
+    """A title with the nearest person named within a few words, in no construction the
+    rules above know: only a candidate, which the relation model keeps or drops."""
+    people = [(abs(span.start - title.end) if span.start >= title.end else abs(title.start - span.end), entity)
+              for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
+              if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"]
+    near = [(gap, entity) for gap, entity in people if gap <= 8]
+    if not near:
+        return None
+    person = min(near, key=lambda pair: pair[0])[1]
+    place = _country_near(state, words_before(title[0], 5) + list(title)) or _of_place(state, title, sent)
+    return person, place, _title_status(state, title), RULES["office.nearby"]
+
+
+def _end_of_person(state, index: int) -> int:
+    hit = state.mention_at(state.doc[index], {"PERSON", "NAME"})
+    return state.spans[hit[0]].end if hit else index + 1
+
+
+def _of_place(state, title: Span, sent: Span) -> Entity | None:
+    """"President of France", "Secretary-General of the United Nations": the country or
+    body right after "of (the)", not one inside another name ("of the Brewers' Union of
+    South America")."""
+    doc = state.doc
+    if title.end < sent.end and doc[title.end].lower_ == "of":
+        first = title.end + 2 if title.end + 2 < sent.end and doc[title.end + 1].lower_ == "the" else title.end + 1
+        return _country_near(state, [doc[first]]) if first < sent.end else None
+    return None
+
+
+def _apposition(state, title: Span, sent: Span):
+    """"Tomas Alves, the President of Brazil," and "The President of Chile, Ana Rojas,"."""
+    doc = state.doc
+    before = words_before(title[0], 5)
+    place = _country_near(state, before + list(title)) or _of_place(state, title, sent)
+    status = _title_status(state, title)
+    # name, [the] [country's] title
+    start = before[-1].i if before else title.start
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        person = state.entity_at(doc[start - 2], {"Person"})
+        if person is not None:
+            return person, place, status, RULES["office.apposition"]
+    # [the] title [of X] [(...)] , name
+    index = title.end
+    if index < sent.end and doc[index].lower_ == "of":
+        index += 1
+        while index < sent.end and (doc[index].lower_ == "the" or state.entity_at(doc[index], {"Country", "Organization"})):
+            index += 1
+    if index < sent.end and doc[index].text == "(":
+        while index < sent.end and doc[index].text != ")":
+            index += 1
+        index += 1
+    if index + 1 < sent.end and doc[index].text == ",":
+        person = person_after(state, index + 1, sent)
+        if person is not None:
+            return person, place, status, RULES["office.title_first_apposition"]
+    return None
+
+
+def _predicative(state, title: Span, sent: Span):
+    """"X was elected the next President of Chile", "X became prime minister"."""
+    head = title.root
+    if head.dep_ not in {"attr", "oprd", "pobj"}:
+        return None
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+    if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate", "install", "choose", "select"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
+        subject = next(iter(subjects_of(verb)), None)
+    person = person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
+    if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "inaugurate"}:
+        # the one elected or sworn in: "swore in X as vice president" parses X under "in"
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        person = next((p for p in (person_of_token(state, t) for t in objects) if p is not None), person)
+    if person is None:
+        return None
+    words = words_before(title[0], 4)
+    status = status_from_words(words + [verb], default="current")
+    if status == "current" and verb.lemma_ in {"serve", "be", "remain"} and verb.tag_ in {"VBD", "VBN"} \
+            and (verb.lemma_ == "serve" or _closed_period(verb)):
+        status = "former"
+    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate",
+                                               "become"} and is_future(verb):
+        status = "elect"
+    place = _country_near(state, words) or _of_place(state, title, sent)
+    return person, place, status, RULES["office.predicative"]
+
+
+def _closed_period(verb: Token) -> bool:
+    """"was … until 2019", "up to 2015 he was …", "was … from 2015 to 2017": the text gives
+    the end."""
+    tokens = sorted(verb.subtree, key=lambda t: t.i)
+    for position, token in enumerate(tokens):
+        if token.lower_ in {"until", "till"} or token.lower_ == "up" and position + 1 < len(tokens) \
+                and tokens[position + 1].lower_ == "to":
+            return True
+        if token.lower_ == "from" and any(t.lower_ in {"to", "–", "-"} and t.i + 1 < len(t.doc) and
+                                          (t.doc[t.i + 1].like_num or t.doc[t.i + 1].text[:1].isupper())
+                                          for t in tokens[position + 1 :]):
+            return True
+    return False
+
+
+def _person_before_auxiliaries(state: ArticleState, verb: Token) -> Entity | None:
+    """The person right before a subjectless verb's auxiliaries ("Rojas being elected")."""
+    first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i] + [verb.i])
+    return state.entity_at(state.doc[first - 1], {"Person"}) if first > verb.sent.start else None
+
+
+ADMINISTRATION_NOUNS = {"administration", "government", "presidency", "cabinet"}
+
+
+def read_administrations(state: ArticleState, sent: Span) -> None:
+    """"South Korea's last administration, which was led by X" and "the X administration":
+    X headed the country's government, so held the head's office the article names for it
+    ("President of South Korea"); formerly when the text says so or someone else holds it now."""
+    for noun in sent:
+        if noun.lower_ not in ADMINISTRATION_NOUNS or noun.pos_ != "NOUN":
+            continue
+        leaders = [c for c in noun.children if c.dep_ in {"compound", "poss"}] + [
+            g for v in noun.children if v.dep_ in {"relcl", "acl"} and v.lemma_ in LEAD_VERBS
+            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        people = [p for t in leaders if (p := state.entity_at(t, {"Person"})) is not None]
+        country = next((c for t in noun.children if (c := state.entity_at(t, {"Country"})) is not None), None)
+        past = any(t.lower_ in FORMER | {"last", "past"} for t in noun.children) or any(
+            v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children) for v in noun.children if v.dep_ in {"relcl", "acl"})
+        for person in people:
+            known = state.gazetteer.by_key.get(person.key)
+            country_key = country.key if country is not None else (known.country if known is not None else state.home)
+            office_key = state.head_offices.get(country_key or "")
+            if office_key is None:
+                continue
+            others_now = any(f.object == office_key and f.status == "current" and f.subject != person.key for f in state.facts)
+            status = "former" if past or others_now else "current"
+            add_fact(state, person, "holdsOffice", state.entities[office_key], status, RULES["office.administration"], sent, noun)
+
+
+def read_predecessors(state: ArticleState, sent: Span) -> None:
+    """"Rojas's predecessor, Tomas Alves,": Alves formerly held the office Rojas holds now."""
+    for noun in sent:
+        if noun.lower_ != "predecessor" or any(c.lower_ == "as" for c in noun.children):
+            continue  # "predecessor as President of Brazil" names the office itself
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        holder = person_of_token(state, owner) if owner is not None else None
+        named = next((c for c in noun.children if c.dep_ == "appos"), None)
+        person = person_of_token(state, named) if named is not None else None
+        if holder is None or person is None or holder == person:
+            continue
+        offices = {f.object for f in state.facts if f.subject == holder.key and f.relation == "holdsOffice"
+                   and f.status in {"current", "acting"}}
+        for key in sorted(offices):
+            add_fact(state, person, "holdsOffice", state.entities[key], "former", RULES["office.predecessor"], sent, noun)

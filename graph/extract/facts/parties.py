@@ -1,0 +1,242 @@
+"""Party membership and leadership: the rules of each sentence, the clauses around a party
+that may name several people ("founded by X", "co-led by X and Y"), roles named without
+the party's name ("its leader X", "the party's spokesman, X"), U.S. party tags
+("(D-Ill.)"), and the membership every leadership implies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from graph.extract.facts.article import (
+    ArticleState,
+    add_fact,
+    conjuncts,
+    entity_for_key,
+    is_future,
+    last_entity_before,
+    negated,
+    person_after,
+    person_of_token,
+    sentences_back,
+    status_from_words,
+    subjects_of,
+)
+from graph.extract.facts.party_phrases import (
+    LEADER_WORDS,
+    ROLE_WORDS,
+    leader_apposition,
+    names_a_leader,
+    party_noun_apposition,
+    party_of_person,
+    party_opener,
+    party_predicate,
+    party_role_before_name,
+    possessive_party,
+)
+from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
+from graph.extract.rules import RULES
+from graph.model import Entity, Fact
+
+
+_US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\s*[A-Z]")  # "(D-Ill.)", ", R-Texas,"
+#: Marks facts that follow from another fact rather than from a rule reading the text.
+_INFERRED = RULES["inferred.leader_is_member"]
+
+
+def memberships_of_leaders(facts: list[Fact]) -> list[Fact]:
+    """A party's leader is one of its members (kg:leaderOf is a sub-property of kg:memberOf),
+    so each leaderOf fact also states memberOf, marked as inferred. Leaving the leadership
+    does not say the person left the party, so only a current leader is a current member."""
+    return [replace(fact, relation="memberOf", status="current" if fact.status == "current" else None,
+                    confidence=round(fact.confidence * _INFERRED.confidence, 3), extractor=_INFERRED.extractor)
+            for fact in facts if fact.relation == "leaderOf"]
+
+
+def read_parties(state: ArticleState, sent: Span) -> None:
+    """Around each party the sentence names, the first phrase rule that fires and every clause
+    rule; then roles named without the party ("its leader") and U.S. party tags."""
+    for index, span in state.in_sentence(sent, {"PARTY", "PARTY_ADJ", "ORG", "NAME"}):
+        party = state.resolution.entity_at(state.mentions, index)
+        if party is None or party.type != "PoliticalParty":
+            continue
+        for rule in (party_role_before_name, leader_apposition, party_of_person, possessive_party, party_predicate,
+                     party_opener, party_noun_apposition):
+            found = rule(state, span, sent)
+            if found:
+                person, relation, status, rule = found
+                add_fact(state, person, relation, party, status, rule, sent, span[0])
+                break
+        for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
+                + _chosen_by_party(state, span) + _leader_under(state, span):
+            add_fact(state, person, relation, party, status, RULES["party.clause"], sent, span[0])
+    for token in sent:
+        if token.lower_ == "its":
+            _its_role(state, token, sent)
+        elif token.lower_ == "party" and token.dep_ in {"compound", "poss"} and token.head.lower_ in LEADER_WORDS | ROLE_WORDS:
+            _party_role_without_name(state, token, sent)
+        elif token.lower_ == "party" and token.dep_ == "dobj" and token.head.lemma_ in LEAD_VERBS:
+            _leading_the_party(state, token, sent)
+    for person_index, span in state.in_sentence(sent, {"PERSON", "NAME"}):
+        match = _US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
+        person = state.resolution.entity_at(state.mentions, person_index)
+        if match and person is not None and person.type == "Person":
+            party = _us_party(state, match.group(1) or match.group(2))
+            if party is not None:
+                add_fact(state, person, "memberOf", party, None, RULES["party.us_tag"], sent, span[0])
+
+
+def _party_role_without_name(state: ArticleState, party: Token, sent: Span) -> None:
+    """"X, a loyal party member,", "party leader X" and "the party's spokesman, X": the
+    party is the one the article named last."""
+    if state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
+        return
+    noun = party.head
+    person = person_of_token(state, noun.head) if noun.dep_ == "appos" else _person_named_after(state, noun, sent)
+    owner = last_entity_before(state, party.i, {"PoliticalParty"})
+    if person is None or owner is None:
+        return
+    leads = names_a_leader(noun, state.doc[max(sent.start, party.i - 2) : noun.i])
+    add_fact(state, person, "leaderOf" if leads else "memberOf", owner, status_from_words([party, noun]) if leads else None,
+             RULES["party.role_without_name"], sent, noun)
+
+
+def _leading_the_party(state: ArticleState, party: Token, sent: Span) -> None:
+    """"X will lead the party alongside Y": both lead the party the article named last."""
+    verb = party.head
+    owner = last_entity_before(state, party.i, {"PoliticalParty"})
+    if owner is None or negated(verb) or state.mention_at(party, {"PARTY", "PARTY_ADJ", "ORG"}) is not None:
+        return
+    partners = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "with"} for c in p.children
+                if c.dep_ == "pobj"]
+    partners += [c for p in partners for c in p.children if c.dep_ == "appos"]  # "his father, X"
+    status = "elect" if is_future(verb) else "former" if verb.tag_ == "VBD" else "current"
+    for token in subjects_of(verb) + partners:
+        person = person_of_token(state, token)
+        if person is not None:
+            add_fact(state, person, "leaderOf", owner, status, RULES["party.leading_the_party"], sent, verb)
+
+
+def _body_referred_to(state: ArticleState, its: Token) -> Entity | None:
+    """What "its" stands for: the party, organisation or country last named as a subject
+    in this sentence or the one before ("The Union is a party in Moldova. Its leader …"),
+    else the one named last."""
+    bodies = {"PoliticalParty", "Organization", "Country"}
+    for token in reversed(state.doc[sentences_back(its, 1) : its.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            entity = state.entity_at(token, bodies)
+            if entity is not None:
+                return entity
+    return last_entity_before(state, its.i, bodies)
+
+
+def _its_role(state: ArticleState, its: Token, sent: Span) -> None:
+    """"… and its leader X", "its candidate, X": "its" is the party (or other body)
+    named last, and only a party gives a fact."""
+    doc = state.doc
+    noun = next((t for t in doc[its.i + 1 : min(its.i + 4, sent.end)] if t.lower_ in LEADER_WORDS | ROLE_WORDS), None)
+    if noun is None or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in doc[its.i + 1 : noun.i]):
+        return
+    person = _person_named_after(state, noun, sent)
+    owner = _body_referred_to(state, its)
+    if person is None or owner is None or owner.type != "PoliticalParty":
+        return
+    leads = names_a_leader(noun, doc[its.i + 1 : noun.i])
+    status = status_from_words(list(doc[its.i + 1 : noun.i + 1])) if leads else None
+    add_fact(state, person, "leaderOf" if leads else "memberOf", owner, status, RULES["party.its_role"], sent, noun)
+
+
+def _us_party(state: ArticleState, letter: str) -> Entity | None:
+    united_states = next(iter(state.gazetteer.lookup("Country", "United States")), None)
+    for known in state.gazetteer.lookup("PoliticalParty", letter):
+        if united_states is None or known.country == united_states.key:
+            state.entities.setdefault(known.key, entity_for_key(state, known.key))
+            return state.entities[known.key]
+    return None
+
+
+CHOOSE_VERBS = {"choose", "elect", "name", "pick", "select", "nominate", "appoint", "endorse", "field"}
+#: (person, relation, status) found around a party mention
+PartyFinding = tuple[Entity, str, str | None]
+
+
+def _person_named_after(state: ArticleState, noun: Token, sent: Span) -> Entity | None:
+    """The person right after a role noun, past a comma ("its candidate, X")."""
+    after = noun.i + 2 if noun.i + 1 < sent.end and state.doc[noun.i + 1].text == "," else noun.i + 1
+    return person_after(state, after, sent)
+
+
+def _party_participles(state, party: Span) -> list[PartyFinding]:
+    """"the PARTY, founded by X in 1994" (founders are members) and "the PARTY, led by X"."""
+    noun = party.root
+    while noun.dep_ == "compound" and noun.head != noun:
+        noun = noun.head
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]  # "Kadima, the party founded by X"
+    people = []
+    for verb in (v for n in nouns for v in n.children):
+        relation = "memberOf" if verb.lemma_ in FOUND_VERBS else "leaderOf" if verb.lemma_ in LEAD_VERBS else None
+        if verb.dep_ != "acl" or relation is None:
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        for named in [by, *conjuncts(by)] if by is not None else []:  # "co-led by X and Y"
+            for token in [*(c for c in named.children if c.dep_ == "appos"), named]:
+                person = person_of_token(state, token)
+                if person is not None:
+                    people.append((person, relation, "current" if relation == "leaderOf" else None))
+                    break
+    return people or _participle_after(state, party)
+
+
+def _participle_after(state, party: Span) -> list[PartyFinding]:
+    """The same read from the words when the parse loses it: "PARTY", led by X"."""
+    doc = state.doc
+    i = party.end
+    while i < party.sent.end and doc[i].text in {'"', "”", "’", "'"}:
+        i += 1
+    if i + 3 >= party.sent.end or doc[i].text != "," or doc[i + 2].lower_ != "by" or doc[i + 1].tag_ != "VBN":
+        return []
+    relation = "memberOf" if doc[i + 1].lemma_ in FOUND_VERBS else "leaderOf" if doc[i + 1].lemma_ in LEAD_VERBS else None
+    person = person_after(state, i + 3, party.sent)
+    return [(person, relation, "current" if relation == "leaderOf" else None)] if relation and person else []
+
+
+def _chosen_by_party(state, party: Span) -> list[PartyFinding]:
+    """"the PARTY chose deputy leader X", "the PARTY nominated X as its candidate": the
+    party picks one of its own for a party role."""
+    verb = party.root.head
+    if party.root.dep_ != "nsubj" or verb.lemma_ not in CHOOSE_VERBS:
+        return []
+    people = []
+    for chosen in (c for c in verb.children if c.dep_ == "dobj"):
+        roles = [c for c in chosen.subtree if c.lower_ in LEADER_WORDS | ROLE_WORDS and c.i != chosen.i]
+        person = person_of_token(state, chosen)
+        if person is None or not roles:
+            continue
+        leads = any(names_a_leader(r, chosen.subtree) for r in roles)
+        people.append((person, "leaderOf", "current") if leads else (person, "memberOf", None))
+    return people
+
+
+def _leader_under(state, party: Span) -> list[PartyFinding]:
+    """"deputy leader of the PARTY under X": X led the party then."""
+    of = party.root.head
+    noun = of.head
+    if party.root.dep_ != "pobj" or of.lower_ != "of" or noun.lower_ not in LEADER_WORDS | ROLE_WORDS:
+        return []
+    leaders = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "under" for c in p.children if c.dep_ == "pobj"]
+    people = [person_of_token(state, t) for t in leaders]
+    status = "former" if noun.head.tag_ == "VBD" else "current"  # "she was deputy leader under X"
+    return [(person, "leaderOf", status) for person in people if person is not None]
+
+
+def _running_mates(state, party: Span) -> list[PartyFinding]:
+    """"on the Labour slate with Mayor X": X ran for the party too."""
+    ticket = party.root.head
+    if ticket.lower_ not in {"ticket", "slate"}:
+        return []
+    mates = [c for w in ticket.children if w.dep_ == "prep" and w.lower_ == "with" for c in w.children if c.dep_ == "pobj"]
+    people = [person_of_token(state, t) for m in mates for t in [m, *conjuncts(m)]]
+    return [(person, "memberOf", None) for person in people if person is not None]

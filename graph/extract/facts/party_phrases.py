@@ -1,0 +1,265 @@
+"""Party rules that read the words around one party mention: "Labour MP X", "X, leader
+of the PARTY", "X of the PARTY", "her party, the Greens", "X joined the PARTY". Each
+returns at most one finding; `read_parties` tries them in turn and keeps the first, so
+they live apart from the rules that may add several.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from graph.extract.facts.article import (
+    ArticleState,
+    antecedent_of,
+    is_future,
+    person_after,
+    person_of_token,
+    status_from_words,
+    subjects_of,
+    words_before,
+)
+from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
+from graph.extract.rules import RULES, Rule
+from graph.model import Entity
+
+
+LEADER_WORDS = {"leader", "chairman", "chairwoman", "chair", "co-leader", "coleader", "head", "chief", "president", "boss", "leadership"}
+ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawmaker", "legislator", "deputy", "senator",
+              "representative", "congressman", "congresswoman", "councillor", "councilor", "minister", "activist",
+              "nominee", "mep", "assemblyman", "assemblywoman", "official", "governor", "mayor", "delegate", "stalwart",
+              "veteran", "heavyweight", "figure", "rival", "colleague", "fellow", "spokesman", "spokeswoman",
+              "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist"}
+LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
+                     "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
+                     "central", "senior", "top", "prominent", "key", "veteran", "local"}
+
+#: (person, relation, status, rule) read from the words around one party mention
+PhraseFinding = tuple[Entity, str, str | None, Rule]
+
+
+def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"Labour MP X", "Republican Senator X", "SPD leader X", "A Liberal deputy, X"."""
+    doc = state.doc
+    index = party.end
+    role_words = []
+    while index < sent.end and index < party.end + 4:
+        token = doc[index]
+        if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS or state.mention_at(token, {"TITLE"}) \
+                or token.lower_ in {"party", "'s", "’s", "-", "co", "former", "general"}:
+            role_words.append(token)
+            index += 1
+            continue
+        break
+    det = party.start - 1
+    while det > sent.start and (doc[det].pos_ in {"ADJ", "ADV"} or doc[det].tag_ == "VBN"):
+        det -= 1  # "X, the defeated Socialist candidate"
+    if role_words and det - 1 >= sent.start and doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == ",":
+        # "X, the Republican candidate", "X, a senior Labour figure"
+        person = state.entity_at(doc[det - 2], {"Person"}) if det - 2 >= sent.start else None
+        if person is not None:
+            words = {t.lower_ for t in role_words}
+            qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
+            relation = "leaderOf" if words & LEADER_WORDS and not qualified else "memberOf"
+            return person, relation, "current" if relation == "leaderOf" else None, RULES["party.role_apposition"]
+    if not role_words:
+        if index < sent.end and party[0].lower_ not in {"the"}:
+            person = person_after(state, index, sent)
+            if person is not None and state.mention_at(party[0], {"PARTY_ADJ"}) is not None:
+                return person, "memberOf", None, RULES["party.role_of_party"]
+        return None
+    if index < sent.end and doc[index].text == ",":
+        index += 1
+    person = person_after(state, index, sent)
+    if person is None:
+        return None
+    words = {t.lower_ for t in role_words}
+    if words & LEADER_WORDS and not _regional_branch(state, party):
+        return person, "leaderOf", status_from_words(words_before(party[0], 3) + role_words), RULES["party.role_before_name"]
+    return person, "memberOf", None, RULES["party.role_before_name"]
+
+
+def _regional_branch(state: ArticleState, party: Span) -> bool:
+    """"Bavarian Greens leader X", "Ontario Liberal leader X": a place below the country
+    right before the party means X leads a branch, not the party."""
+    if party.start == 0:
+        return False
+    before = state.doc[party.start - 1]
+    return before.pos_ == "PROPN" and before.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} \
+        and state.mention_at(before, {"COUNTRY", "DEMONYM", "TITLE", "PARTY", "PARTY_ADJ", "PERSON"}) is None
+
+
+def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
+    doc = state.doc
+    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
+                 or t.text == "-")  # "party" as in "a member of the political party Tamarind Front"
+    if i < sent.start + 1 or doc[i].lower_ != "of":
+        return None
+    noun = doc[i - 1]
+    if noun.lower_ not in LEADER_WORDS | ROLE_WORDS or any(c.lower_ in SHARED_WORDS for c in noun.children):
+        return None
+    qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
+    relation = "leaderOf" if noun.lower_ in LEADER_WORDS and not qualified else "memberOf"
+    words = words_before(noun, 4)
+    status = status_from_words(words + [noun]) if relation == "leaderOf" else None
+    start = words[-1].i if words else noun.i
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        person = person_of_token(state, doc[start - 2])
+        if person is not None:
+            return person, relation, status, RULES["party.leader_apposition"]
+    # "X is/was/became (the) leader of the PARTY"
+    if noun.dep_ in {"attr", "oprd", "pobj", "appos"}:
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        person = person_of_token(state, subject) if subject is not None else None
+        if noun.dep_ == "appos":
+            person = person_of_token(state, noun.head)
+        if person is not None:
+            if verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
+                status = status if relation == "memberOf" else ("former" if status == "current" else status)
+            elif relation == "leaderOf" and status == "current" and is_future(verb):
+                status = "elect"  # "X will take over as leader of the PARTY"
+            return person, relation, status, RULES["party.leader_predicative"]
+    if party.end + 1 < sent.end and doc[party.end].text == ",":
+        person = person_after(state, party.end + 1, sent)
+        if person is not None:
+            return person, relation, status, RULES["party.leader_title_first"]
+    return None
+
+
+def _left_of(span: Span, sent: Span, skip) -> int:
+    """Index of the first token left of `span` (within the sentence) that `skip` rejects."""
+    i = span.start - 1
+    while i >= sent.start and skip(span.doc[i]):
+        i -= 1
+    return i
+
+
+def _is_determiner(token: Token) -> bool:
+    return token.lower_ == "the"
+
+
+def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X of the PARTY", "X from the PARTY", "X (PARTY)", "X from the ruling party (PARTY)",
+    "the PARTY's X", "X's PARTY", "the PARTY of X"."""
+    doc = state.doc
+    i = _left_of(party, sent, _is_determiner)
+    if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
+        # "the former ruling party (PARTY)": read the phrase before the bracket as the party
+        i = _left_of(doc[i - 1 : i], sent, lambda t: t.pos_ in {"ADJ", "VERB", "NOUN", "DET"} and t.lower_ not in {"of", "from"})
+    if i >= sent.start + 1 and doc[i].lower_ in {"of", "(", "from"}:
+        j = i - 1
+        if doc[j].text == ",":
+            j -= 1
+        person = state.entity_at(doc[j], {"Person"})
+        if person is not None:
+            return person, "memberOf", None, RULES["party.of_party"]
+    if party.end + 1 < sent.end and doc[party.end].text in {"'s", "’s"}:
+        person = person_after(state, party.end + 1, sent)
+        if person is not None:
+            return person, "memberOf", None, RULES["party.of_party"]
+    if party.end + 1 < sent.end and doc[party.end].lower_ == "of":
+        person = state.entity_at(doc[party.end + 1], {"Person"})
+        if person is not None:  # "the Labor Party of Ana Rojas"
+            return person, "memberOf", "current", RULES["party.possessive_person"]
+    if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
+            and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
+        # "Sharma's Harbour Party": the person's party. Often its leader, but a president's
+        # party ("the president's party") need not be led by the president: say member.
+        person = state.entity_at(doc[party.start - 2], {"Person"})
+        if person is not None:
+            return person, "memberOf", "current", RULES["party.possessive_person"]
+    return None
+
+
+def party_opener(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"A Republican, she has served …": the sentence opens with the person's party."""
+    doc = state.doc
+    if party.start - 1 != sent.start or doc[sent.start].lower_ not in {"a", "an"}:
+        return None
+    comma = next((t.i for t in doc[party.end : min(party.end + 3, sent.end)] if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end or doc[comma + 1].dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    person = person_of_token(state, doc[comma + 1])
+    return (person, "memberOf", None, RULES["party.opener"]) if person is not None else None
+
+
+def party_noun_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X, a Tennessee Republican, said …" and "X, a Democrat from Ohio,": the party word is
+    the appositive's head."""
+    if party.root.dep_ != "appos" or state.mention_at(party[0], {"PARTY_ADJ"}) is None:
+        return None
+    person = state.entity_at(party.root.head, {"Person"})
+    return (person, "memberOf", None, RULES["party.noun_apposition"]) if person is not None else None
+
+
+def possessive_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"her party, the Greens" → the person "her" refers to."""
+    doc = state.doc
+    i = _left_of(party, sent, _is_determiner)
+    if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
+        owner = doc[i - 2]
+        if owner.lower_ in {"his", "her"}:
+            person = antecedent_of(state, owner)
+        elif owner.text in {"'s", "’s"} and i - 3 >= sent.start:
+            person = state.entity_at(doc[i - 3], {"Person"})
+        else:
+            person = None
+        if person is not None:
+            return person, "memberOf", None, RULES["party.possessive"]
+    return None
+
+
+PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
+#: Prepositions through which a role is still the subject's ("elected as a Democrat", "a
+#: member of", "on the Labour ticket"), unlike "until recently a Republican senator".
+PREDICATING_PREPOSITIONS = {"as", "of", "for", "on", "in"}
+SHARED_WORDS = {"joint", "common", "consensus", "unity", "coalition"}
+STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
+
+
+def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X is a member of / a politician for / a candidate of the PARTY", "X joined the
+    PARTY", "X was elected as a Democrat", "X sought the Democratic nomination", "X
+    founded the PARTY"; and "X, who leads the PARTY", for its leader."""
+    token = party.root
+    through_as = False
+    for _ in range(4):
+        head = token.head
+        if head == token:
+            break
+        through_as = through_as or head.lower_ == "as"
+        if head.lemma_ in LEAD_VERBS and token.dep_ == "dobj" and head.pos_ == "VERB":
+            subjects = subjects_of(head)
+            person = person_of_token(state, subjects[0]) if subjects else None
+            status = "former" if head.tag_ == "VBD" else "current"
+            return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
+        if through_as is False and token.dep_ in {"compound", "amod", "poss"} and head.dep_ == "pobj" \
+                and head.head.lower_ == "as" and names_a_leader(head, (c for c in head.children if c.dep_ in {"amod", "compound"})):
+            verb = head.head.head  # "step down as Liberal leader", "was elected as Green leader"
+            subjects = subjects_of(verb) if verb.pos_ in {"VERB", "AUX"} else []
+            person = person_of_token(state, subjects[0]) if subjects else None
+            status = "former" if verb.tag_ == "VBD" else "current"  # "resigned as Labour leader"
+            return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
+        if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
+                or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
+            if any(c.lower_ in SHARED_WORDS for c in head.children):
+                return None  # "the joint candidate of A, B and C" belongs to none of them for sure
+            anchor = head
+            while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
+                    and anchor.pos_ not in {"VERB", "AUX"}:
+                if anchor.dep_ == "prep" and anchor.lower_ not in PREDICATING_PREPOSITIONS:
+                    return None  # "swore in X, until recently a Republican senator": not the subject's role
+                anchor = anchor.head
+            subjects = [anchor.head] if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} else subjects_of(anchor)
+            person = person_of_token(state, subjects[0]) if subjects else None
+            return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
+        token = head
+    return None
+
+
+def names_a_leader(noun: Token, modifiers: Iterable[Token]) -> bool:
+    """A leader word names the party's leader unless a word beside it qualifies it
+    ("deputy leader", "parliamentary leader")."""
+    return noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)

@@ -1,0 +1,284 @@
+"""Summits: who attends ("X will attend the summit", lists of participants), who is
+invited, who hosts, and the organisation behind a series summit ("NATO summit" → NATO).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.entities import series_summit_label
+from graph.extract.facts.article import (
+    HEDGE_AUX,
+    ArticleState,
+    add_fact,
+    end_of_mention,
+    entity_for_key,
+    is_future,
+    last_entity_before,
+    negated,
+    people_and_countries,
+    sentences_back,
+    subjects_of,
+    verb_chain,
+)
+from graph.extract.rules import RULES
+from graph.model import Entity
+
+
+ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
+                "return"}
+CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecided", "explore", "eye"}
+
+
+def _modality(verb: Token) -> str:
+    chain = verb_chain(verb)
+    if any(v.lemma_ in CONSIDER_WORDS or any(c.lower_ in HEDGE_AUX for c in v.children) for v in chain):
+        return "considering"
+    if is_future(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "planned"
+    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children):
+        return "attended"
+    if verb.tag_ in {"VB", "VBP", "VBZ"}:
+        return "planned"
+    return "attended"
+
+
+def _summits_in(state: ArticleState, sent: Span) -> list[tuple[Span, Entity]]:
+    out = []
+    for index, span in state.in_sentence(sent, {"SUMMIT", "SUMMIT_REF"}):
+        entity = state.resolution.entity_at(state.mentions, index)
+        if entity is not None:
+            out.append((span, entity))
+    return out
+
+
+def _summit_for_verb(state: ArticleState, verb: Token, sent: Span) -> Entity | None:
+    """The summit a verb is about: in its object, in the relative clause's antecedent
+    ("the summit, which Okafor is considering attending"), or the sentence's only summit."""
+    summits = _summits_in(state, sent)
+    if not summits:
+        return None
+    subtree = {t.i for t in verb.subtree}
+    for span, entity in summits:
+        if span.root.i in subtree and span.root.i != verb.i:
+            return entity
+    for ancestor in verb.ancestors:
+        if ancestor.dep_ == "relcl" or verb.dep_ == "relcl":
+            antecedent = ancestor.head if ancestor.dep_ == "relcl" else verb.head
+            for span, entity in summits:
+                if span.start <= antecedent.i < span.end:
+                    return entity
+    if verb.dep_ == "relcl":
+        for span, entity in summits:
+            if span.start <= verb.head.i < span.end:
+                return entity
+    distinct = {entity.key: entity for _, entity in summits}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def read_attendance(state: ArticleState, sent: Span) -> None:
+    """"X will attend the summit", "X and Y took part in it": each subject of an attendance
+    verb attends the summit it is about, with the verb's modality as status."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in ATTEND_VERBS | {"take"}:
+            continue
+        if verb.lemma_ == "take" and not any(c.lower_ == "part" for c in verb.children):
+            continue
+        if verb.lemma_ == "meet" and any(state.entity_at(c, {"Person"}) for c in verb.subtree if c.dep_ in {"dobj", "pobj"}):
+            continue
+        if negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent) or _summit_without_object(state, verb)
+        if summit is None:
+            continue
+        if verb.lemma_ not in {"attend", "participate", "take", "join"} and not _summit_in_subtree(state, verb, summit, sent):
+            continue
+        subjects = [e for s in subjects_of(verb) + _as_did(verb) for e in people_and_countries(state, s)]
+        status = _modality(verb)
+        for subject in subjects:
+            add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
+
+
+def _summit_without_object(state: ArticleState, verb: Token) -> Entity | None:
+    """"X attended, as did Y", "Y, who was invited as a guest": with no object of their own,
+    "attend" and "invite" are about the summit named last, in this sentence or the three
+    before."""
+    if verb.lemma_ not in {"attend", "participate", "invite"} \
+            or any(c.dep_ in {"dobj", "xcomp"} or c.dep_ == "prep" and c.lower_ != "as" for c in verb.children):
+        return None
+    return last_entity_before(state, verb.i, {"Summit"}, since=sentences_back(verb, 3))
+
+
+def _as_did(verb: Token) -> list[Token]:
+    """The subject of "…, as did Y" after a verb: Y did the same."""
+    return [s for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "do" and any(m.lower_ == "as" for m in c.children)
+            for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+
+
+PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "member", "delegation", "government", "head", "attendee"}
+
+
+def read_participant_list(state: ArticleState, sent: Span) -> None:
+    """"The countries expected at next week's talks are: A, B, C ..." and "Among those
+    attending were A and B": every country or person listed after the colon (or the
+    copula), continuing into following sentences that only list countries, attends the
+    summit in view."""
+    verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not negated(t)
+                 and _about_participants(t)), None)
+    if verb is None:
+        return
+    marker = next((t for t in sent if t.i > verb.i and (t.text == ":" or t.lemma_ in {"be", "include"} and t.dep_ in {"ROOT", "conj"})), None)
+    if marker is None:
+        return
+    summit = _summit_for_verb(state, verb, sent) or _summit_before(state, sent.start)
+    if summit is None:
+        return
+    status = _modality(verb)
+    listed = _countries_after(state, sent, marker.i, frozenset({"Country", "Person"}))
+    following = sent.end
+    while following < len(state.doc):
+        nxt = state.doc[following].sent
+        countries = _countries_after(state, nxt, nxt.start)
+        if len(countries) < 3 or any(t.pos_ == "VERB" for t in nxt):
+            break
+        listed += countries
+        following = nxt.end
+    if len(listed) >= 2:
+        for country in listed:
+            add_fact(state, country, "attends", summit, status, RULES["summit.participant_list"], sent, verb)
+
+
+def read_participants_included(state: ArticleState, sent: Span) -> None:
+    """"Leaders at the summit, including A and B, agreed …": A and B attended it."""
+    for noun in sent:
+        if noun.lemma_ not in PARTICIPANT_NOUNS or noun.pos_ != "NOUN":
+            continue
+        at = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in {"at", "attending"} for g in p.children
+              if g.dep_ == "pobj"]
+        summit = next((e for g in at if (e := state.entity_at(g, {"Summit"})) is not None), None)
+        if summit is None:
+            continue
+        included = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children
+                    if g.dep_ == "pobj"]
+        for entity in (e for g in included for e in people_and_countries(state, g)):
+            add_fact(state, entity, "attends", summit, "attended", RULES["summit.participants_included"], sent, noun)
+
+
+def _about_participants(verb: Token) -> bool:
+    """The verb describes a group of participants: "the countries (scheduled) to meet",
+    "leaders attending", "those attending", "Attending are ..."."""
+    for v in verb_chain(verb):
+        if v.dep_ in {"acl", "relcl"} and (v.head.lemma_ in PARTICIPANT_NOUNS or v.head.lower_ == "those") or v.dep_ == "csubj":
+            return True
+        if any(c.lemma_ in PARTICIPANT_NOUNS for c in v.children if c.dep_.startswith("nsubj")):
+            return True
+    return False
+
+
+def _names_a_titles_country(state: ArticleState, token: Token) -> bool:
+    """"U.S." in "U.S. President X": the country only says whose president X is."""
+    after = end_of_mention(state, token.i)
+    while after < len(state.doc) and state.doc[after].text in {"'s", "’s"}:
+        after += 1
+    return after < len(state.doc) and state.mention_at(state.doc[after], {"TITLE"}) is not None
+
+
+def _countries_after(state: ArticleState, sent: Span, start: int, types: frozenset = frozenset({"Country"})) -> list[Entity]:
+    """The countries (or people) listed after token `start`, up to the next verb."""
+    seen: dict[str, Entity] = {}
+    for token in sent:
+        if token.i > start and token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.i > start and not _names_a_titles_country(state, token):
+            entity = state.entity_at(token, set(types))
+            if entity is not None:
+                seen.setdefault(entity.key, entity)
+    return list(seen.values())
+
+
+def _summit_before(state: ArticleState, position: int) -> Entity | None:
+    """The summit mentioned last before this token: what "the meeting" is about."""
+    return last_entity_before(state, position, {"Summit"})
+
+
+def _summit_in_subtree(state, verb: Token, summit: Entity, sent: Span) -> bool:
+    subtree = {t.i for t in verb.subtree}
+    return any(entity.key == summit.key and span.root.i in subtree for span, entity in _summits_in(state, sent))
+
+
+def read_invitations(state: ArticleState, sent: Span) -> None:
+    """"X was invited to the summit", "Canada has invited X": X is invited to it."""
+    for verb in sent:
+        if verb.lemma_ != "invite" or negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent) or _summit_without_object(state, verb)
+        if summit is None:
+            continue
+        guests = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        if verb.dep_ == "relcl":  # "X, who was invited as a guest,": "who" stands for X
+            guests = [verb.head if c.lower_ in {"who", "that"} and c.dep_ == "nsubjpass" else c for c in guests]
+        if verb.dep_ == "acl":  # "leaders invited to the summit"
+            guests.append(verb.head)
+        for guest in guests:
+            for entity in people_and_countries(state, guest):
+                add_fact(state, entity, "invitedTo", summit, None, RULES["summit.invite_verb"], sent, verb)
+
+
+def read_hosting(state: ArticleState, sent: Span) -> None:
+    """"hosted by Canada", "Canada will host the summit", "host country Canada", "Prime
+    Minister X will host the summit" and "X welcomed leaders to the summit" (X's country)."""
+    for verb in sent:
+        if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or negated(verb):
+            continue
+        summit = _summit_for_verb(state, verb, sent)
+        if summit is None or verb.lemma_ == "welcome" and not _welcomed_to(state, verb, summit):
+            continue
+        hosts: list[Token] = []
+        if verb.lemma_ == "welcome":
+            hosts = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif verb.pos_ == "VERB":
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+            hosts += [p for h in hosts for p in h.children if p.dep_ == "poss"]
+        for host in hosts:
+            entities = people_and_countries(state, host, frozenset({"Country", "Organization"}))
+            entities += [c for p in people_and_countries(state, host, frozenset({"Person"})) if (c := _country_led_by(state, p))]
+            for entity in entities:
+                add_fact(state, summit, "organizedBy", entity, None, RULES["summit.host_verb"], sent, verb)
+
+
+def _welcomed_to(state: ArticleState, verb: Token, summit: Entity) -> bool:
+    """"X welcomed leaders to the summit": X is the host only when the summit follows "to"."""
+    return any(state.entity_at(g, {"Summit"}) == summit for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.subtree)
+
+
+def _country_led_by(state: ArticleState, person: Entity) -> Entity | None:
+    """The country a host speaks for: that of the current national office the article
+    gives them ("British Prime Minister X will host the summit" → United Kingdom)."""
+    for fact in reversed(state.facts):
+        if fact.subject == person.key and fact.relation == "holdsOffice" and fact.status in {"current", "acting"}:
+            office = state.entities.get(fact.object)
+            country = entity_for_key(state, office.country) if office is not None else None
+            if country is not None and country.type == "Country":
+                return country
+    return None
+
+
+def read_series_organisers(state: ArticleState) -> None:
+    """A series summit is organised by its series' organisation ("NATO summit" → NATO), also
+    when the text only says "the summit" beside the series' name."""
+    series_by_label = {series_summit_label(s, e.year): s for e in state.entities.values() if e.type == "Summit"
+                       for s in state.gazetteer.entries("SummitSeries")}
+    for index, mention in enumerate(state.mentions):
+        if mention.label not in {"SUMMIT", "SUMMIT_REF"}:
+            continue
+        summit = state.resolution.entity_at(state.mentions, index)
+        series = series_by_label.get(summit.label) if summit is not None else None
+        span = state.spans[index]
+        if summit is None or series is None or span is None or not series.extra.get("organizer"):
+            continue
+        organiser = next(iter(state.gazetteer.lookup("Organization", series.extra["organizer"])), None)
+        entity = entity_for_key(state, organiser.key) if organiser else None
+        if entity is not None:
+            state.entities.setdefault(entity.key, entity)
+            add_fact(state, summit, "organizedBy", entity, None, RULES["summit.series_organiser"], span.sent, span[0])

@@ -1,0 +1,159 @@
+"""The tenure tables (data/knowledge/) and what the extractor reads from them."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from graph.extract.gazetteer import DATA_DIR, load_gazetteer, tenures_of
+from graph.extract.knowledge import KNOWLEDGE_DIR, LEADER, Tenure, load_people, parse_day, tenure_at
+
+TABLES = sorted(KNOWLEDGE_DIR.glob("tenures-*.jsonl"))
+#: Offices several people hold at once by design (collective or rotating heads).
+SHARED_HEADS = {("President", "Bosnia and Herzegovina"), ("Head of State", "San Marino"),
+                ("Head of State", "Andorra"), ("President", "Switzerland")}
+#: Tolerance for overlap between successive holders: tables round some handovers to the month.
+OVERLAP_DAYS = 62
+
+
+def _labels(name: str) -> set[str]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return {json.loads(line)["label"] for line in handle if line.strip()}
+
+
+def _rows():
+    for path in TABLES:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    yield f"{path.name}:{number}", json.loads(line)
+
+
+def test_there_are_tables_with_many_people():
+    assert TABLES, "no data/knowledge/tenures-*.jsonl"
+    assert len(load_people()) >= 1000
+
+
+def test_every_line_uses_gazetteer_labels_and_valid_dates():
+    titles = _labels("offices.jsonl")
+    places = _labels("countries.jsonl") | _labels("organizations.jsonl")
+    parties = _labels("parties.jsonl")
+    problems = []
+    for where, row in _rows():
+        if row["title"] == LEADER:
+            if row["of"] not in parties:
+                problems.append(f"{where}: unknown party {row['of']!r}")
+        elif row["title"] not in titles:
+            problems.append(f"{where}: unknown title {row['title']!r}")
+        elif row["of"] not in places:
+            problems.append(f"{where}: unknown country or organisation {row['of']!r}")
+        tenure = Tenure(row["person"], row["title"], row["of"], row["start"], row.get("end"))
+        try:
+            end = tenure.latest_end()
+            if end is not None and end < tenure.earliest_start():
+                problems.append(f"{where}: ends before it starts")
+        except ValueError as error:
+            problems.append(f"{where}: bad date ({error})")
+        if any(not a.strip() or a.lower() in {t.lower() for t in titles} for a in row.get("aliases", ())):
+            problems.append(f"{where}: an alias is empty or a title")
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_one_wikidata_id_per_person_and_one_person_per_id():
+    ids: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, set[str]] = defaultdict(set)
+    for _, row in _rows():
+        if row.get("wikidata"):
+            assert str(row["wikidata"]).startswith("Q") and str(row["wikidata"])[1:].isdigit(), row
+            ids[row["person"]].add(row["wikidata"])
+            people[row["wikidata"]].add(row["person"])
+    assert not {p: q for p, q in ids.items() if len(q) > 1}
+    assert not {q: p for q, p in people.items() if len(p) > 1}
+
+
+def test_heads_of_state_and_government_do_not_overlap():
+    heads = {json.loads(line)["label"] for line in (DATA_DIR / "offices.jsonl").open(encoding="utf-8")
+             if line.strip() and json.loads(line).get("kind") == "head"}
+    by_office: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    for person in load_people():
+        for tenure in person.tenures:
+            if tenure.title in heads and (tenure.title, tenure.of) not in SHARED_HEADS:
+                by_office[(tenure.title, tenure.of)].append(tenure)
+    clashes = []
+    for office, tenures in by_office.items():
+        tenures.sort(key=lambda t: t.earliest_start())
+        for one, other in zip(tenures, tenures[1:]):
+            end = one.latest_end() or date.max
+            if one.person != other.person and (end - other.earliest_start()).days > OVERLAP_DAYS:
+                clashes.append(f"{office}: {one.person} ({one.start}–{one.end}) and {other.person} ({other.start}–)")
+    assert not clashes, "\n".join(clashes[:30])
+
+
+# --- reading the tables -------------------------------------------------------------------
+
+def test_partial_dates_are_read_generously():
+    tenure = Tenure("A", "President", "France", "2004", "2006-05")
+    assert tenure.covers(date(2004, 1, 1)) and tenure.covers(date(2006, 5, 31))
+    assert not tenure.covers(date(2006, 6, 1))
+    assert not tenure.ended_before(date(2006, 7, 1))  # within the handover grace
+    assert tenure.ended_before(date(2006, 9, 1))
+    assert Tenure("B", "President", "France", "2010").covers(date(2030, 1, 1))
+
+
+def test_the_nearest_tenure_is_the_one_a_dated_mention_means():
+    first = Tenure("A", "Prime Minister", "Italy", "1994-05-10", "1995-01-17")
+    second = Tenure("A", "Prime Minister", "Italy", "2001-06-11", "2006-05-17")
+    minister = Tenure("A", "Minister of Foreign Affairs", "Italy", "2002-01-06", "2002-11-14")
+    assert tenure_at([first, minister, second], date(1996, 1, 1), titles={"Prime Minister"}) == first
+    assert tenure_at([first, minister, second], date(2008, 1, 1), titles={"Prime Minister"}) == second
+    assert tenure_at([first, second], None) == second
+    assert tenure_at([minister], date(2002, 3, 1), titles={"President"}) is None
+    assert parse_day("2005-13-40") is None and parse_day(None) is None
+
+
+def test_a_malformed_line_names_its_file_and_line(tmp_path):
+    table = tmp_path / "tenures-bad.jsonl"
+    table.write_text('{"person": "A B", "title": "President", "of": "France", "start": "2001"}\n'
+                     '{"person": "C D", "title": "President", "of": "France", "start": "2001-02-30"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"tenures-bad.jsonl:2: not a tenure record"):
+        load_people([table])
+
+
+def _table(tmp_path, *rows: dict):
+    table = tmp_path / "tenures-test.jsonl"
+    table.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return load_gazetteer(knowledge=[table])
+
+
+def test_a_shared_name_means_the_person_in_office_at_the_date(tmp_path):
+    gazetteer = _table(tmp_path,
+                       {"person": "Ana Okafor", "aliases": ["Okafor", "A. Okafor"], "title": "President", "of": "Ghana", "start": "1990", "end": "1994"},
+                       {"person": "Bea Okafor", "aliases": ["Okafor", "A. Okafor"], "title": "President", "of": "Ghana", "start": "2001", "end": "2005"})
+    assert gazetteer.person_named("A. Okafor", "1992-03-01").label == "Ana Okafor"
+    assert gazetteer.person_named("A. Okafor", "2009-03-01").label == "Bea Okafor"
+
+
+def test_a_surname_alone_needs_the_country_or_the_title(tmp_path):
+    gazetteer = _table(tmp_path, {"person": "Ana Okafor", "aliases": ["Okafor"], "title": "President", "of": "Ghana",
+                                  "start": "2001", "end": "2005"})
+    ghana, president = "country/ghana", "title/president"
+    assert gazetteer.holder_named("Okafor", "2003-01-01", {ghana}, set()).label == "Ana Okafor"
+    assert gazetteer.holder_named("Okafor", "2003-01-01", set(), {president}).label == "Ana Okafor"
+    assert gazetteer.holder_named("Okafor", "2003-01-01", {"country/peru"}, set()) is None
+    assert gazetteer.holder_named("Okafor", "2012-01-01", {ghana}, {president}) is None  # not in office then
+    assert gazetteer.holder_named("Okafor", None, {ghana}, {president}) is None
+
+
+def test_office_place_and_ended_tenures(tmp_path):
+    gazetteer = _table(tmp_path, {"person": "Ana Okafor", "title": "President", "of": "Ghana", "start": "2001", "end": "2005-01"})
+    president = gazetteer.lookup("OfficeTitle", "President")[0]
+    prime_minister = gazetteer.lookup("OfficeTitle", "Prime Minister")[0]
+    person = gazetteer.lookup("Person", "Ana Okafor")[0]
+    assert [t.of for t in tenures_of(person)] == ["Ghana"] and person.country == "country/ghana"
+    assert gazetteer.office_place(person.key, president, "2009-01-01").key == "country/ghana"
+    assert gazetteer.office_place(person.key, prime_minister, "2003-01-01") is None
+    assert gazetteer.tenure_ended(person.key, president, "country/ghana", "2009-01-01")
+    assert not gazetteer.tenure_ended(person.key, president, "country/ghana", "2004-06-01")
+    assert not gazetteer.tenure_ended(person.key, president, "country/peru", "2009-01-01")
