@@ -597,6 +597,41 @@ def test_extract_summit_identity_is_series_and_year(extract_text, text, date, su
     assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Finnish President Aino Virtanen told reporters at the NATO summit that the alliance was united.",
+                     {("Aino Virtanen", "attended")}, id="said-at"),
+        pytest.param("Finnish President Aino Virtanen met Chilean President Ana Rojas on the sidelines of the G20 summit.",
+                     {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="sidelines"),
+        pytest.param("Talks between Finnish President Aino Virtanen and Chilean President Ana Rojas during the G20 summit "
+                     "ended without a deal.",
+                     {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="talks-between"),
+        pytest.param("Finnish President Aino Virtanen is in Ottawa for the G7 summit.",
+                     {("Aino Virtanen", "attended")}, id="there-for"),
+        pytest.param("Finnish President Aino Virtanen will raise the matter at the NATO summit next week.",
+                     {("Aino Virtanen", "planned")}, id="future"),
+    ],
+)
+def test_extract_acting_at_a_summit_is_taking_part(extract_text, text, expected):
+    result = extract_text(text)
+    found = {(result.label(f.subject), f.status) for f in result.facts if f.relation == "attends"}
+    assert found == expected
+    assert extractors(result, "attends") == {"rules/summit.present_at"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Finnish President Aino Virtanen criticised the deal reached at the NATO summit.", id="others-deal"),
+        pytest.param("Finnish President Aino Virtanen did not speak at the NATO summit.", id="negated"),
+        pytest.param("Finnish President Aino Virtanen pressed for the G7 summit.", id="pressed-for"),
+    ],
+)
+def test_extract_what_was_done_at_a_summit_by_others_names_nobody(extract_text, text):
+    assert extract_text(text).pairs("attends") == set()
+
+
 def test_extract_summit_back_reference_joins_the_named_summit(extract_text):
     result = extract_text("NATO leaders will gather in The Hague for the NATO summit later this month. "
                           "Finnish President Aino Virtanen said she would attend the summit.")

@@ -11,6 +11,7 @@ import csv
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -174,9 +175,9 @@ def _people_of_tenures(people: list[KnownPerson], records: list[dict]) -> list[d
         if record is not None:
             record["tenures"] = person.tenures
             continue
-        national = [t.of for t in person.tenures if fold(t.of) in countries]
-        new.append({"type": "Person", "label": person.label, "aliases": list(person.aliases),
-                    "wikidata": person.wikidata, "country": national[-1] if national else None,
+        national = Counter(t.of for t in person.tenures if fold(t.of) in countries)
+        new.append({"type": "Person", "label": person.label, "aliases": list(person.aliases), "wikidata": person.wikidata,
+                    "country": max(national, key=lambda c: (national[c], list(national).index(c))) if national else None,
                     "tenures": person.tenures, "match": False})
     return new
 

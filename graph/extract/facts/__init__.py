@@ -25,6 +25,7 @@ from graph.extract.facts.offices import read_administrations, read_offices, read
 from graph.extract.facts.parties import memberships_of_leaders, read_parties
 from graph.extract.facts.summits import (
     read_attendance,
+    read_presence,
     read_hosting,
     read_invitations,
     read_participant_list,
@@ -62,6 +63,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         read_administrations(state, sent)
         read_parties(state, sent)
         read_attendance(state, sent)
+        read_presence(state, sent)
         read_participant_list(state, sent)
         read_participants_included(state, sent)
         read_invitations(state, sent)

@@ -85,11 +85,15 @@ def _describes_a_thing(state: ArticleState, token: Token) -> bool:
 
 
 def _implied_place(state: ArticleState, person: Entity, title: Known, title_span: Span) -> tuple[Entity | None, float]:
-    """The country of a bare title ("Foreign Minister X"): the person's known country, a
+    """The country of a bare title ("Foreign Minister X"): where the tenure tables say the
+    person held that title nearest the article's date, the person's known country, a
     free country earlier in the sentence, the article's home country (that of the first
     office it placed) when the article is mostly about it, or the one country the article
     is about (for national titles: a governor or judge there serves a state or court).
     Otherwise nothing: a guess across a many-country article is wrong more often than right."""
+    held = state.gazetteer.office_place(person.key, title, state.article.date)
+    if held is not None:  # the tenure tables say where this person held this title
+        return entity_for_key(state, held.key), 1.0
     known = state.gazetteer.by_key.get(person.key)
     if known is not None and known.country:
         return entity_for_key(state, known.country), 1.0
@@ -132,6 +136,9 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     confidence = 1.0
     if title.country:  # a title only one country has ("Pope")
         place = entity_for_key(state, title.country)
+    if place is None and title.extra.get("body_only"):  # "Secretary-General X": the body X served
+        held = state.gazetteer.office_place(person.key, title, state.article.date)
+        place = entity_for_key(state, held.key) if held is not None else None
     if place is None and not title.extra.get("body_only"):
         place = _party_country_near(state, words_before(title_span[0], 4))
         if place is None and not title.extra.get("local"):  # a mayor's or governor's place is a city or state

@@ -120,6 +120,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             state.home = home  # a mere candidate must not set the country bare titles default to
         if office is None:
             continue
+        if status == "current" and state.gazetteer.tenure_ended(person.key, known, office[0].country, state.article.date):
+            status = "former"  # a passing mention of a past holder ("President X" decades on)
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
         if rule.candidate_only:
             continue

@@ -98,6 +98,60 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
             add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
 
 
+#: Prepositions that place an act at a summit: "said at the summit", "during the summit".
+PRESENT_AT = {"at", "during"}
+#: Nouns whose "of" names the summit the act took place at: "on the sidelines of the summit".
+PART_OF_SUMMIT = {"sideline", "sidelines", "margin", "margins", "opening", "close", "closing", "start", "end", "eve"}
+#: Acts and events a summit participant takes part in: "talks with X at the summit".
+SUMMIT_ACT_NOUNS = {"talk", "talks", "meeting", "speech", "address", "remark", "remarks", "statement", "comment",
+                    "comments", "incident", "exchange", "dispute", "clash", "row", "session", "appearance", "conference",
+                    "discussion", "discussions", "handshake", "news"}
+#: Verbs of being somewhere for a summit: "X is in Hanoi for the summit", "arrived for".
+THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather"}
+
+
+def read_presence(state: ArticleState, sent: Span) -> None:
+    """Someone who acts at or during a summit took part in it: "X said at the summit",
+    "X met Y on the sidelines of the summit", "talks between X and Y during the summit",
+    "X is in Hanoi for the summit". The act's subject and the people it was with attend;
+    what others decided at a summit ("the deal reached at the summit") names nobody."""
+    for span, summit in _summits_in(state, sent):
+        preposition = _placing_preposition(span.root)
+        if preposition is None:
+            continue
+        head = preposition.head
+        verb = head if head.pos_ in {"VERB", "AUX"} else None
+        if verb is None and head.lemma_.lower() in SUMMIT_ACT_NOUNS:
+            verb = head.head if head.head.pos_ in {"VERB", "AUX"} and head.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
+            participants = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                            for g in c.children if g.dep_ == "pobj"]
+        else:
+            participants = []
+        if verb is None or negated(verb) or preposition.lower_ == "for" and verb.lemma_ not in THERE_FOR:
+            continue
+        if verb.dep_ in {"acl", "relcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue  # "the deal reached at the summit"
+        participants += subjects_of(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                                            for g in c.children if g.dep_ == "pobj"]
+        if verb.lemma_ in {"meet", "greet", "receive", "host", "welcome"}:
+            participants += [c for c in verb.children if c.dep_ == "dobj"]
+        status = "attended" if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} else _modality(verb)  # "is in Hanoi for"
+        for entity in dict.fromkeys(e for token in participants for e in people_and_countries(state, token)):
+            add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
+
+
+def _placing_preposition(summit: Token) -> Token | None:
+    """The "at", "during" or "for" that places something at this summit, through "on the
+    sidelines of" and the like."""
+    if summit.dep_ != "pobj":
+        return None
+    preposition = summit.head
+    if preposition.lower_ == "of" and preposition.head.lower_ in PART_OF_SUMMIT and preposition.head.dep_ == "pobj":
+        preposition = preposition.head.head
+        return preposition if preposition.lower_ in PRESENT_AT | {"on"} else None
+    return preposition if preposition.lower_ in PRESENT_AT | {"for"} else None
+
+
 def _summit_without_object(state: ArticleState, verb: Token) -> Entity | None:
     """"X attended, as did Y", "Y, who was invited as a guest": with no object of their own,
     "attend" and "invite" are about the summit named last, in this sentence or the three
