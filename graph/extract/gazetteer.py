@@ -114,12 +114,16 @@ class Gazetteer:
         return next((k for t in types for k in self.lookup(t, tenure.of) if fold(k.label) == fold(tenure.of)
                      or fold(tenure.of) in {fold(a) for a in k.aliases}), None)
 
-    def office_place(self, person_key: str, title: Known, day: str | None) -> Known | None:
+    def office_place(self, person_key: str, title: Known, day: str | None, *, at_date: bool = False) -> Known | None:
         """Where a known person held this title nearest the article's date ("President"
-        → the country they were president of); None when the tables do not say."""
+        → the country they were president of), or with `at_date` only a tenure covering
+        the date; None when the tables do not say."""
         person = self.by_key.get(person_key)
-        tenure = tenure_at(tenures_of(person), parse_day(day), titles={title.label}) if person else None
-        return self.place_of(tenure) if tenure is not None else None
+        when = parse_day(day)
+        tenure = tenure_at(tenures_of(person), when, titles={title.label}) if person else None
+        if tenure is None or at_date and (when is None or not tenure.covers(when)):
+            return None
+        return self.place_of(tenure)
 
     def tenure_ended(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
         """Whether every tenure of this person in this office ended well before the date:

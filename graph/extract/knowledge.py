@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -110,9 +111,19 @@ def load_people(paths: Iterable[Path] | None = None) -> list[KnownPerson]:
             person["tenures"].append(tenure)
             person["aliases"].extend(a.strip() for a in row.get("aliases") or () if isinstance(a, str) and a.strip())
             person["wikidata"] = person["wikidata"] or row.get("wikidata")
-    return [KnownPerson(label=name, aliases=tuple(dict.fromkeys(p["aliases"])),
+    return [KnownPerson(label=name, aliases=tuple(dict.fromkeys(p["aliases"] + _without_initials(name))),
                         tenures=tuple(sorted(p["tenures"], key=lambda t: t.earliest_start())), wikidata=p["wikidata"])
             for name, p in merged.items()]
+
+
+def _without_initials(name: str) -> list[str]:
+    """"George W. Bush" is also written "George Bush": news drops middle initials, and a
+    father and son who differ only there are told apart by date."""
+    words = name.split()
+    middle = words[1:-1]
+    if middle and all(len(w.rstrip(".")) == 1 or re.fullmatch(r"([A-Z]\.)+", w) for w in middle):
+        return [f"{words[0]} {words[-1]}"]
+    return []
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict]]:

@@ -41,9 +41,15 @@ def _house_named_in_title(state: ArticleState, place: Entity, title_span: Span) 
     return entity_for_key(state, house.key) if house is not None else None
 
 
+def _house_of_representatives(state: ArticleState, place: Entity) -> Entity | None:
+    house = next((k for k in state.gazetteer.entries("Organization")
+                  if k.country == place.key and k.label.endswith("House of Representatives")), None)
+    return entity_for_key(state, house.key) if house is not None else None
+
+
 def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...]) -> str:
     """"Speaker of the National Assembly of Kenya", "Member of the Bundestag"."""
-    base = "Member" if title.label.startswith("Member of") else title.label
+    base = "Member" if title.label.startswith("Member of") or title.label == "Representative" else title.label
     name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
     if chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
         name += f" of {place.label}"  # a generic name ("National Assembly") needs its country
@@ -134,8 +140,13 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     officer ("Managing Director", "Secretary-General") needs the organisation named: a
     party's secretary-general is no office of its country."""
     confidence = 1.0
+    if place is not None and place.type != "Country" and title.extra.get("kind") == "minister":
+        place = None  # a minister serves a country: "foreign minister X at the Forum" is not the Forum's
     if title.country:  # a title only one country has ("Pope")
         place = entity_for_key(state, title.country)
+    held = state.gazetteer.office_place(person.key, title, state.article.date, at_date=True)
+    if held is not None and (place is None or place.key != held.key):
+        place = entity_for_key(state, held.key)  # the tables say whose this title was then
     if place is None and title.extra.get("body_only"):  # "Secretary-General X": the body X served
         held = state.gazetteer.office_place(person.key, title, state.article.date)
         place = entity_for_key(state, held.key) if held is not None else None
@@ -155,10 +166,12 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
         chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else (
             _chamber(state, place) or _house_named_in_title(state, place, title_span))
+    elif title.label == "Representative":  # "Rep. X": a member of the country's House of Representatives
+        chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
-    if title.country:
-        label = title.label  # "Pope", not "Pope of Vatican City"
+    if title.country or " of the " in title.label and title.extra.get("kind") != "minister":
+        label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
