@@ -18,15 +18,21 @@ POLITICAL = re.compile(r"\b(President|Prime Minister|Minister|Chancellor|Party|p
 SUMMIT = re.compile(r"\b[Ss]ummit\b")
 
 
-def sample(count: int, seed: int) -> list[dict]:
-    tune = set(json.loads((SHARED / "eval/dev/splits.json").read_text())["tune"])
+def annotated_ids(folders: list[Path]) -> set[str]:
+    """The ids already annotated in these folders' batch files, so a new draw skips them."""
+    return {json.loads(line)["article"] for folder in folders for path in sorted(folder.glob("batch-*.jsonl"))
+            for line in path.open(encoding="utf-8") if line.strip()}
+
+
+def sample(count: int, seed: int, exclude: set[str] = frozenset()) -> list[dict]:
+    tune = set(json.loads((SHARED / "eval/dev/splits.json").read_text())["tune"]) | exclude
     with gzip.open(SHARED / "corpus/wikinews-politics.jsonl.gz", "rt", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     pool = [r for r in rows if r["id"] not in tune and r.get("date") and 120 <= len(r["text"].split()) <= 550
             and POLITICAL.search(r["text"])]
     rng = random.Random(seed)
     summits = [r for r in pool if SUMMIT.search(r["text"])]
-    chosen = rng.sample(summits, count // 3)
+    chosen = rng.sample(summits, min(count // 3, len(summits)))  # the pool has few summit articles left
     ids = {r["id"] for r in chosen}
     chosen += rng.sample([r for r in pool if r["id"] not in ids], count - len(chosen))
     rng.shuffle(chosen)
@@ -38,16 +44,19 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=91)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--batches", type=int, default=7)
+    parser.add_argument("--first", type=int, default=1, help="number of the first batch file")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="folder of annotated batch files whose articles are not drawn again")
     parser.add_argument("--out", type=Path, required=True, help="folder for batch-N.jsonl files of articles")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    articles = sample(args.count, args.seed)
+    articles = sample(args.count, args.seed, annotated_ids(args.exclude))
     for batch in range(args.batches):
         part = articles[batch::args.batches]
-        with (args.out / f"batch-{batch + 1}.jsonl").open("w", encoding="utf-8") as handle:
+        with (args.out / f"batch-{batch + args.first}.jsonl").open("w", encoding="utf-8") as handle:
             for row in part:
                 handle.write(json.dumps({k: row[k] for k in ("id", "title", "date", "text")}, ensure_ascii=False) + "\n")
-        print(f"batch-{batch + 1}: {len(part)} articles, {sum(len(r['text'].split()) for r in part)} words")
+        print(f"batch-{batch + args.first}: {len(part)} articles, {sum(len(r['text'].split()) for r in part)} words")
 
 
 if __name__ == "__main__":

@@ -261,6 +261,12 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
         pytest.param("Lars Becker's party, the SPD, won the German election on Sunday.",
                      "person/lars-becker", "party/social-democratic-party-of-germany",
                      "party.possessive", id="name-s-party"),
+        pytest.param("Canadian Prime Minister Jean Tremblay's Liberal government fell on Tuesday.",
+                     "person/jean-tremblay", "party/liberal-party-of-canada", "party.possessed", id="name-s-party-government"),
+        pytest.param("Canadian Prime Minister Jean Tremblay and his Liberal party lost the vote.",
+                     "person/jean-tremblay", "party/liberal-party-of-canada", "party.possessed", id="and-his-party"),
+        pytest.param("Sinn Fein leader Aoife Byrne spoke in Dublin.", "person/aoife-byrne", "party/sinn-fein",
+                     "inferred.leader_is_member", id="name-without-its-accent"),
     ],
 )
 def test_extract_party_membership(extract_text, text, person, party, rule):
@@ -932,10 +938,12 @@ def test_extract_joint_candidate_of_several_parties_is_member_of_none(extract_te
     assert result.pairs("memberOf") == set()
 
 
-def test_extract_person_s_party_government_names_no_party_fact(extract_text):
+def test_extract_person_s_party_government_is_membership_not_leadership(extract_text):
     result = extract_text("Critics said a merger offered the best chance to unseat Peter Holm's Labour government in "
                           "Wellington, New Zealand.")
-    assert result.pairs("leaderOf") == set() and result.pairs("memberOf") == set()
+    assert result.pairs("leaderOf") == set()
+    assert result.key_pairs("memberOf") == {("person/peter-holm", "party/new-zealand-labour-party")}
+    assert extractors(result, "memberOf") == {"rules/party.possessed"}
 
 
 def test_extract_attended_without_object_is_the_summit_named_just_before(extract_text):

@@ -182,3 +182,21 @@ def test_the_tables_never_add_a_fact_the_text_does_not_state(extract_text):
     result = extract_text("Jacques Chirac spoke to farmers on Tuesday.", date="2005-03-01")
     assert [e.label for e in result.of_type("Person")] == ["Jacques Chirac"]
     assert result.facts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        pytest.param("The Irish leader Bertie Ahern met police chiefs on Monday.", "Taoiseach of Ireland", id="demonym-leader"),
+        pytest.param("Fidel Castro, the Cuban leader, spoke for hours.", "President of Cuba", id="apposition"),
+        pytest.param("The nation's leader Levy Mwanawasa opened the session.", "President of Zambia", id="no-country-word"),
+    ],
+)
+def test_leader_is_the_head_office_the_tables_give_at_the_date(extract_text, text, office):
+    result = extract_text(text, date="2006-05-01")
+    assert {o for _, o in result.pairs("holdsOffice")} == {office}
+    assert {f.extractor for f in result.facts if f.relation == "holdsOffice"} == {"rules/office.country_leader"}
+
+
+def test_a_leader_the_tables_do_not_list_as_a_head_gets_no_office(extract_text):
+    assert extract_text("The opposition leader Morgan Tsvangirai spoke in Harare.", date="2006-05-01").pairs("holdsOffice") == set()

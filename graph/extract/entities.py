@@ -60,7 +60,7 @@ def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazet
     """Link every mention to a canonical entity; see the module docstring for the rules."""
     drafts: dict[str, _Draft] = {}
     links: list[str | None] = [None] * len(mentions)
-    countries = _country_ranking(mentions, gazetteer)
+    countries = _country_ranking(mentions, gazetteer, article.date)
 
     def add(index: int, draft: _Draft) -> None:
         existing = drafts.setdefault(draft.key, draft)
@@ -95,12 +95,15 @@ def _known_draft(known: Known) -> _Draft:
     return _Draft(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
 
 
-def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
+def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer, day: str | None) -> list[str]:
     """Countries by how much the article is about them: named or as a demonym (weight 2),
-    or as the country of a known organisation, party or leader it names (weight 1)."""
+    or as the country of a known organisation, party or leader it names (weight 1; a
+    leader of the tenure tables by full name, as of the article's date)."""
     counts: Counter = Counter()
     for m in mentions:
         known = gazetteer.by_key.get(m.key) if m.key else None
+        if known is None and m.label == "PERSON" and len(m.text.split()) >= 2:
+            known = gazetteer.person_named(m.text, day)
         if known is None:
             continue
         if m.label in {"COUNTRY", "DEMONYM"}:

@@ -125,6 +125,22 @@ class Gazetteer:
             return None
         return self.place_of(tenure)
 
+    def head_office_at(self, person_key: str, place_key: str | None, day: str | None) -> tuple[Known, Known] | None:
+        """The head-of-state or head-of-government title this person held on this date, and
+        the country (this one, when given), if the tables say so: what "the Irish leader
+        X" or "the nation's leader X" means by "leader"."""
+        person = self.by_key.get(person_key)
+        when = parse_day(day)
+        if person is None or when is None:
+            return None
+        for tenure in tenures_of(person):
+            title = next(iter(self.lookup("OfficeTitle", tenure.title)), None)
+            place = self.place_of(tenure) if tenure.title != LEADER else None
+            if title is not None and title.extra.get("kind") in {"head", "royal"} and place is not None \
+                    and place.key == (place_key or place.key) and tenure.covers(when):
+                return title, place
+        return None
+
     def tenure_ended(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
         """Whether every tenure of this person in this office ended well before the date:
         a title without "former" is then a passing historical mention."""

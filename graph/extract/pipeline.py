@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from typing import Iterable
 
 import spacy
@@ -96,11 +97,12 @@ class GazetteerMatcher:
 
     @staticmethod
     def _forms(entry) -> list[tuple[str, list[str]]]:
-        names = [entry.label, *entry.aliases]
-        out = [("name", names)]
+        """Each kind of name of an entry, each name also without its accents: news often
+        drops them ("Sinn Fein", "Chavez")."""
+        out = [("name", _with_plain_spellings([entry.label, *entry.aliases]))]
         for kind in ("demonyms", "adjectives", "abbreviations"):
             if entry.extra.get(kind):
-                out.append((kind, list(entry.extra[kind])))
+                out.append((kind, _with_plain_spellings(entry.extra[kind])))
         return out
 
     def __len__(self) -> int:
@@ -114,6 +116,11 @@ class GazetteerMatcher:
                 spans.append(Span(doc, start, end, label=label, span_id=key))
         doc.spans[SPANS_KEY] = _longest_per_label_group(spans)
         return doc
+
+
+def _with_plain_spellings(names) -> list[str]:
+    plain = ("".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names)
+    return list(dict.fromkeys([*names, *plain]))
 
 
 #: What a title may contain and still name separately: the body it belongs to.

@@ -21,15 +21,15 @@ from spacy.tokens import Doc
 from graph.extract.entities import Resolution
 from graph.extract.facts.article import ArticleState, deduplicated, quoted_tokens
 from graph.extract.facts.meetings import read_meetings
-from graph.extract.facts.offices import read_administrations, read_offices, read_predecessors
+from graph.extract.facts.offices import read_administrations, read_country_leaders, read_offices, read_predecessors
 from graph.extract.facts.parties import memberships_of_leaders, read_parties
 from graph.extract.facts.summits import (
     read_attendance,
-    read_presence,
     read_hosting,
     read_invitations,
     read_participant_list,
     read_participants_included,
+    read_presence,
     read_series_organisers,
 )
 from graph.extract.gazetteer import Gazetteer
@@ -59,6 +59,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         if not any(t.is_alpha for t in sent):
             continue
         read_offices(state, sent)
+        read_country_leaders(state, sent)
         read_predecessors(state, sent)
         read_administrations(state, sent)
         read_parties(state, sent)

@@ -17,6 +17,7 @@ from graph.extract.facts.article import (
     ArticleState,
     add_fact,
     end_of_mention,
+    entity_for_key,
     is_future,
     person_after,
     person_of_token,
@@ -131,6 +132,35 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+#: Words news uses for a country's head of state or government without naming the office.
+LEADER_NOUNS = {"leader", "ruler", "strongman"}
+
+
+def read_country_leaders(state: ArticleState, sent: Span) -> None:
+    """"The Irish leader X", "Libya's leader, X", "X, the nation's leader": "leader" names
+    no office, but the tenure tables say which head-of-state or head-of-government office
+    X held (in that country, when one is named) on the article's date. Nothing is stated
+    when they do not, so an opposition or rebel leader gets no office from this."""
+    for token in sent:
+        if token.lower_ not in LEADER_NOUNS or token.pos_ != "NOUN" or state.mention_at(token, {"TITLE"}):
+            continue
+        before = words_before(token, 3)
+        if any(state.entity_at(t, {"PoliticalParty"}) for t in before):
+            continue  # "the Labour leader": a party's leader
+        country = next((c for t in before if (c := state.entity_at(t, {"Country"})) is not None), None)
+        person = person_after(state, token.i + 1, sent) or (person_of_token(state, token.head) if token.dep_ == "appos" else None) \
+            or next((p for c in token.children if c.dep_ == "appos" and (p := person_of_token(state, c)) is not None), None)
+        held = state.gazetteer.head_office_at(person.key, country.key if country else None, state.article.date) \
+            if person is not None else None
+        if held is None:
+            continue
+        title, place = held
+        office = mint_office(state, title, country or entity_for_key(state, place.key), person, None,
+                             sent[token.i - sent.start : token.i - sent.start + 1])
+        if office is not None:
+            add_fact(state, person, "holdsOffice", office[0], "current", RULES["office.country_leader"], sent, token)
 
 
 def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bool:

@@ -208,7 +208,28 @@ def possessive_party(state: ArticleState, party: Span, sent: Span) -> PhraseFind
             person = None
         if person is not None:
             return person, "memberOf", None, RULES["party.possessive"]
-    return None
+    return _possessed_party(state, party, sent)
+
+
+#: What a person's party word may describe and still say the person is of that party.
+PARTY_LED_NOUNS = {"government", "administration", "cabinet", "party", "ministry", "colleagues", "colleague"}
+
+
+def _possessed_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X's Labor government", "X's Republican administration", "X and his Thai Rak Thai
+    party": the party of a government, administration or party that is X's is X's own."""
+    doc = state.doc
+    owner = doc[party.start - 1] if party.start - 1 >= sent.start else None
+    described = party[-1] if party[-1].lower_ == "party" else (doc[party.end] if party.end < sent.end else None)
+    if owner is None or described is None or described.lemma_.lower() not in PARTY_LED_NOUNS:
+        return None
+    if owner.lower_ in {"his", "her"}:
+        person = antecedent_of(state, owner)
+    elif owner.text in {"'s", "’s"} and party.start - 2 >= sent.start:
+        person = state.entity_at(doc[party.start - 2], {"Person"})
+    else:
+        person = None
+    return (person, "memberOf", None, RULES["party.possessed"]) if person is not None else None
 
 
 PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", "list", "caucus", "banner", "label"}
