@@ -141,6 +141,7 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
     iri = entity_iri(entity.key)
     yield iri, RDF.type, KG[entity.type]
     yield iri, RDFS.label, Literal(entity.label)
+    yield iri, SKOS.prefLabel, Literal(entity.label)
     for alias in entity.aliases:
         yield iri, SKOS.altLabel, Literal(alias)
     if entity.wikidata is not None:

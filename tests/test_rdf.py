@@ -170,6 +170,7 @@ def test_entity_triples(graph: Graph) -> None:
     kazama, office, japan, g7 = (entity_iri(e.key) for e in (KAZAMA, PRIME_MINISTER, JAPAN, G7))
     assert (kazama, RDF.type, KG.Person) in graph
     assert graph.value(kazama, RDFS.label) == Literal("Tatsuo Kazama")
+    assert graph.value(kazama, SKOS.prefLabel) == Literal("Tatsuo Kazama")
     assert graph.value(kazama, SKOS.altLabel) == Literal("Kazama")
     assert graph.value(kazama, OWL.sameAs) == WD.Q4115189
     assert (office, RDF.type, KG.Office) in graph
@@ -184,7 +185,7 @@ def test_party_country_is_written_and_only_for_its_type() -> None:
     stray = Entity("person/someone", "Person", "Someone", country=JAPAN.key, year=1999)
     graph = extraction_graph(replace(sample(), entities=(*sample().entities, party, stray)))
     assert graph.value(entity_iri(party.key), KG.country) == entity_iri(JAPAN.key)
-    assert {p for p, _ in graph.predicate_objects(entity_iri(stray.key))} == {RDF.type, RDFS.label}
+    assert {p for p, _ in graph.predicate_objects(entity_iri(stray.key))} == {RDF.type, RDFS.label, SKOS.prefLabel}
 
 
 def test_direct_fact_triples(graph: Graph) -> None:
@@ -219,7 +220,7 @@ def test_statement_nodes(graph: Graph) -> None:
 
 def test_triple_count_is_exactly_the_contracts(graph: Graph) -> None:
     article = 7 + 5  # type, key, headline, date, url, source, body; a mention per entity
-    entities = 4 + 2 + 3 + 3 + 3  # type and label each; Kazama alias + sameAs, officeOf, Japan sameAs, year
+    entities = 3 * 5 + 2 + 1 + 1 + 1  # type, label and prefLabel each; Kazama alias + sameAs, officeOf, Japan sameAs, year
     facts = 12 + 13 + 11  # direct triple + 10 per statement; status on HOLDS/ATTENDS, validAt on ATTENDS
     assert len(graph) == article + entities + facts
 
