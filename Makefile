@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 STORE  ?= $(OUT)/store
 
-.PHONY: setup run test eval train bench clean browser
+.PHONY: setup run test eval eval-silver train bench clean browser
 
 setup: $(STAMP)
 
@@ -35,6 +35,10 @@ test: setup browser
 
 eval: setup
 	$(BIN)/kg eval
+
+# Our silver annotations of corpus articles: the training folder and the held-out one (needs ../shared).
+eval-silver: setup
+	$(BIN)/python scripts/eval_silver.py
 
 # Rebuilds data/models/relations.json from the tune split and data/training/ (needs ../shared).
 train: setup

@@ -11,6 +11,7 @@ tunes rules to articles whose mistakes they were not meant to see.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -25,6 +26,8 @@ from graph.export import fact_rows
 from graph.store import Store
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+#: The unlabelled Wikinews corpus beside the kit: our silver annotations name its articles by id.
+CORPUS = EVAL_DIR.parent / "corpus" / "wikinews-politics.jsonl.gz"
 _BLIND_SALT = "newsgraph-eval:"
 
 
@@ -182,6 +185,13 @@ def score(gold_rows: Iterable[dict], predicted: Iterable[dict], relations: set[s
         if not scores.blind:
             scores.false_positives.append(fp)
     return scores
+
+
+def corpus_records(ids: set[str], corpus: Path = CORPUS) -> list[dict]:
+    """The corpus articles with these ids, in corpus order: silver annotations keep only ids,
+    never the texts."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        return [row for row in map(json.loads, handle) if row["id"] in ids]
 
 
 def read_jsonl(path: Path) -> list[dict]:

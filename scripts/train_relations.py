@@ -14,7 +14,6 @@ training article.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
@@ -29,14 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.document import make_document  # noqa: E402
-from graph.evaluate import EVAL_DIR, GoldArticle, read_jsonl  # noqa: E402
+from graph.evaluate import EVAL_DIR, GoldArticle, corpus_records, read_jsonl  # noqa: E402
 from graph.extract import Extractor  # noqa: E402
 from graph.extract.learned import MODEL_FILE, SCORED  # noqa: E402
 from graph.extract.rules import stated_by_rules  # noqa: E402
 from graph.model import Article  # noqa: E402
 
 SILVER = ROOT / "data" / "training" / "silver"
-CORPUS = EVAL_DIR.parent / "corpus" / "wikinews-politics.jsonl.gz"
 
 
 def _article(row: dict) -> Article:
@@ -48,9 +46,7 @@ def training_articles() -> list[tuple[Article, dict]]:
     gold = {r["article"]: r for r in read_jsonl(EVAL_DIR / "dev" / "gold.jsonl")}
     pairs = [(_article(row), gold[row["id"]]) for row in read_jsonl(EVAL_DIR / "dev" / "corpus.jsonl")]
     silver = {r["article"]: r for path in sorted(SILVER.glob("*.jsonl")) for r in read_jsonl(path)}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        rows = (json.loads(line) for line in handle)
-        pairs += [(_article(row), silver[row["id"]]) for row in rows if row["id"] in silver]
+    pairs += [(_article(row), silver[row["id"]]) for row in corpus_records(set(silver))]
     return pairs
 
 
