@@ -175,10 +175,12 @@ def _short_forms(name: str) -> set[str]:
 
 
 def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -> None:
-    """Full names first, then short forms joined to the nearest full name before them."""
+    """Full names first (with a name the model took for an organisation that the tables
+    know as a person's), then short forms joined to the nearest full name before them."""
     full: list[tuple[int, str, set[str]]] = []  # (mention index, entity key, short forms)
     for i, m in enumerate(mentions):
-        if m.label == "PERSON" and (m.key in gazetteer or len(m.text.split()) >= 2):
+        known_name = m.label == "ORG" and m.key is None and len(m.text.split()) >= 2 and gazetteer.lookup("Person", m.text)
+        if m.label == "PERSON" and (m.key in gazetteer or len(m.text.split()) >= 2) or known_name:
             known = gazetteer.by_key.get(m.key) if m.key else None
             known = known or gazetteer.person_named(m.text, article.date)
             draft = _known_draft(known) if known else _person_draft(m.text, drafts)

@@ -177,15 +177,19 @@ def _summit_participants(view: _View) -> Iterator[tuple[Fact, str]]:
 
 
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
-    """A person and the one party named within a few words of them in a sentence; a party
-    word that describes some other thing ("her Labour government") says nothing of them."""
+    """A person and the one party named within a few words of them in a sentence, when no
+    other person is nearer to that party; a party word that describes some other thing
+    ("her Labour government") says nothing of them."""
     for linked in view.sentence_entities.values():
         parties = [(s, e) for s, e in linked if e.type == "PoliticalParty" and not _describes_a_thing(s)]
-        for person_span, person in ((s, e) for s, e in linked if e.type == "Person" and not _spoken(view, s)):
+        people = [(s, e) for s, e in linked if e.type == "Person"]
+        for person_span, person in ((s, e) for s, e in people if not _spoken(view, s)):
             near = [(s, e) for s, e in parties if _gap(person_span, s) <= 12]
             if len({e.key for _, e in near}) != 1:
                 continue  # none, or a joint candidacy of several parties
             party_span, party = near[0]
+            if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
+                continue  # "X swore in Y, a Republican senator": the party is Y's
             window = person_span.doc[min(person_span.start, party_span.start): max(person_span.end, party_span.end) + 2]
             leads = any(t.lemma_.lower() in CUES["leader"] for t in window)
             yield (_fact(view, person, "leaderOf" if leads else "memberOf", party, "current" if leads else None,

@@ -122,8 +122,19 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
             elif token.i + 1 < token.sent.end and _is_name_start(doc[token.i + 1]) \
                     and (token.dep_ == "compound" or token in {doc[token.i + 1].head, doc[token.i + 1].head.head}):
                 spans.append(_name_run(doc, token.i + 1, gazetteer))  # "the political party Vlaams Blok"
+    spans = [_after_owner(span, gazetteer) for span in spans]
     fresh = [Span(doc, s.start, s.end, label="PARTY") for s in spans if len(s) and not _clashes_with_known(s, gazetteer)]
     return filter_spans(fresh)
+
+
+def _after_owner(span: Span, gazetteer: _SpanIndex) -> Span:
+    """"Okafor's Movement for Change" names the party after the owner's possessive when the
+    gazetteer knows a party starting there; "Women's Equality Party" stays whole."""
+    for token in span:
+        if token.text in {"'s", "’s"} and token.i + 1 < span.end \
+                and any(s.label_ == "PARTY" and s.start == token.i + 1 for s in gazetteer.at(token.i + 1)):
+            return span.doc[token.i + 1 : span.end]
+    return span
 
 
 def _is_name_start(token: Token) -> bool:

@@ -217,11 +217,13 @@ PARTY_LED_NOUNS = {"government", "administration", "cabinet", "party", "ministry
 
 def _possessed_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     """"X's Labor government", "X's Republican administration", "X and his Thai Rak Thai
-    party": the party of a government, administration or party that is X's is X's own."""
+    party", "X's Movement for Democratic Change": the party of a government, administration
+    or party that is X's, or a party named in full as X's, is X's own."""
     doc = state.doc
     owner = doc[party.start - 1] if party.start - 1 >= sent.start else None
     described = party[-1] if party[-1].lower_ == "party" else (doc[party.end] if party.end < sent.end else None)
-    if owner is None or described is None or described.lemma_.lower() not in PARTY_LED_NOUNS:
+    named_in_full = state.mention_at(party[0], {"PARTY"}) is not None
+    if owner is None or not named_in_full and (described is None or described.lemma_.lower() not in PARTY_LED_NOUNS):
         return None
     if owner.lower_ in {"his", "her"}:
         person = antecedent_of(state, owner)
