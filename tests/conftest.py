@@ -70,12 +70,22 @@ def extractor():
     return Extractor()
 
 
-@pytest.fixture(scope="session")
-def extract_text(extractor) -> Callable[..., Extracted]:
-    """Run the whole extraction (document cleaning included) on a text, as an article of `date`."""
-
+def _runner(extractor) -> Callable[..., Extracted]:
     def run(text: str, date: str | None = "2025-06-01", title: str | None = None, *, key: str = "test-article") -> Extracted:
         article = Article(key=key, text=text, title=title, date=date)
         return Extracted(extractor.extract(make_document(article)))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor) -> Callable[..., Extracted]:
+    """Run the whole extraction (document cleaning included) on a text, as an article of `date`."""
+    return _runner(extractor)
+
+
+@pytest.fixture(scope="session")
+def extract_by_rules(extractor) -> Callable[..., Extracted]:
+    """The same without the relation model: for tests of what a named rule states (or must
+    not state) on its own, apart from the model's proposals."""
+    return _runner(extractor.by_rules_alone())

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import copy
 import itertools
 from typing import Iterable, Iterator
 
@@ -33,6 +34,13 @@ class Extractor:
         self.gazetteer: Gazetteer = self.nlp.get_pipe("newsgraph_gazetteer").gazetteer
         self.min_confidence = min_confidence
         self.relations: RelationModel | None = None if rules_only else RelationModel.load()
+
+    def by_rules_alone(self) -> "Extractor":
+        """The same pipeline without the relation model: the named rules' facts as they are
+        (what `kg build --rules-only` writes), without loading spaCy again."""
+        rules = copy.copy(self)
+        rules.relations = None
+        return rules
 
     def extract(self, document: Document) -> Extraction:
         return self.from_doc(document, self.parse(document.content))

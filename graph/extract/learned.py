@@ -161,7 +161,7 @@ def _summit_participants(view: _View) -> Iterator[tuple[Fact, str]]:
         sent = linked[0][0].sent
         if _negated(sent):
             continue
-        for summit in dict.fromkeys(e.key for _, e in linked if e.type == "Summit"):
+        for summit in dict.fromkeys(e.key for s, e in linked if e.type == "Summit" and not _spoken(view, s)):
             for span, entity in linked:
                 if entity.type in {"Person", "Country"} and not _spoken(view, span):
                     status = "planned" if _future(sent) else "attended"
