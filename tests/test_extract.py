@@ -12,6 +12,11 @@ import pytest
 JUNE_2025 = "2025-06-01"
 
 
+#: A date after the tenure tables' last update: fictional heads of real countries are not
+#: contradicted by the holder the tables know (tests/test_knowledge.py covers that).
+AFTER_THE_TABLES = "2031-06-01"
+
+
 def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
     """The extractor (`rules/<name>`) of the fact joining these labels: a test names the rule
     it expects to fire, so that the right fact found by another rule shows as a change."""
@@ -83,7 +88,8 @@ def test_extract_office_portfolio_minister_is_minister_of_portfolio(extract_text
 
 
 def test_extract_office_is_one_entity_shared_by_its_holders(extract_text):
-    result = extract_text("Former President Anna Kowalska of Poland met President Piotr Nowak of Poland in Warsaw on Monday.")
+    result = extract_text("Former President Anna Kowalska of Poland met President Piotr Nowak of Poland in Warsaw on Monday.",
+                          date=AFTER_THE_TABLES)
     offices = [e for e in result.of_type("Office") if e.label == "President of Poland"]
     assert len(offices) == 1
     holders = {result.label(f.subject) for f in result.facts if f.relation == "holdsOffice" and f.object == offices[0].key}
@@ -109,7 +115,7 @@ def test_extract_office_key_is_the_same_in_every_article(extract_text):
 
 def test_extract_bare_title_takes_the_articles_home_country(extract_text):
     result = extract_text("French President Marie Dubois met business leaders in Marseille on Monday. "
-                          "Prime Minister Luc Girard joined them for lunch.")
+                          "Prime Minister Luc Girard joined them for lunch.", date=AFTER_THE_TABLES)
     assert ("Luc Girard", "Prime Minister of France") in result.pairs("holdsOffice")
     assert extractor_of(result, "Luc Girard", "holdsOffice", "Prime Minister of France") == "rules/office.title_before_name"
 
@@ -640,6 +646,18 @@ def test_extract_what_was_done_at_a_summit_by_others_names_nobody(extract_by_rul
     assert extract_by_rules(text).pairs("attends") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("Finnish President Aino Virtanen - Helsinki talks ended on Monday.", "Aino Virtanen", id="caption-dash"),
+        pytest.param("Finnish President Aino Virtanen Administration officials met on Monday.", "Aino Virtanen",
+                     id="administration"),
+    ],
+)
+def test_extract_a_name_ends_where_the_model_ran_past_it(extract_text, text, name):
+    assert [e.label for e in extract_text(text).of_type("Person")] == [name]
+
+
 def test_extract_summit_back_reference_joins_the_named_summit(extract_text):
     result = extract_text("NATO leaders will gather in The Hague for the NATO summit later this month. "
                           "Finnish President Aino Virtanen said she would attend the summit.")
@@ -1028,7 +1046,7 @@ def test_extract_bare_summit_beside_a_series_is_that_series_summit(extract_text)
 
 
 def test_extract_summit_hosted_by_a_leader_is_organised_by_the_leaders_country(extract_text):
-    result = extract_text("British Prime Minister Peter Holm will host the G20 summit in London on Thursday.",
+    result = extract_text("British Prime Minister Gordon Brown will host the G20 summit in London on Thursday.",
                           date="2009-04-01")
     assert ("2009 G20 summit", "United Kingdom") in result.pairs("organizedBy")
     assert extractor_of(result, "2009 G20 summit", "organizedBy", "United Kingdom") == "rules/summit.host_verb"
@@ -1058,7 +1076,7 @@ def test_extract_invited_without_object_is_invited_to_the_summit_just_named(extr
 
 
 def test_extract_leader_welcoming_leaders_to_a_summit_hosts_it(extract_text):
-    result = extract_text("Japanese Prime Minister Kenji Arakawa welcomed leaders to the G8 summit in Hokkaido on "
+    result = extract_text("Japanese Prime Minister Yasuo Fukuda welcomed leaders to the G8 summit in Hokkaido on "
                           "Monday.", date="2008-07-07")
     assert ("2008 G8 summit", "Japan") in result.pairs("organizedBy")
     assert extractor_of(result, "2008 G8 summit", "organizedBy", "Japan") == "rules/summit.host_verb"
@@ -1090,7 +1108,7 @@ def test_extract_the_defeated_party_candidate_is_a_member(extract_text):
 
 def test_extract_predecessor_of_a_holder_held_that_office_before(extract_text):
     result = extract_text("Samoan Prime Minister Laisa Koroi faced an ultimatum on Monday. Koroi's predecessor, "
-                          "Peter Holm, was deposed in a coup in 2000.")
+                          "Peter Holm, was deposed in a coup in 2000.", date=AFTER_THE_TABLES)
     assert ("Peter Holm", "holdsOffice", "Prime Minister of Samoa", "former") in result.rows()
     assert extractor_of(result, "Peter Holm", "holdsOffice", "Prime Minister of Samoa") == "rules/office.predecessor"
 
@@ -1218,7 +1236,8 @@ def test_extract_party_adjective_ending_a_longer_name_is_no_party(extract_text):
     ],
 )
 def test_extract_post_of_a_company_is_no_office_of_the_state(extract_text, text):
-    result = extract_text(f"Japanese Prime Minister Kenji Arakawa met business leaders in Tokyo on Monday. {text}")
+    result = extract_text(f"Japanese Prime Minister Kenji Arakawa met business leaders in Tokyo on Monday. {text}",
+                          date=AFTER_THE_TABLES)
     assert result.pairs("holdsOffice") == {("Kenji Arakawa", "Prime Minister of Japan")}
     assert extractors(result, "holdsOffice") == {"rules/office.title_before_name"}
 

@@ -200,3 +200,17 @@ def test_leader_is_the_head_office_the_tables_give_at_the_date(extract_text, tex
 
 def test_a_leader_the_tables_do_not_list_as_a_head_gets_no_office(extract_text):
     assert extract_text("The opposition leader Morgan Tsvangirai spoke in Harare.", date="2006-05-01").pairs("holdsOffice") == set()
+
+
+def test_a_head_office_the_tables_give_to_someone_else_is_not_stated(extract_text):
+    """A state premier read as the country's prime minister: the tables know who was."""
+    result = extract_text("Australian Premier Ana Rojas opened the new hospital on Tuesday.", date="2006-05-01")
+    assert result.pairs("holdsOffice") == set()
+    result = extract_text("Australian Prime Minister John Howard opened the new hospital on Tuesday.", date="2006-05-01")
+    assert result.pairs("holdsOffice") == {("John Howard", "Prime Minister of Australia")}
+
+
+def test_a_holder_after_the_tables_last_update_is_not_contradicted(extract_text):
+    """The tables' current holder has no end yet: a new one they do not know may be news."""
+    result = extract_text("Australian Prime Minister Ana Rojas opened the new hospital on Tuesday.", date="2031-05-01")
+    assert result.pairs("holdsOffice") == {("Ana Rojas", "Prime Minister of Australia")}

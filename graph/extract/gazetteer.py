@@ -51,6 +51,7 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Known]):
         self.by_key: dict[str, Known] = {}
         self._names: dict[tuple[str, str], list[Known]] = {}
+        self._office_index: dict[tuple[str, str], list[tuple[Tenure, str]]] | None = None
         for entry in entries:
             self.by_key.setdefault(entry.key, entry)
             for name in self.names_of(entry):
@@ -140,6 +141,28 @@ class Gazetteer:
                     and place.key == (place_key or place.key) and tenure.covers(when):
                 return title, place
         return None
+
+    def held_by_others(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
+        """Whether the tables list someone else in this office on this date and never this
+        person: "Premier X" read as the country's prime minister when X is a state's. Only
+        for a date the tables have closed (that holder's tenure has ended since): after
+        their last update, a new holder they do not know may well be news."""
+        when = parse_day(day)
+        if when is None:
+            return False
+        tenures = self._offices().get((title.label, place_key), [])
+        return any(t.covers(when) and t.end is not None for t, _ in tenures) and all(key != person_key for _, key in tenures)
+
+    def _offices(self) -> dict[tuple[str, str], list[tuple[Tenure, str]]]:
+        """(title label, place key) → its tenures with the holder's key; built on first use."""
+        if self._office_index is None:
+            self._office_index = {}
+            for person in self.entries("Person"):
+                for tenure in tenures_of(person):
+                    place = self.place_of(tenure) if tenure.title != LEADER else None
+                    if place is not None:
+                        self._office_index.setdefault((tenure.title, place.key), []).append((tenure, person.key))
+        return self._office_index
 
     def tenure_ended(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
         """Whether every tenure of this person in this office ended well before the date:

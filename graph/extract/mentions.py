@@ -271,6 +271,10 @@ _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di",
 _QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
 
 
+#: Words the model runs a name on into: "the Okafor Administration", a caption's "Image".
+_NOT_NAME_ENDS = {"administration", "government", "cabinet", "campaign", "image", "photo", "file", "obituaries"}
+
+
 def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -280,6 +284,12 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
     while start < end and (doc[start].lower_ in _TITLE_WORDS or any(s.label_ in prefixes for s in gazetteer.at(start))
                            or not doc[start].text[:1].isupper()):
         start += 1
+    dash = next((t.i for t in doc[start + 1 : end] if t.text in {"-", "–", "—"} and t.whitespace_), None)
+    if dash is not None:
+        end = dash  # "John Smith - Singapore": a caption's dash ends the name
+    while end > start + 1 and (doc[end - 1].lower_ in _NOT_NAME_ENDS
+                               or any(s.label_ in {"PARTY", "PARTY_ADJ", "COUNTRY"} for s in gazetteer.at(end - 1))):
+        end -= 1  # "Ana Rojas Labor", "Ana Rojas Administration": the model ran on past the name
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct):
         end -= 1
     while end < ent.sent.end and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper():

@@ -123,6 +123,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             continue
         if status == "current" and state.gazetteer.tenure_ended(person.key, known, office[0].country, state.article.date):
             status = "former"  # a passing mention of a past holder ("President X" decades on)
+        if status == "current" and known.extra.get("kind") == "head" and office[0].country \
+                and state.gazetteer.held_by_others(person.key, known, office[0].country, state.article.date):
+            continue  # the tables name this head of state or government, and it is someone else
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
         if rule.candidate_only:
             continue
