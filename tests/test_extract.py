@@ -658,6 +658,10 @@ def test_extract_a_name_ends_where_the_model_ran_past_it(extract_text, text, nam
     assert [e.label for e in extract_text(text).of_type("Person")] == [name]
 
 
+def test_extract_a_figurative_king_holds_no_office(extract_text):
+    assert extract_text("Norway's shipping king, Lars Becker, bought a new fleet on Monday.").pairs("holdsOffice") == set()
+
+
 def test_extract_summit_back_reference_joins_the_named_summit(extract_text):
     result = extract_text("NATO leaders will gather in The Hague for the NATO summit later this month. "
                           "Finnish President Aino Virtanen said she would attend the summit.")

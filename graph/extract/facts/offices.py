@@ -108,7 +108,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
         if known is None or _personal_title(title) or _party_post(state, title) \
-                or _title_of_unknown_body(state, title, known):
+                or _title_of_unknown_body(state, title, known) or _figurative_royal(title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
             or _predicative(state, title, sent) or _nearby_person(state, title, sent)
@@ -164,6 +164,14 @@ def read_country_leaders(state: ArticleState, sent: Span) -> None:
                              sent[token.i - sent.start : token.i - sent.start + 1])
         if office is not None:
             add_fact(state, person, "holdsOffice", office[0], "current", RULES["office.country_leader"], sent, token)
+
+
+def _figurative_royal(title: Span, known: Known) -> bool:
+    """"Russia's petroleum king", "a beauty queen": a royal title in lower case after a
+    modifying noun is a figure of speech; a monarch is "King X" or "the king of X"."""
+    after = title.doc[title.end] if title.end < len(title.doc) else None
+    return known.extra.get("kind") == "royal" and title.text.islower() \
+        and (after is None or after.lower_ != "of") and title.start > 0 and title.doc[title.start - 1].pos_ in {"NOUN", "PROPN"}
 
 
 def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bool:
