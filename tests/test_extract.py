@@ -273,6 +273,11 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
                      "person/jean-tremblay", "party/liberal-party-of-canada", "party.possessed", id="and-his-party"),
         pytest.param("Sinn Fein leader Aoife Byrne spoke in Dublin.", "person/aoife-byrne", "party/sinn-fein",
                      "inferred.leader_is_member", id="name-without-its-accent"),
+        pytest.param("Peter Holm, law and order spokesman for the National party, criticised the New Zealand "
+                     "government.", "person/peter-holm", "party/new-zealand-national-party",
+                     "party.leader_apposition", id="spokesman-for-the-party"),
+        pytest.param("The Green candidate there, Peter Holm, won the seat in Germany.", "person/peter-holm",
+                     "party/alliance-90-the-greens", "party.role_before_name", id="candidate-there"),
     ],
 )
 def test_extract_party_membership(extract_text, text, person, party, rule):
@@ -296,6 +301,8 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
                      "party.role_before_name", id="former-leader"),
         pytest.param("Lars Becker, the SPD's leader, rejected the German proposal on Wednesday.", "current",
                      "party.role_apposition", id="party-s-leader"),
+        pytest.param("Lars Becker resigned as leader of the SPD in Berlin on Wednesday.", "former",
+                     "party.leader_predicative", id="resigned-as-leader"),
     ],
 )
 def test_extract_party_leadership(extract_text, text, status, rule):

@@ -51,6 +51,8 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
             index += 1
             continue
         break
+    if role_words and index < sent.end and doc[index].lower_ in {"there", "here"}:
+        index += 1  # "the Green candidate there, X"
     det = party.start - 1
     while det > sent.start and (doc[det].pos_ in {"ADJ", "ADV"} or doc[det].tag_ == "VBN"):
         det -= 1  # "X, the defeated Socialist candidate"
@@ -94,7 +96,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     doc = state.doc
     i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
                  or t.text == "-")  # "party" as in "a member of the political party Tamarind Front"
-    if i < sent.start + 1 or doc[i].lower_ != "of":
+    if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
     if noun.lower_ not in LEADER_WORDS | ROLE_WORDS or any(c.lower_ in SHARED_WORDS for c in noun.children):
@@ -103,9 +105,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     relation = "leaderOf" if noun.lower_ in LEADER_WORDS and not qualified else "memberOf"
     words = words_before(noun, 4)
     status = status_from_words(words + [noun]) if relation == "leaderOf" else None
-    start = words[-1].i if words else noun.i
-    if start - 1 > sent.start and doc[start - 1].text == ",":
-        person = person_of_token(state, doc[start - 2])
+    comma = _comma_before_role(noun, sent)
+    if comma is not None and comma - 1 >= sent.start:
+        person = person_of_token(state, doc[comma - 1])
         if person is not None:
             return person, relation, status, RULES["party.leader_apposition"]
     # "X is/was/became (the) leader of the PARTY"
@@ -116,7 +118,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if noun.dep_ == "appos":
             person = person_of_token(state, noun.head)
         if person is not None:
-            if verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
+            if verb.lemma_ in {"resign", "quit", "retire"} or verb.lemma_ == "step" and any(c.lower_ == "down" for c in verb.children):
+                status = "former" if relation == "leaderOf" else status  # "X resigned as leader of the PARTY"
+            elif verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
                 status = status if relation == "memberOf" else ("former" if status == "current" else status)
             elif relation == "leaderOf" and status == "current" and is_future(verb):
                 status = "elect"  # "X will take over as leader of the PARTY"
@@ -126,6 +130,17 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if person is not None:
             return person, relation, status, RULES["party.leader_title_first"]
     return None
+
+
+def _comma_before_role(noun: Token, sent: Span, reach: int = 6) -> int | None:
+    """The comma that opens an apposition ending in this role noun: "X, (the former) leader
+    of", "X, law and order spokesman for": only modifiers of the role lie between."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i > sent.start and noun.i - i <= reach and doc[i].text != "," \
+            and doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET", "ADV", "NUM"} and doc[i].ent_type_ != "PERSON":
+        i -= 1
+    return i if doc[i].text == "," else None
 
 
 def _left_of(span: Span, sent: Span, skip) -> int:
