@@ -29,6 +29,7 @@ CUES_FILE = PATTERNS_DIR / "cues.jsonl"
 
 #: The relations the model decides; the others stay with the rules alone.
 SCORED = ("holdsOffice", "memberOf", "leaderOf", "attends", "meets")
+PARTY_TIES = {"memberOf", "leaderOf"}
 
 
 def _load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
@@ -108,11 +109,16 @@ def _headline_end(doc: Doc, article: Article) -> int:
 def candidates(doc: Doc, mentions: list[Mention], resolution: Resolution, article: Article,
                entities: dict[str, Entity], rule_facts: list[Fact]) -> list[Candidate]:
     """The rules' facts and the generators' proposals, one candidate per (subject, relation,
-    object): a rule's finding wins over a generator's for the same fact."""
+    object): a rule's finding wins over a generator's for the same fact, and a person's tie
+    to a party that a rule has read ("Bavaria Greens leader X": a member, not the leader) is
+    not proposed again as the other tie."""
     view = _View.of(doc, mentions, resolution, article, entities, rule_facts)
+    party_ties = {(f.subject, f.object) for f in rule_facts if f.relation in PARTY_TIES}
     chosen: dict[tuple[str, str, str], Candidate] = {}
     for fact, source in [(f, f.extractor) for f in rule_facts] + list(_generated(view)):
         key = _fact_key(fact)
+        if source.startswith("model/") and fact.relation in PARTY_TIES and (fact.subject, fact.object) in party_ties:
+            continue
         if key not in chosen or (chosen[key].source.startswith("model/") and source.startswith("rules/")):
             chosen[key] = Candidate(fact, source, view.entities.get(fact.subject), view.entities.get(fact.object))
     return [replace(c, features=features(view, c.fact, c.source)) for c in chosen.values()]
