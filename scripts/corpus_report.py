@@ -32,13 +32,18 @@ SELECT ?office ?who (SUBSTR(STR(?date), 1, 4) AS ?year) WHERE {
 }"""
 
 STATEMENTS = """
-SELECT ?statement ?subject ?relation ?object ?status ?evidence ?extractor ?key ?date WHERE {
-  ?statement a kg:Statement ; rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
+SELECT ?statement WHERE { ?statement a kg:Statement }"""
+
+#: One statement's parts, asked for the drawn ones only (joins over every statement are slow).
+STATEMENT_PARTS = """
+SELECT ?statement ?subject ?relation ?object ?status ?evidence ?extractor ?key ?date WHERE {{
+  VALUES ?statement {{ {values} }}
+  ?statement rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
              kg:evidenceText ?evidence ; kg:extractor ?extractor ; prov:wasDerivedFrom ?article .
-  OPTIONAL { ?statement kg:status ?status }
+  OPTIONAL {{ ?statement kg:status ?status }}
   ?article kg:key ?key .
-  OPTIONAL { ?article schema:datePublished ?date }
-}"""
+  OPTIONAL {{ ?article schema:datePublished ?date }}
+}}"""
 
 
 def current_holders_per_year(store: Store) -> dict[tuple[str, str], set[str]]:
@@ -59,8 +64,10 @@ def labels_of(store: Store, iris: set[str]) -> dict[str, str]:
 
 def fact_sample(store: Store, size: int, seed: int) -> list[dict]:
     """`size` statements drawn with `seed`, with labels, status and evidence."""
-    rows = list(store.query(STATEMENTS))
-    chosen = random.Random(seed).sample(rows, min(size, len(rows)))
+    statements = sorted(row["statement"].value for row in store.query(STATEMENTS))
+    drawn = random.Random(seed).sample(statements, min(size, len(statements)))
+    parts = {row["statement"].value: row for row in store.query(STATEMENT_PARTS.format(values=" ".join(f"<{s}>" for s in drawn)))}
+    chosen = [parts[s] for s in drawn if s in parts]
     labels = labels_of(store, {r[v].value for r in chosen for v in ("subject", "object")})
     return [{"article": r["key"].value, "date": r["date"].value if r["date"] else None,
              "subject": labels.get(r["subject"].value, r["subject"].value),
