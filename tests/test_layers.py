@@ -13,7 +13,7 @@ STAGES = {
     "graph.model": 0, "graph.terms": 0,
     "graph.ingest": 1,
     "graph.document": 2,
-    "graph.extract.knowledge": 2.5, "graph.extract.gazetteer": 3, "graph.extract.rules": 3, "graph.extract.pipeline": 4,
+    "graph.extract.records": 2.4, "graph.extract.knowledge": 2.5, "graph.extract.gazetteer": 3, "graph.extract.rules": 3, "graph.extract.pipeline": 4,
     "graph.extract.mentions": 5, "graph.extract.entities": 6,
     "graph.extract.facts.article": 6.1,
     "graph.extract.facts.office_entities": 6.2, "graph.extract.facts.party_phrases": 6.2,

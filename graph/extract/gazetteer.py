@@ -8,7 +8,6 @@ wikidata, and optional country).
 from __future__ import annotations
 
 import csv
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from graph.extract.knowledge import LEADER, KnownPerson, Tenure, load_people, parse_day, tenure_at
+from graph.extract.records import jsonl_objects
 from graph.model import entity_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
@@ -234,17 +234,7 @@ def _read_records(path: Path) -> list[dict]:
         for row in rows:
             row["aliases"] = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
         return [_checked(row, path, number) for number, row in enumerate(rows, 2)]
-    out = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: not JSON: {error.msg}") from None
-            out.append(_checked(row, path, number))
-    return out
+    return [_checked(row, path, number) for number, row in jsonl_objects(path)]
 
 
 _TYPES = {"Country", "Organization", "PoliticalParty", "Person", "SummitSeries", "OfficeTitle"}

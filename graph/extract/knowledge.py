@@ -9,12 +9,13 @@ state: a tenure only answers "which one?" and "still?" about a title the text gi
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
+
+from graph.extract.records import jsonl_objects
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "knowledge"
 #: The title of a party's leader in the tables (a party post, not an office of a country).
@@ -101,7 +102,7 @@ def load_people(paths: Iterable[Path] | None = None) -> list[KnownPerson]:
     files = sorted(KNOWLEDGE_DIR.glob("tenures-*.jsonl")) if paths is None else [Path(p) for p in paths]
     merged: dict[str, dict] = {}
     for path in files:
-        for number, row in _rows(path):
+        for number, row in jsonl_objects(path):
             try:
                 tenure = Tenure(person=row["person"].strip(), title=row["title"].strip(), of=row["of"].strip(),
                                 start=_checked_date(row["start"]), end=_checked_date(row["end"]) if row.get("end") else None)
@@ -124,20 +125,6 @@ def _without_initials(name: str) -> list[str]:
     if middle and all(len(w.rstrip(".")) == 1 or re.fullmatch(r"([A-Z]\.)+", w) for w in middle):
         return [f"{words[0]} {words[-1]}"]
     return []
-
-
-def _rows(path: Path) -> Iterable[tuple[int, dict]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: not JSON: {error.msg}") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{path}:{number}: a tenure record must be a JSON object")
-            yield number, row
 
 
 def _checked_date(text: str) -> str:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.entities import Resolution
 from graph.extract.facts import quoted_tokens
+from graph.extract.records import jsonl_objects
 from graph.extract.rules import PATTERNS_DIR, stated_by_rules
 from graph.model import Article, Entity, Fact, Mention
 
@@ -34,13 +35,7 @@ PARTY_TIES = {"memberOf", "leaderOf"}
 
 def _load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
     """Cue-word lists by name (lemmas), kept as data beside the rule registry."""
-    cues = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                cues[row["name"]] = frozenset(row["lemmas"])
-    return cues
+    return {row["name"]: frozenset(row["lemmas"]) for _, row in jsonl_objects(path)}
 
 
 CUES = _load_cues()

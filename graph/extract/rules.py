@@ -6,9 +6,10 @@ or dropped. A name used in code but missing from the registry is an error at imp
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from graph.extract.records import jsonl_objects
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "patterns"
 RULES_FILE = PATTERNS_DIR / "rules.jsonl"
@@ -43,19 +44,15 @@ class RuleRegistry(dict):
 
 def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
     rules = RuleRegistry()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"],
-                            bool(row.get("candidate_only", False)))
-            except (ValueError, KeyError, TypeError) as error:
-                raise ValueError(f"{path}:{number}: not a rule record ({error})") from error
-            if rule.name in rules:
-                raise ValueError(f"{path}:{number}: rule {rule.name!r} is defined twice")
-            rules[rule.name] = rule
+    for number, row in jsonl_objects(path):
+        try:
+            rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"],
+                        bool(row.get("candidate_only", False)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}:{number}: not a rule record ({error})") from error
+        if rule.name in rules:
+            raise ValueError(f"{path}:{number}: rule {rule.name!r} is defined twice")
+        rules[rule.name] = rule
     return rules
 
 
