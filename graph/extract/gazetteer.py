@@ -128,7 +128,7 @@ class Gazetteer:
 
     def head_office_at(self, person_key: str, place_key: str | None, day: str | None) -> tuple[Known, Known] | None:
         """The head-of-state or head-of-government title this person held on this date, and
-        the country (this one, when given), if the tables say so: what "the Irish leader
+        the country (this one, when given), if the tables say so: what "the Chilean leader
         X" or "the nation's leader X" means by "leader"."""
         person = self.by_key.get(person_key)
         when = parse_day(day)

@@ -142,7 +142,7 @@ LEADER_NOUNS = {"leader", "ruler", "strongman"}
 
 
 def read_country_leaders(state: ArticleState, sent: Span) -> None:
-    """"The Irish leader X", "Libya's leader, X", "X, the nation's leader": "leader" names
+    """"The Chilean leader X", "Libya's leader, X", "X, the nation's leader": "leader" names
     no office, but the tenure tables say which head-of-state or head-of-government office
     X held (in that country, when one is named) on the article's date. Nothing is stated
     when they do not, so an opposition or rebel leader gets no office from this."""
