@@ -98,7 +98,7 @@ class GazetteerMatcher:
     @staticmethod
     def _forms(entry) -> list[tuple[str, list[str]]]:
         """Each kind of name of an entry, each name also without its accents: news often
-        drops them ("Sinn Fein", "Chavez")."""
+        drops them ("Chavez", "Sao Paulo")."""
         out = [("name", _with_plain_spellings([entry.label, *entry.aliases]))]
         for kind in ("demonyms", "adjectives", "abbreviations"):
             if entry.extra.get(kind):

@@ -134,7 +134,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
 
 def _comma_before_role(noun: Token, sent: Span, reach: int = 6) -> int | None:
     """The comma that opens an apposition ending in this role noun: "X, (the former) leader
-    of", "X, law and order spokesman for": only modifiers of the role lie between."""
+    of", "X, health and welfare spokesman for": only modifiers of the role lie between."""
     doc = noun.doc
     i = noun.i - 1
     while i > sent.start and noun.i - i <= reach and doc[i].text != "," \
@@ -231,7 +231,7 @@ PARTY_LED_NOUNS = {"government", "administration", "cabinet", "party", "ministry
 
 
 def _possessed_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
-    """"X's Labor government", "X's Republican administration", "X and his Thai Rak Thai
+    """"X's Conservative government", "X's Democratic administration", "X and his Green
     party", "X's Movement for Democratic Change": the party of a government, administration
     or party that is X's, or a party named in full as X's, is X's own."""
     doc = state.doc
