@@ -216,3 +216,14 @@ def test_a_holder_after_the_tables_last_update_is_not_contradicted(extract_text)
     """The tables' current holder has no end yet: a new one they do not know may be news."""
     result = extract_text("Australian Prime Minister Ana Rojas opened the new hospital on Tuesday.", date="2031-05-01")
     assert result.pairs("holdsOffice") == {("Ana Rojas", "Prime Minister of Australia")}
+
+
+def test_a_title_before_the_tenure_begins_is_not_stated(extract_text):
+    """A candidate called by the office they will win, in a story dated before they took it."""
+    result = extract_text("Voters cheered President Barack Obama at a rally in Ohio.", date="2007-06-01")
+    assert result.pairs("holdsOffice") == set()
+
+
+def test_a_sitting_head_holds_no_office_of_another_country(extract_text):
+    result = extract_text("George W. Bush, the Vice President of Zambia, spoke in Lusaka on Monday.", date="2006-05-01")
+    assert ("George W. Bush", "Vice President of Zambia") not in result.pairs("holdsOffice")

@@ -164,16 +164,30 @@ class Gazetteer:
                         self._office_index.setdefault((tenure.title, place.key), []).append((tenure, person.key))
         return self._office_index
 
+    def not_yet_held(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
+        """Whether this person's every tenure of this office begins after the date: "President
+        X" of a candidate, or of someone the text names by a later title."""
+        held = self._tenures_in(person_key, title, place_key)
+        when = parse_day(day)
+        return bool(held) and when is not None and all(when < t.earliest_start() for t in held)
+
+    def heads_elsewhere(self, person_key: str, place_key: str, day: str | None) -> bool:
+        """Whether the tables have this person heading another country's state or government
+        on this date: a sitting head holds no office of this country."""
+        held = self.head_office_at(person_key, None, day)
+        return held is not None and held[1].key != place_key
+
+    def _tenures_in(self, person_key: str, title: Known, place_key: str) -> list[Tenure]:
+        person = self.by_key.get(person_key)
+        return [t for t in tenures_of(person) if t.title == title.label
+                and (place := self.place_of(t)) is not None and place.key == place_key] if person else []
+
     def tenure_ended(self, person_key: str, title: Known, place_key: str, day: str | None) -> bool:
         """Whether every tenure of this person in this office ended well before the date:
         a title without "former" is then a passing historical mention."""
-        person = self.by_key.get(person_key)
+        held = self._tenures_in(person_key, title, place_key)
         when = parse_day(day)
-        if person is None or when is None:
-            return False
-        held = [t for t in tenures_of(person) if t.title == title.label
-                and (place := self.place_of(t)) is not None and place.key == place_key]
-        return bool(held) and all(t.ended_before(when) for t in held)
+        return bool(held) and when is not None and all(t.ended_before(when) for t in held)
 
 
 def tenures_of(person: Known) -> tuple[Tenure, ...]:

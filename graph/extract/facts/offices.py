@@ -123,9 +123,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             continue
         if status == "current" and state.gazetteer.tenure_ended(person.key, known, office[0].country, state.article.date):
             status = "former"  # a passing mention of a past holder ("President X" decades on)
-        if status == "current" and known.extra.get("kind") == "head" and office[0].country \
-                and state.gazetteer.held_by_others(person.key, known, office[0].country, state.article.date):
-            continue  # the tables name this head of state or government, and it is someone else
+        if status == "current" and office[0].country and _contradicted(state, person, known, office[0].country):
+            continue
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
         if rule.candidate_only:
             continue
@@ -164,6 +163,19 @@ def read_country_leaders(state: ArticleState, sent: Span) -> None:
                              sent[token.i - sent.start : token.i - sent.start + 1])
         if office is not None:
             add_fact(state, person, "holdsOffice", office[0], "current", RULES["office.country_leader"], sent, token)
+
+
+def _contradicted(state: ArticleState, person: Entity, title: Known, place_key: str) -> bool:
+    """Whether the tenure tables rule out that this person held this office on the article's
+    date: the tables name someone else as this head of state or government; the person's
+    tenures of it all begin later (a candidate called "President X"); or the person was
+    heading another country then (a title read onto the wrong name)."""
+    gazetteer, day = state.gazetteer, state.article.date
+    if title.extra.get("kind") == "head" and gazetteer.held_by_others(person.key, title, place_key, day):
+        return True
+    is_country = place_key in state.entities and state.entities[place_key].type == "Country"
+    return gazetteer.not_yet_held(person.key, title, place_key, day) \
+        or is_country and gazetteer.heads_elsewhere(person.key, place_key, day)
 
 
 def _figurative_royal(title: Span, known: Known) -> bool:
