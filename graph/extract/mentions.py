@@ -257,6 +257,8 @@ def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]
                 index += 1
         if title.label_ == "TITLE" and index < len(doc) and doc[index].text == ",":
             index += 1
+        while index < title.sent.end and doc[index].lower_ in _TITLE_WORDS:
+            index += 1  # an honorific ("Ratu", "Sheikh") is not part of the name
         end = index
         while end < title.sent.end and end - index < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
                 and doc[end].text[:1].isupper() and doc[end].idx not in covered and doc[end].lower_ not in _ORG_WORDS:
