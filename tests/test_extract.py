@@ -721,6 +721,21 @@ def test_extract_attends_modality(extract_by_rules, verb_phrase, status):
     assert extractors(result, "attends") == {"rules/summit.attend_verb"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Finnish President Aino Virtanen greeted Chilean President Peter Holm, both of whom are attending "
+                     "the G20 summit in Rome.", id="subject-and-object"),
+        pytest.param("Finnish President Aino Virtanen and Chilean President Peter Holm, both of whom are attending the "
+                     "G20 summit, spoke on Monday.", id="conjoined"),
+    ],
+)
+def test_extract_both_of_whom_attending_is_both_people(extract_by_rules, text):
+    result = extract_by_rules(text)
+    assert result.pairs("attends") == {("Aino Virtanen", "2025 G20 summit"), ("Peter Holm", "2025 G20 summit")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}
+
+
 def test_extract_attends_in_relative_clause(extract_text):
     result = extract_text("Finnish President Aino Virtanen, who attended the NATO summit, said the talks were useful.")
     assert result.rows("attends") == {("Aino Virtanen", "attends", "2025 NATO summit", "attended")}

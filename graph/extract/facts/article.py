@@ -277,6 +277,8 @@ def subjects_of(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and current.dep_ == "relcl" and subjects[0].lower_ in {"who", "which", "that"}:
             return [current.head]
+        if subjects and current.dep_ == "relcl" and _both_of_whom(subjects[0]):
+            return _the_two(current.head)
         if subjects:
             return subjects
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -286,6 +288,22 @@ def subjects_of(verb: Token) -> list[Token]:
         else:
             break
     return []
+
+
+def _both_of_whom(subject: Token) -> bool:
+    return subject.lower_ == "both" and any(c.lower_ == "of" and any(g.lower_ in {"whom", "which"} for g in c.children)
+                                            for c in subject.children)
+
+
+def _the_two(antecedent: Token) -> list[Token]:
+    """Whom "both of whom" means: the antecedent and its conjunct ("A and B, both of whom"),
+    or, alone, the antecedent and the subject of the clause it is in ("A told B …, both of
+    whom")."""
+    if any(t.dep_ == "conj" for t in antecedent.children):
+        return [antecedent]
+    clause = next((a for a in antecedent.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause is not None else None
+    return [antecedent] + ([subject] if subject is not None else [])
 
 
 def verb_chain(verb: Token) -> list[Token]:
