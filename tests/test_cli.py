@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 
-ARTICLE = ("Title: Leaders meet\nDate: 2025-06-17\n\nCanadian Prime Minister Mark Carney met Prime Minister "
+ARTICLE = ("Title: Leaders meet\nDate: 2025-11-17\n\nCanadian Prime Minister Mark Carney met Prime Minister "
            "Sanae Takaichi of Japan on Tuesday. German Chancellor Friedrich Merz will attend the NATO summit.\n")
 
 
