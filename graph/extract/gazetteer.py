@@ -52,6 +52,7 @@ class Gazetteer:
         self.by_key: dict[str, Known] = {}
         self._names: dict[tuple[str, str], list[Known]] = {}
         self._office_index: dict[tuple[str, str], list[tuple[Tenure, str]]] | None = None
+        self._places: dict[tuple[bool, str], Known | None] = {}
         for entry in entries:
             self.by_key.setdefault(entry.key, entry)
             for name in self.names_of(entry):
@@ -110,10 +111,14 @@ class Gazetteer:
         return found[0] if len(found) == 1 else None
 
     def place_of(self, tenure: Tenure) -> Known | None:
-        """The country, organisation or party whose post a tenure is."""
-        types = ("PoliticalParty",) if tenure.title == LEADER else ("Country", "Organization")
-        return next((k for t in types for k in self.lookup(t, tenure.of) if fold(k.label) == fold(tenure.of)
-                     or fold(tenure.of) in {fold(a) for a in k.aliases}), None)
+        """The country, organisation or party whose post a tenure is (remembered: every
+        title in every article asks)."""
+        key = (tenure.title == LEADER, tenure.of)
+        if key not in self._places:
+            types = ("PoliticalParty",) if tenure.title == LEADER else ("Country", "Organization")
+            self._places[key] = next((k for t in types for k in self.lookup(t, tenure.of) if fold(k.label) == fold(tenure.of)
+                                      or fold(tenure.of) in {fold(a) for a in k.aliases}), None)
+        return self._places[key]
 
     def office_place(self, person_key: str, title: Known, day: str | None, *, at_date: bool = False) -> Known | None:
         """Where a known person held this title nearest the article's date ("President"

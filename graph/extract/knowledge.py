@@ -9,6 +9,7 @@ state: a tenure only answers "which one?" and "still?" about a title the text gi
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -83,11 +84,13 @@ def parse_day(text: str | None) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=None)
 def _first_day(text: str) -> date:
     parts = [int(p) for p in text.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+@functools.lru_cache(maxsize=None)
 def _last_day(text: str) -> date:
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
