@@ -853,6 +853,14 @@ def test_extract_quoted_statement_gives_no_fact(extract_text, extract_by_rules, 
     assert extract_text(quoted).rows(relation) == set()  # neither the rules nor the model read quotes
 
 
+def test_extract_a_quote_glued_to_a_word_opens_and_closes_speech(extract_text):
+    result = extract_text('The minister spoke at length, saying,"We will not yield," before he left. Later, Finnish '
+                          'President Aino Virtanen met Swedish Prime Minister Lars Holmqvist in Oslo.')
+    assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
+    assert ("Aino Virtanen", "Lars Holmqvist") in result.pairs("meets") | {
+        (b, a) for a, b in result.pairs("meets")}
+
+
 def test_extract_speech_in_quotes_is_not_a_fact_about_the_speaker(extract_text):
     result = extract_text('"I am the rightful President of Venezuela," opposition figure Juan Ortega told supporters.')
     assert "Juan Ortega" in {e.label for e in result.of_type("Person")}
