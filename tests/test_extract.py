@@ -861,6 +861,13 @@ def test_extract_a_quote_glued_to_a_word_opens_and_closes_speech(extract_text):
         (b, a) for a, b in result.pairs("meets")}
 
 
+def test_extract_a_stray_quote_mark_does_not_silence_the_article(extract_text):
+    filler = "The committee met again on Monday and the talks went on for several hours. " * 12
+    result = extract_text('The new screens measure 32" across. ' + filler + "Finnish President Aino Virtanen met "
+                          "Swedish Prime Minister Lars Holmqvist in Oslo.")
+    assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
+
+
 def test_extract_speech_in_quotes_is_not_a_fact_about_the_speaker(extract_text):
     result = extract_text('"I am the rightful President of Venezuela," opposition figure Juan Ortega told supporters.')
     assert "Juan Ortega" in {e.label for e in result.of_type("Person")}

@@ -72,32 +72,46 @@ class ArticleState:
         return None
 
 
+#: The longest stretch a quotation runs before its closing mark: a straight quote with no
+#: partner this close is a stray (wiki markup, an inch mark, a lost opening), not speech.
+MAX_QUOTE_TOKENS = 100
+
+
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Token indexes inside quoted speech; a quote never runs past a line break. A few
-    quoted words without a verb are a name or a label ("the 'New Whigs'"), not speech."""
-    inside, quoted, current = False, set(), []
-
-    def close() -> None:
-        if len(current) > 4 or any(doc[i].pos_ in {"VERB", "AUX"} for i in current):
-            quoted.update(current)
-        current.clear()
-
-    for token in doc:
-        if token.text in {"“", "«"}:
-            close()
-            inside = True
-        elif token.text in {"”", "»"} or token.text == '"' and inside:
-            close()
-            inside = False
-        elif token.text == '"':
-            inside = True
-        elif "\n" in token.text or "\n" in token.whitespace_:
-            close()
-            inside = False
-        elif inside:
-            current.append(token.i)
-    close()
+    """Token indexes inside quoted speech. A quote never runs past a line break or past
+    MAX_QUOTE_TOKENS without its closing mark: one stray mark must not silence the rest of
+    an article. A few quoted words without a verb are a name or a label ("the 'New
+    Whigs'"), not speech."""
+    quoted: set[int] = set()
+    i = 0
+    while i < len(doc):
+        if doc[i].text in _OPENING_QUOTES:
+            closing = _closing_quote(doc, i)
+            if closing is not None:
+                inside = range(i + 1, closing)
+                if len(inside) > 4 or any(doc[j].pos_ in {"VERB", "AUX"} for j in inside):
+                    quoted.update(inside)
+                i = closing
+        i += 1
     return quoted
+
+
+_OPENING_QUOTES = {'"', "“", "«"}
+_CLOSING_QUOTES = {'"', "”", "»"}
+
+
+def _closing_quote(doc: Doc, opening: int) -> int | None:
+    """Where the quote opened at `opening` ends (its closing mark or the line break), if
+    that comes soon enough."""
+    for j in range(opening + 1, min(len(doc), opening + 1 + MAX_QUOTE_TOKENS)):
+        token = doc[j]
+        if token.text in _CLOSING_QUOTES or "\n" in token.text:
+            return j  # a paragraph of quoted speech often ends with no closing mark
+        if "\n" in token.whitespace_:
+            return j + 1
+        if token.text in {"“", "«"}:
+            return None
+    return None
 
 
 def add_fact(state: ArticleState, subject: Entity, relation: str, obj: Entity, status: str | None,
