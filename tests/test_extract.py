@@ -87,6 +87,39 @@ def test_extract_office_portfolio_minister_is_minister_of_portfolio(extract_text
     assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_before_name"
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        pytest.param("Finnish Foreign Ministry spokeswoman Aino Virtanen said the envoy would return on Friday.",
+                     "Aino Virtanen", "Spokesperson of the Ministry of Foreign Affairs of Finland", id="ministry-before"),
+        pytest.param("Jari Koskinen, a spokesman for the Finnish Health Ministry, said the clinics would reopen.",
+                     "Jari Koskinen", "Spokesperson of the Ministry of Health of Finland", id="ministry-after"),
+        pytest.param("White House spokeswoman Dana Kerr told reporters the trip was off.",
+                     "Dana Kerr", "Spokesperson of the White House", id="known-body"),
+        pytest.param("A spokesman for the European Commission, Pieter de Groot, said the rules would change.",
+                     "Pieter de Groot", "Spokesperson of the European Commission", id="appositive-name"),
+        pytest.param("Swedish government spokesman Lars Holmqvist denied the report.",
+                     "Lars Holmqvist", "Spokesperson of the Government of Sweden", id="government"),
+    ],
+)
+def test_extract_spokesperson_holds_the_office_of_the_body_they_speak_for(extract_by_rules, text, person, office):
+    result = extract_by_rules(text)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.spokesperson"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A company spokesman, Tom Berg, declined to comment on the merger.", id="company"),
+        pytest.param("Ana Reyes, a spokeswoman for the U.S. mission to the UN, said the vote was delayed.",
+                     id="body-of-a-body"),
+    ],
+)
+def test_extract_spokesperson_of_no_nameable_public_body_holds_no_office(extract_by_rules, text):
+    assert extract_by_rules(text).pairs("holdsOffice") == set()
+
+
 def test_extract_office_is_one_entity_shared_by_its_holders(extract_text):
     result = extract_text("Former President Anna Kowalska of Poland met President Piotr Nowak of Poland in Warsaw on Monday.",
                           date=AFTER_THE_TABLES)

@@ -18,6 +18,7 @@ STAGES = {
     "graph.extract.facts.article": 6.1,
     "graph.extract.facts.office_entities": 6.2, "graph.extract.facts.party_phrases": 6.2,
     "graph.extract.facts.offices": 6.3, "graph.extract.facts.parties": 6.3, "graph.extract.facts.summits": 6.3,
+    "graph.extract.facts.spokespeople": 6.3,
     "graph.extract.facts.meetings": 6.3,
     "graph.extract.facts": 7, "graph.extract.learned": 7.5,
     "graph.extract": 8,

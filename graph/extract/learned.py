@@ -21,24 +21,14 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.entities import Resolution
 from graph.extract.facts import quoted_tokens
-from graph.extract.records import jsonl_objects
-from graph.extract.rules import PATTERNS_DIR, stated_by_rules
+from graph.extract.rules import CUES, PATTERNS_DIR, stated_by_rules
 from graph.model import Article, Entity, Fact, Mention
 
 MODEL_FILE = PATTERNS_DIR.parent / "models" / "relations.json"
-CUES_FILE = PATTERNS_DIR / "cues.jsonl"
 
 #: The relations the model decides; the others stay with the rules alone.
 SCORED = ("holdsOffice", "memberOf", "leaderOf", "attends", "meets")
 PARTY_TIES = {"memberOf", "leaderOf"}
-
-
-def _load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
-    """Cue-word lists by name (lemmas), kept as data beside the rule registry."""
-    return {row["name"]: frozenset(row["lemmas"]) for _, row in jsonl_objects(path)}
-
-
-CUES = _load_cues()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from graph.extract.records import jsonl_objects
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "patterns"
 RULES_FILE = PATTERNS_DIR / "rules.jsonl"
+CUES_FILE = PATTERNS_DIR / "cues.jsonl"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,14 @@ def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
 
 
 RULES = load_rules()
+
+
+def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
+    """Cue-word lists by name (lemmas), kept as data beside the rule registry."""
+    return {row["name"]: frozenset(row["lemmas"]) for _, row in jsonl_objects(path)}
+
+
+CUES = load_cues()
 
 
 def stated_by_rules(extractor: str) -> bool:

@@ -8,7 +8,7 @@ Negated, refused and quoted statements give no fact; hedged ones lose confidence
 
 One module per relation family, each importing only those before it: `article` (the
 state of one article and what every rule shares), `office_entities` (the one place an
-Office is made), `offices`, `party_phrases`, `parties`, `summits` and `meetings`. This
+Office is made), `offices`, `spokespeople`, `party_phrases`, `parties`, `summits` and `meetings`. This
 module runs them over each sentence in a fixed order: later rules read what earlier
 ones found (the offices a host holds, the holders a bare title refers to).
 """
@@ -23,6 +23,7 @@ from graph.extract.facts.article import ArticleState, deduplicated, quoted_token
 from graph.extract.facts.meetings import read_meetings
 from graph.extract.facts.offices import read_administrations, read_country_leaders, read_offices, read_predecessors
 from graph.extract.facts.parties import memberships_of_leaders, read_parties
+from graph.extract.facts.spokespeople import read_spokespeople
 from graph.extract.facts.summits import (
     read_attendance,
     read_hosting,
@@ -59,6 +60,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         if not any(t.is_alpha for t in sent):
             continue
         read_offices(state, sent)
+        read_spokespeople(state, sent)
         read_country_leaders(state, sent)
         read_predecessors(state, sent)
         read_administrations(state, sent)

@@ -1,5 +1,6 @@
-"""Office entities: `mint_office` is the one place an Office's key and label are made,
-so "President of Brazil" is one entity whichever rule, sentence or article names it.
+"""Office entities: `named_office` is the one place an Office's key is made, so
+"President of Brazil" is one entity whichever rule, sentence or article names it, and
+`mint_office` the one place a title becomes an office's label.
 
 Most of the work is deciding whose office a title is: the country the text names, the
 person's known country, a country free earlier in the sentence, the article's home
@@ -159,9 +160,7 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
         state.home = place.key
     known_place = state.gazetteer.by_key.get(place.key)
-    name = place.label
-    if known_place is not None and known_place.extra.get("the") or (place.type == "Organization" and len(name.split()) > 1 and not name.isupper()):
-        name = "the " + name
+    name = place_name(state, place)
     chamber = None
     if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
         chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else (
@@ -172,8 +171,21 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister":
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
+    return named_office(state, label, place), confidence
+
+
+def place_name(state: ArticleState, place: Entity) -> str:
+    """How an office's label names its country or body: "Japan", "the United States", "the
+    European Commission", "NATO"."""
+    known = state.gazetteer.by_key.get(place.key)
+    multiword_body = place.type == "Organization" and len(place.label.split()) > 1 and not place.label.isupper()
+    return "the " + place.label if known is not None and known.extra.get("the") or multiword_body else place.label
+
+
+def named_office(state: ArticleState, label: str, place: Entity) -> Entity:
+    """The article's Office with this label, belonging to `place` (one entity per label)."""
     key = entity_key("Office", label)
     office = state.entities.get(key) or Entity(key=key, type="Office", label=label, country=place.key)
     state.entities[key] = office
     state.entities.setdefault(place.key, place)
-    return office, confidence
+    return office
