@@ -90,6 +90,37 @@ def test_extract_office_portfolio_minister_is_minister_of_portfolio(extract_text
 @pytest.mark.parametrize(
     ("text", "person", "office"),
     [
+        pytest.param("Victorian Premier Ann Keller announced the state budget on Tuesday.",
+                     "Ann Keller", "Premier of Victoria", id="region-adjective"),
+        pytest.param("Governor Tom Reyes of California signed the water bill.",
+                     "Tom Reyes", "Governor of California", id="of-region-after-name"),
+        pytest.param("New York Mayor Ruth Adler and New York Governor Sam Oduya opened the tunnel.",
+                     "Ruth Adler", "Mayor of New York City", id="mayor-takes-the-city"),
+        pytest.param("New York Mayor Ruth Adler and New York Governor Sam Oduya opened the tunnel.",
+                     "Sam Oduya", "Governor of New York", id="governor-takes-the-state"),
+        pytest.param("Victorian Health Minister Ann Keller opened the hospital.",
+                     "Ann Keller", "Minister of Health of Victoria", id="state-minister"),
+    ],
+)
+def test_extract_office_of_a_state_or_city_is_named_for_it(extract_by_rules, text, person, office):
+    result = extract_by_rules(text, date="2007-03-01")
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_before_name"
+    assert not any(o.startswith(("Prime Minister", "Minister of Health of Australia")) for _, o in result.pairs("holdsOffice"))
+
+
+def test_extract_a_national_title_keeps_a_country_that_shares_a_states_name(extract_by_rules):
+    result = extract_by_rules("Georgian President Nino Beridze met Georgia Governor Sam Oduya in Atlanta.",
+                              date=AFTER_THE_TABLES)
+    assert ("Nino Beridze", "President of Georgia") in result.pairs("holdsOffice")
+    assert ("Sam Oduya", "Governor of Georgia") in result.pairs("holdsOffice")
+    governor = next(o for o in result.of_type("Office") if o.label == "Governor of Georgia")
+    assert governor.country == result.key_of("United States", "Country")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
         pytest.param("Finnish Foreign Ministry spokeswoman Aino Virtanen said the envoy would return on Friday.",
                      "Aino Virtanen", "Spokesperson of the Ministry of Foreign Affairs of Finland", id="ministry-before"),
         pytest.param("Jari Koskinen, a spokesman for the Finnish Health Ministry, said the clinics would reopen.",
@@ -210,6 +241,12 @@ def test_extract_bare_title_takes_the_articles_home_country(extract_text):
                      "Peter Holm", "Treasurer of Australia", "current", "office.title_before_name", id="treasurer"),
         pytest.param("Outgoing Russian President Peter Holm is expected to become prime minister in May.",
                      "Peter Holm", "Prime Minister of Russia", "elect", "office.predicative", id="expected-to-become"),
+        pytest.param("Thorvald Ekberg resigned as Foreign Minister of Norway on Monday.",
+                     "Thorvald Ekberg", "Minister of Foreign Affairs of Norway", "former", "office.predicative",
+                     id="resigned-as"),
+        pytest.param("Thorvald Ekberg will step down as Foreign Minister of Norway next month.",
+                     "Thorvald Ekberg", "Minister of Foreign Affairs of Norway", "current", "office.predicative",
+                     id="will-step-down-as"),
     ],
 )
 def test_extract_office_and_status_from_cue(extract_text, text, person, office, status, rule):
@@ -336,6 +373,8 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
                      "party.role_apposition", id="party-s-leader"),
         pytest.param("Lars Becker resigned as leader of the SPD in Berlin on Wednesday.", "former",
                      "party.leader_predicative", id="resigned-as-leader"),
+        pytest.param("Lars Becker stood down as leader of the SPD in Berlin on Wednesday.", "former",
+                     "party.leader_predicative", id="stood-down-as-leader"),
     ],
 )
 def test_extract_party_leadership(extract_text, text, status, rule):

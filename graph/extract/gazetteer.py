@@ -37,7 +37,7 @@ class Known:
     """One gazetteer entry: a canonical name, the forms that point to it, and its Q-id."""
 
     key: str  # the Entity key it becomes ("country/japan"); for titles and series: "title/…"
-    type: str  # Country, Organization, PoliticalParty, Person, SummitSeries, OfficeTitle
+    type: str  # Country, Organization, PoliticalParty, Person, SummitSeries, OfficeTitle, Region
     label: str
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
@@ -256,7 +256,7 @@ def _read_records(path: Path) -> list[dict]:
     return [_checked(row, path, number) for number, row in jsonl_objects(path)]
 
 
-_TYPES = {"Country", "Organization", "PoliticalParty", "Person", "SummitSeries", "OfficeTitle"}
+_TYPES = {"Country", "Organization", "PoliticalParty", "Person", "SummitSeries", "OfficeTitle", "Region"}
 
 
 def _checked(row: dict, path: Path, number: int) -> dict:
@@ -291,6 +291,8 @@ def _to_known(row: dict, countries: dict[str, dict], country_names: set[str]) ->
         key = "title/" + fold(label)
     elif type_ == "SummitSeries":
         key = "series/" + fold(label)
+    elif type_ == "Region":  # a state and a city may share a name ("Berlin"): the kind tells them apart
+        key = f"region/{row.get('kind', 'state')}/{fold(label)}"
     else:
         key = entity_key(type_, label)
     country_row = countries.get(fold(row["country"])) if row.get("country") else None

@@ -344,6 +344,20 @@ def negated(verb: Token) -> bool:
     return False
 
 
+def leaves_post(verb: Token) -> bool:
+    """"resign", "quit", "retire", "step down", "stand down", "stand aside": a verb of
+    leaving the post the sentence names, in any tense or mood."""
+    return verb.lemma_ in {"resign", "quit", "retire"} \
+        or verb.lemma_ in {"step", "stand"} and any(c.lower_ in {"down", "aside"} for c in verb.children)
+
+
+def gave_up(verb: Token) -> bool:
+    """"X resigned as …", "X has stepped down as …": the subject has left the post. Not
+    "X will resign", "X refused to resign", "calls for X to step down"."""
+    return leaves_post(verb) and verb.tag_ in {"VBD", "VBN"} and not is_future(verb) \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_future(verb: Token) -> bool:
     """Future or planned, also when the auxiliary sits on the first of two joined verbs
     ("will travel to Rome and attend")."""

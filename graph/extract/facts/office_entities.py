@@ -189,3 +189,66 @@ def named_office(state: ArticleState, label: str, place: Entity) -> Entity:
     state.entities[key] = office
     state.entities.setdefault(place.key, place)
     return office
+
+
+#: Kinds of title a state, province or city has as well as a country: its head ("Victorian
+#: Premier"), its ministers, its governor, mayor or opposition leader.
+_REGIONAL_KINDS = {"head", "minister"}
+_MAYORS = {"title/mayor"}
+
+
+def regional_place(state: ArticleState, title: Known, title_span: Span) -> Known | None:
+    """The state, province or city a title belongs to when the text names one beside it:
+    "Victorian Premier X", "California's governor", "the Mayor of Lyon", "Governor X of
+    Ohio". A name that is also a country's stays the country's for a national title
+    ("Georgia's President"), and a mayor's place is a city."""
+    if not (title.extra.get("local") or title.extra.get("kind") in _REGIONAL_KINDS) or title.country:
+        return None
+    for words in _place_word_runs(state, title_span):
+        region = _region_named(state, title, " ".join(t.text for t in words))
+        if region is not None:
+            return region
+    return None
+
+
+def _place_word_runs(state: ArticleState, title_span: Span):
+    """Runs of up to four words that may name a title's place, most likely first: just
+    before the title (a possessive's "'s" dropped), after "of (the)", and after the holder's
+    name ("Governor X of Ohio")."""
+    doc, sent = state.doc, title_span.sent
+    before = sorted(words_before(title_span[0], 4), key=lambda t: t.i)
+    if before and before[-1].lower_ in {"'s", "’s"}:
+        before = before[:-1]
+    yield from (before[start:] for start in range(len(before)))
+    after = title_span.end
+    hit = state.mention_at(doc[after], {"PERSON", "NAME"}) if after < sent.end else None
+    for index in (after, state.spans[hit[0]].end if hit and state.spans[hit[0]] is not None else None):
+        if index is None or index + 1 >= sent.end or doc[index].lower_ != "of":
+            continue
+        first = index + 2 if doc[index + 1].lower_ == "the" else index + 1
+        yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
+
+
+def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:
+    regions = state.gazetteer.lookup("Region", name)
+    if not regions or not title.extra.get("local") and state.gazetteer.lookup("Country", name):
+        return None
+    wanted = "city" if title.key in _MAYORS else "state"
+    preferred = [r for r in regions if r.extra.get("kind") == wanted]
+    if preferred or title.key in _MAYORS:
+        return preferred[0] if preferred else None
+    return regions[0]
+
+
+def mint_regional_office(state: ArticleState, title: Known, region: Known, written: Span,
+                         portfolio: str | None) -> Entity | None:
+    """"Premier of Victoria", "Governor of California", "Minister of Health of Victoria":
+    the office belongs to the region's country (regions are no entities of their own), and
+    a head of government is named as written when it is a premier."""
+    country = entity_for_key(state, region.country)
+    if country is None:
+        return None
+    base = _titled(title, portfolio)
+    if "premier" in written.text.lower() and title.extra.get("kind") in _REGIONAL_KINDS:
+        base = base.replace("Prime Minister", "Premier")
+    return named_office(state, f"{base} of {region.label}", country)

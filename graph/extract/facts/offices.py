@@ -18,6 +18,8 @@ from graph.extract.facts.article import (
     add_fact,
     end_of_mention,
     entity_for_key,
+    gave_up,
+    leaves_post,
     is_future,
     person_after,
     person_of_token,
@@ -25,7 +27,7 @@ from graph.extract.facts.article import (
     subjects_of,
     words_before,
 )
-from graph.extract.facts.office_entities import mint_office
+from graph.extract.facts.office_entities import mint_office, mint_regional_office, regional_place
 from graph.extract.gazetteer import Known
 from graph.extract.mentions import LEAD_VERBS
 from graph.extract.rules import RULES
@@ -107,14 +109,18 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     a person wins, and the Office is minted for the country it belongs to."""
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
+        region = regional_place(state, known, title) if known is not None else None
         if known is None or _personal_title(title) or _party_post(state, title) \
-                or _title_of_unknown_body(state, title, known) or _figurative_royal(title, known):
+                or region is None and _title_of_unknown_body(state, title, known) or _figurative_royal(title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
             or _predicative(state, title, sent) or _nearby_person(state, title, sent)
         if found is None:
             continue
         person, place, status, rule = found
+        if region is not None:
+            _add_regional_office(state, person, known, region, title, status, rule, sent)
+            continue
         home = state.home
         office = mint_office(state, known, place, person, _portfolio(state, title), title)
         if rule.candidate_only:
@@ -134,6 +140,16 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+def _add_regional_office(state: ArticleState, person: Entity, known: Known, region: Known, title: Span,
+                         status: str, rule, sent: Span) -> None:
+    """A state's, province's or city's office: the tenure tables know only national ones,
+    and its holder is no holder of the country's bare title ("the premier" of a state is
+    not "the Prime Minister")."""
+    office = mint_regional_office(state, known, region, title, _portfolio(state, title))
+    if office is not None:
+        add_fact(state, person, "holdsOffice", office, status, rule, sent, title[0])
 
 
 #: Words news uses for a country's head of state or government without naming the office.
@@ -310,12 +326,14 @@ def _apposition(state, title: Span, sent: Span):
 
 
 def _predicative(state, title: Span, sent: Span):
-    """"X was elected the next President of Chile", "X became prime minister"."""
+    """"X was elected the next President of Chile", "X became prime minister", "X resigned
+    as foreign minister"."""
     head = title.root
     if head.dep_ not in {"attr", "oprd", "pobj"}:
         return None
     verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
-    if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate", "install", "choose", "select"}:
+    if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate",
+                           "install", "choose", "select"} and not leaves_post(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
@@ -333,6 +351,8 @@ def _predicative(state, title: Span, sent: Span):
     if status == "current" and verb.lemma_ in {"serve", "be", "remain"} and verb.tag_ in {"VBD", "VBN"} \
             and (verb.lemma_ == "serve" or _closed_period(verb)):
         status = "former"
+    if status == "current" and gave_up(verb):
+        status = "former"  # "X resigned as foreign minister"
     if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate",
                                                "become"} and is_future(verb):
         status = "elect"

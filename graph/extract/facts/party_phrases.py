@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from graph.extract.facts.article import (
     ArticleState,
     antecedent_of,
+    gave_up,
     is_future,
     person_after,
     person_of_token,
@@ -118,7 +119,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if noun.dep_ == "appos":
             person = person_of_token(state, noun.head)
         if person is not None:
-            if verb.lemma_ in {"resign", "quit", "retire"} or verb.lemma_ == "step" and any(c.lower_ == "down" for c in verb.children):
+            if gave_up(verb):
                 status = "former" if relation == "leaderOf" else status  # "X resigned as leader of the PARTY"
             elif verb.lemma_ == "serve" or verb.tag_ == "VBD" and verb.lemma_ == "be":
                 status = status if relation == "memberOf" else ("former" if status == "current" else status)
