@@ -11,9 +11,11 @@ Checks, per line:
   * `aliases` / `demonyms`, when present, are lists of non-empty strings;
   * `wikidata`, when present, matches ^Q[1-9][0-9]*$ (no nulls: omit unknown keys);
   * Country: `iso2` / `iso3` look like ISO 3166-1 codes and `the` is a boolean;
-  * Organization: `country`, when present, is the label of a Country entry.
+  * Organization: `country`, when present, is the label of a Country entry;
+  * Region: `kind` is "state" or "city" and `country` is the label of a Country entry.
 Across lines:
-  * no name (label, alias or demonym, case-folded) belongs to two entries of one type;
+  * no name (label, alias or demonym, case-folded) belongs to two entries of one type
+    (for regions, of one type and kind);
   * no Wikidata id is given to two entries of one type;
   * no label is repeated within a type.
 
@@ -27,7 +29,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ENTITY_TYPES = ("Person", "Office", "PoliticalParty", "Summit", "Country", "Organization", "SummitSeries", "OfficeTitle")
+ENTITY_TYPES = ("Person", "Office", "PoliticalParty", "Summit", "Country", "Organization", "SummitSeries", "OfficeTitle",
+                "Region")
+#: A state and a city may share a name ("Berlin", "New York"): regions are checked per kind.
+REGION_KINDS = {"state", "city"}
 #: Short party names ("Labour Party", "Democratic Party") are shared across countries on purpose:
 #: the extractor picks the party of the article's country.
 SHARED_NAMES_ALLOWED = {"PoliticalParty"}
@@ -100,8 +105,12 @@ def check(directory: Path) -> list[str]:
                         problems.append(f"{where}: iso3 {record.get('iso3')!r} is not three capital letters")
                     if not isinstance(record.get("the"), bool):
                         problems.append(f"{where}: 'the' must be true or false")
-                if kind == "Organization" and "country" in record:
-                    org_countries.append((where, record["country"]))
+                if kind == "Organization" and "country" in record or kind == "Region":
+                    org_countries.append((where, record.get("country")))
+                if kind == "Region":
+                    if record.get("kind") not in REGION_KINDS:
+                        problems.append(f"{where}: kind {record.get('kind')!r} is not one of {', '.join(sorted(REGION_KINDS))}")
+                    kind = f"Region/{record.get('kind')}"
 
                 labels[(kind, label.casefold())].append(where)
                 if isinstance(record.get("wikidata"), str):

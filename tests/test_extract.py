@@ -58,6 +58,12 @@ def extractors(result, relation: str) -> set[str]:
         pytest.param("U.S. Senator Robert Keane voted against the bill on Thursday.",
                      "Robert Keane", "Senator of the United States", "office.title_before_name",
                      id="abbreviated-country"),
+        pytest.param("U.S. Senate Majority Leader Robert Keane scheduled the vote for Thursday.",
+                     "Robert Keane", "Majority Leader of the United States Senate", "office.title_before_name",
+                     id="leader-of-a-chamber"),
+        pytest.param("U.S. House Speaker Ann Dorsey scheduled the vote for Thursday.",
+                     "Ann Dorsey", "Speaker of the United States House of Representatives", "office.title_before_name",
+                     id="speaker-of-the-house"),
         pytest.param("UN Secretary-General Jonathan Mercer called for a ceasefire on Wednesday.",
                      "Jonathan Mercer", "Secretary-General of the United Nations", "office.title_before_name",
                      id="organisation-before"),
@@ -107,6 +113,11 @@ def test_extract_office_of_a_state_or_city_is_named_for_it(extract_by_rules, tex
     assert (person, office) in result.pairs("holdsOffice")
     assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_before_name"
     assert not any(o.startswith(("Prime Minister", "Minister of Health of Australia")) for _, o in result.pairs("holdsOffice"))
+
+
+def test_extract_a_region_inside_another_bodys_name_is_not_the_titles_place(extract_by_rules):
+    result = extract_by_rules("Bank of England Governor Tom Reyes raised interest rates.", date="2007-03-01")
+    assert not any(office.endswith("of England") for _, office in result.pairs("holdsOffice"))
 
 
 def test_extract_a_national_title_keeps_a_country_that_shares_a_states_name(extract_by_rules):

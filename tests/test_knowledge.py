@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import runpy
 from collections import defaultdict
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -227,3 +229,10 @@ def test_a_title_before_the_tenure_begins_is_not_stated(extract_text):
 def test_a_sitting_head_holds_no_office_of_another_country(extract_text):
     result = extract_text("George W. Bush, the Vice President of Zambia, spoke in Lusaka on Monday.", date="2006-05-01")
     assert ("George W. Bush", "Vice President of Zambia") not in result.pairs("holdsOffice")
+
+
+def test_gazetteer_files_pass_their_checker():
+    """The hand-written gazetteer (regions included, per kind) has no broken line, stray
+    type or name claimed twice: what `scripts/check_gazetteer.py` reports."""
+    checker = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "check_gazetteer.py"))
+    assert checker["check"](DATA_DIR) == []

@@ -33,13 +33,16 @@ def _chamber(state: ArticleState, place: Entity) -> Entity | None:
     return None
 
 
-def _house_named_in_title(state: ArticleState, place: Entity, title_span: Span) -> Entity | None:
-    """"House Speaker X" in an article that names no chamber: the country's lower house the
-    gazetteer knows ("United States House of Representatives")."""
-    if "house" not in title_span.text.lower():
-        return None
-    house = next((k for k in state.gazetteer.entries("Organization") if k.country == place.key and "House" in k.label), None)
-    return entity_for_key(state, house.key) if house is not None else None
+def _chamber_named_at_title(state: ArticleState, place: Entity, title_span: Span) -> Entity | None:
+    """"House Speaker X", "Senate Majority Leader X", "the Senate's minority leader": the
+    country's chamber the gazetteer knows by that word ("United States Senate")."""
+    words = {t.lower_ for t in [*words_before(title_span[0], 4), *title_span]}
+    for word, in_label in (("senate", "Senate"), ("house", "House")):
+        if word in words:
+            chamber = next((k for k in state.gazetteer.entries("Organization")
+                            if k.country == place.key and in_label in k.label), None)
+            return entity_for_key(state, chamber.key) if chamber is not None else None
+    return None
 
 
 def _house_of_representatives(state: ArticleState, place: Entity) -> Entity | None:
@@ -162,9 +165,9 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     known_place = state.gazetteer.by_key.get(place.key)
     name = place_name(state, place)
     chamber = None
-    if title.label in {"Member of Parliament", "Speaker", "Deputy Speaker"}:
+    if title.extra.get("chamber"):  # a seat or a post in a legislature
         chamber = place if place.type == "Organization" and _CHAMBER.search(place.label) else (
-            _chamber(state, place) or _house_named_in_title(state, place, title_span))
+            _chamber_named_at_title(state, place, title_span) or _chamber(state, place))
     elif title.label == "Representative":  # "Rep. X": a member of the country's House of Representatives
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
@@ -201,7 +204,8 @@ def regional_place(state: ArticleState, title: Known, title_span: Span) -> Known
     """The state, province or city a title belongs to when the text names one beside it:
     "Victorian Premier X", "California's governor", "the Mayor of Lyon", "Governor X of
     Ohio". A name that is also a country's stays the country's for a national title
-    ("Georgia's President"), and a mayor's place is a city."""
+    ("Georgia's President"), a mayor's place is a city, and a head of government's or a
+    minister's is a state or province."""
     if not (title.extra.get("local") or title.extra.get("kind") in _REGIONAL_KINDS) or title.country:
         return None
     for words in _place_word_runs(state, title_span):
@@ -219,14 +223,17 @@ def _place_word_runs(state: ArticleState, title_span: Span):
     before = sorted(words_before(title_span[0], 4), key=lambda t: t.i)
     if before and before[-1].lower_ in {"'s", "’s"}:
         before = before[:-1]
-    yield from (before[start:] for start in range(len(before)))
+    if before and before[0].i > sent.start and doc[before[0].i - 1].lower_ == "of":
+        before = []  # "the Bank of England Governor": the region names another body
+    yield from (before[start:] for start in range(len(before)) if before[start].text[:1].isupper())
     after = title_span.end
     hit = state.mention_at(doc[after], {"PERSON", "NAME"}) if after < sent.end else None
     for index in (after, state.spans[hit[0]].end if hit and state.spans[hit[0]] is not None else None):
         if index is None or index + 1 >= sent.end or doc[index].lower_ != "of":
             continue
         first = index + 2 if doc[index + 1].lower_ == "the" else index + 1
-        yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
+        if doc[first].text[:1].isupper():
+            yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
 
 
 def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:
@@ -235,9 +242,9 @@ def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:
         return None
     wanted = "city" if title.key in _MAYORS else "state"
     preferred = [r for r in regions if r.extra.get("kind") == wanted]
-    if preferred or title.key in _MAYORS:
-        return preferred[0] if preferred else None
-    return regions[0]
+    if preferred:
+        return preferred[0]
+    return regions[0] if title.extra.get("local") and title.key not in _MAYORS else None  # "Jakarta Governor"
 
 
 def mint_regional_office(state: ArticleState, title: Known, region: Known, written: Span,

@@ -33,7 +33,7 @@ ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawm
               "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist"}
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
-                     "central", "senior", "top", "prominent", "key", "veteran", "local"}
+                     "central", "senior", "top", "prominent", "key", "veteran", "local", "majority", "minority"}
 
 #: (person, relation, status, rule) read from the words around one party mention
 PhraseFinding = tuple[Entity, str, str | None, Rule]
