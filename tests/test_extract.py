@@ -713,6 +713,10 @@ def test_extract_summit_identity_is_series_and_year(extract_by_rules, text, date
                      {("Aino Virtanen", "attended")}, id="there-for"),
         pytest.param("Finnish President Aino Virtanen will raise the matter at the NATO summit next week.",
                      {("Aino Virtanen", "planned")}, id="future"),
+        pytest.param("During the G20 summit, Finnish President Aino Virtanen told Chilean President Ana Rojas to wait.",
+                     {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="face-to-face-object"),
+        pytest.param("Finnish President Aino Virtanen was also in attendance at the G20 summit.",
+                     {("Aino Virtanen", "attended")}, id="in-attendance"),
     ],
 )
 def test_extract_acting_at_a_summit_is_taking_part(extract_by_rules, text, expected):
@@ -720,6 +724,14 @@ def test_extract_acting_at_a_summit_is_taking_part(extract_by_rules, text, expec
     found = {(result.label(f.subject), f.status) for f in result.facts if f.relation == "attends"}
     assert found == expected
     assert extractors(result, "attends") == {"rules/summit.present_at"}
+
+
+def test_extract_a_summit_named_with_a_plural_possessive_is_a_summit(extract_by_rules):
+    result = extract_by_rules("Finnish President Aino Virtanen and Chilean President Ana Rojas met at the Pacific "
+                              "Leaders' Summit in Lima.", date="2007-08-22")
+    assert [e.label for e in result.of_type("Summit")] == ["2007 Pacific Leaders' Summit"]
+    assert {p for p, _ in result.pairs("attends")} == {"Aino Virtanen", "Ana Rojas"}
+    assert not result.of_type("Organization")
 
 
 @pytest.mark.parametrize(

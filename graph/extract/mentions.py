@@ -326,6 +326,8 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
                 or any(s.label_ == "TITLE" and s.start == span.start for s in gazetteer.at(span.start)) \
                 or any(s.label_ == "PARTY" and span.start <= s.start and s.end <= span.end for t in span for s in gazetteer.at(t.i)):
             continue  # known; a title with its portfolio ("Minister of Public Works"); or around a party's name
+        if span[-1].lower_ in _SUMMIT_WORDS:
+            continue  # "the North American Leaders' Summit": a summit, read by `_summits`
         if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
             person = _trim_person(span, gazetteer)
             if person is not None:
@@ -420,7 +422,9 @@ def _modifier_start(token: Token) -> int:
     start = token.i
     while start > token.sent.start:
         previous = doc[start - 1]
-        if previous.lower_ in {"the", "a", "an", "this", "that", "next", "last", "upcoming", "'s", "’s"} or previous.is_punct and previous.text != "-":
+        plural_possessive = previous.text in {"'", "’"} and start - 2 >= token.sent.start and doc[start - 2].lower_.endswith("s")
+        if previous.lower_ in {"the", "a", "an", "this", "that", "next", "last", "upcoming", "'s", "’s"} \
+                or previous.is_punct and previous.text != "-" and not plural_possessive:  # "the Leaders' Summit"
             break
         if previous.pos_ in {"VERB", "ADP", "PRON", "CCONJ", "AUX", "SCONJ"}:
             break

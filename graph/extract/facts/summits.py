@@ -108,19 +108,22 @@ SUMMIT_ACT_NOUNS = {"talk", "talks", "meeting", "speech", "address", "remark", "
                     "discussion", "discussions", "handshake", "news"}
 #: Verbs of being somewhere for a summit: "X is in Hanoi for the summit", "arrived for".
 THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather"}
+#: Acts done face to face: at a summit, their object was there too ("X told Y at the summit").
+FACE_TO_FACE = {"meet", "greet", "receive", "host", "welcome", "tell", "interrupt", "confront", "embrace", "thank",
+                "accompany", "join", "brief", "rebuke", "hug"}
 
 
 def read_presence(state: ArticleState, sent: Span) -> None:
     """Someone who acts at or during a summit took part in it: "X said at the summit",
     "X met Y on the sidelines of the summit", "talks between X and Y during the summit",
-    "X is in Hanoi for the summit". The act's subject and the people it was with attend;
+    "X is in Hanoi for the summit", "in attendance at the summit was X". The act's subject and the people it was with attend;
     what others decided at a summit ("the deal reached at the summit") names nobody."""
     for span, summit in _summits_in(state, sent):
         preposition = _placing_preposition(span.root)
         if preposition is None:
             continue
         head = preposition.head
-        verb = head if head.pos_ in {"VERB", "AUX"} else None
+        verb = head if head.pos_ in {"VERB", "AUX"} else _in_attendance(head)
         if verb is None and head.lemma_.lower() in SUMMIT_ACT_NOUNS:
             verb = head.head if head.head.pos_ in {"VERB", "AUX"} and head.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
             participants = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
@@ -133,11 +136,20 @@ def read_presence(state: ArticleState, sent: Span) -> None:
             continue  # "the deal reached at the summit"
         participants += subjects_of(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
                                             for g in c.children if g.dep_ == "pobj"]
-        if verb.lemma_ in {"meet", "greet", "receive", "host", "welcome"}:
+        if verb.lemma_ in FACE_TO_FACE:
             participants += [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lemma_ == "be" and head.lower_ == "attendance":  # "in attendance at the summit was X"
+            participants += [c for c in verb.children if c.dep_ == "attr"]
         status = "attended" if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} else _modality(verb)  # "is in Hanoi for"
         for entity in dict.fromkeys(e for token in participants for e in people_and_countries(state, token)):
             add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
+
+
+def _in_attendance(noun: Token) -> Token | None:
+    """The verb of "X was in attendance at the summit" (and its inverted form)."""
+    if noun.lower_ == "attendance" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return noun.head.head
+    return None
 
 
 def _placing_preposition(summit: Token) -> Token | None:
