@@ -726,6 +726,25 @@ def test_extract_acting_at_a_summit_is_taking_part(extract_by_rules, text, expec
     assert extractors(result, "attends") == {"rules/summit.present_at"}
 
 
+def test_extract_a_summit_between_a_series_and_another_party_is_not_the_series_summit(extract_by_rules):
+    result = extract_by_rules("Finnish President Aino Virtanen closed the EU-Africa summit in Lisbon.", date="2007-12-09")
+    assert [e.label for e in result.of_type("Summit")] == ["2007 EU-Africa summit"]
+    assert result.pairs("organizedBy") == set()
+    assert extractor_of(result, "Aino Virtanen", "attends", "2007 EU-Africa summit") == "rules/summit.attend_verb"
+
+
+@pytest.mark.parametrize(
+    ("text", "attends"),
+    [
+        pytest.param("Finnish President Aino Virtanen addressed the G20 summit on Monday.", True, id="addressed"),
+        pytest.param("Finnish President Aino Virtanen opened talks with Chile before the G20 summit.", False,
+                     id="opened-something-else"),
+    ],
+)
+def test_extract_running_a_summit_is_attending_it(extract_by_rules, text, attends):
+    assert bool(extract_by_rules(text).pairs("attends")) is attends
+
+
 def test_extract_a_summit_named_with_a_plural_possessive_is_a_summit(extract_by_rules):
     result = extract_by_rules("Finnish President Aino Virtanen and Chilean President Ana Rojas met at the Pacific "
                               "Leaders' Summit in Lima.", date="2007-08-22")

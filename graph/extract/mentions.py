@@ -403,7 +403,7 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             end = _proper_run_end(doc, end + 1)
         span = doc[start:end]
         inside = [s for i in range(start, token.i) for s in gazetteer.at(i)
-                  if s.label_ == "SERIES" and s.start >= start and s.end <= token.i]
+                  if s.label_ == "SERIES" and s.start >= start and s.end <= token.i and not _paired(s)]
         year, offset = _summit_year(span), _relative_year(doc, start)
         if inside and year is None and start > 0 and doc[start - 1].lower_ in {"a", "an", "any", "every", "each"}:
             continue  # "the first leaders to join a NATO summit": no summit in particular
@@ -414,6 +414,16 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         else:
             out.append(_from_span(span, "SUMMIT_REF", None, year, offset))
     return out
+
+
+def _paired(series: Span) -> bool:
+    """"the EU-Africa summit", "an ASEAN–Japan summit": a series joined by a dash to another
+    party names a summit between the two, not one of the series' own."""
+    doc = series.doc
+    return series.end < len(doc) and doc[series.end].text in _DASHES or series.start > 0 and doc[series.start - 1].text in _DASHES
+
+
+_DASHES = {"-", "–", "—"}
 
 
 def _modifier_start(token: Token) -> int:

@@ -26,6 +26,8 @@ from graph.model import Entity
 
 ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
                 "return"}
+#: Verbs whose object, when it is the summit, puts their subject there: "X opened the summit".
+RUN_VERBS = {"open", "close", "inaugurate", "address", "chair"}
 CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecided", "explore", "eye"}
 
 
@@ -76,10 +78,13 @@ def _summit_for_verb(state: ArticleState, verb: Token, sent: Span) -> Entity | N
 
 
 def read_attendance(state: ArticleState, sent: Span) -> None:
-    """"X will attend the summit", "X and Y took part in it": each subject of an attendance
-    verb attends the summit it is about, with the verb's modality as status."""
+    """"X will attend the summit", "X and Y took part in it", "X opened the summit": each
+    subject of an attendance verb attends the summit it is about, with the verb's modality
+    as status."""
     for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in ATTEND_VERBS | {"take"}:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in ATTEND_VERBS | RUN_VERBS | {"take"}:
+            continue
+        if verb.lemma_ in RUN_VERBS and not any(c.dep_ == "dobj" and state.entity_at(c, {"Summit"}) for c in verb.children):
             continue
         if verb.lemma_ == "take" and not any(c.lower_ == "part" for c in verb.children):
             continue
