@@ -745,6 +745,30 @@ def test_extract_running_a_summit_is_attending_it(extract_by_rules, text, attend
     assert bool(extract_by_rules(text).pairs("attends")) is attends
 
 
+def test_extract_a_leader_speaking_in_a_summit_report_attended(extract_by_rules):
+    result = extract_by_rules("Leaders of the G20 ended their summit in Lima on Monday with a deal on debt. Trade was "
+                              "also discussed. Finnish President Aino Virtanen said the deal was a good start. Chilean "
+                              "President Ana Rojas urged lenders to act.", date=AFTER_THE_TABLES)
+    assert {(p, s) for p, s in result.pairs("attends")} == {("Aino Virtanen", "2031 G20 summit"),
+                                                             ("Ana Rojas", "2031 G20 summit")}
+    assert extractors(result, "attends") == {"rules/summit.reported_leader"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Leaders of the G20 will meet in Lima next month. Trade will be discussed. Finnish President Aino "
+                     "Virtanen said the agenda was too long.", id="summit-only-planned"),
+        pytest.param("Leaders of the G20 ended their summit in Lima on Monday. Trade was also discussed. Finnish "
+                     "President Aino Virtanen did not comment.", id="negated"),
+        pytest.param("Finnish President Aino Virtanen said on Monday that trade was slowing. Exports fell in May. "
+                     "Imports rose. Leaders of the G20 ended their summit in Lima on Monday.", id="summit-not-the-story"),
+    ],
+)
+def test_extract_a_leader_in_a_summit_report_who_does_not_speak_there_is_not_placed_there(extract_by_rules, text):
+    assert extract_by_rules(text, date=AFTER_THE_TABLES).pairs("attends") == set()
+
+
 def test_extract_a_summit_named_with_a_plural_possessive_is_a_summit(extract_by_rules):
     result = extract_by_rules("Finnish President Aino Virtanen and Chilean President Ana Rojas met at the Pacific "
                               "Leaders' Summit in Lima.", date="2007-08-22")

@@ -31,6 +31,7 @@ from graph.extract.facts.summits import (
     read_participant_list,
     read_participants_included,
     read_presence,
+    read_reported_leaders,
     read_series_organisers,
 )
 from graph.extract.gazetteer import Gazetteer
@@ -73,4 +74,5 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         read_hosting(state, sent)
         read_meetings(state, sent)
     read_series_organisers(state)
+    read_reported_leaders(state)
     return state.entities, deduplicated(state.facts + memberships_of_leaders(state.facts))

@@ -20,7 +20,7 @@ from graph.extract.facts.article import (
     subjects_of,
     verb_chain,
 )
-from graph.extract.rules import RULES
+from graph.extract.rules import CUES, RULES
 from graph.model import Entity
 
 
@@ -353,3 +353,67 @@ def read_series_organisers(state: ArticleState) -> None:
         if entity is not None:
             state.entities.setdefault(entity.key, entity)
             add_fact(state, summit, "organizedBy", entity, None, RULES["summit.series_organiser"], span.sent, span[0])
+
+
+#: Offices whose holders a summit report quotes because they are there.
+SUMMIT_OFFICES = ("President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Premier", "Taoiseach",
+                  "Secretary-General", "Minister of Foreign Affairs")
+
+
+def read_reported_leaders(state: ArticleState) -> None:
+    """A summit report quotes the leaders who are there: in an article about one summit, a
+    head of state or government (or a foreign minister, or an organisation's head) the
+    article gives a current office, who speaks or acts as the subject of a verb ("German
+    Chancellor X said", "X urged the leaders to act"), took part. Not in quotes, not when
+    negated or future, and not when the summit is only planned."""
+    summit = _reported_summit(state)
+    if summit is None:
+        return
+    leaders = {f.subject for f in state.facts if f.relation == "holdsOffice" and f.status in {"current", "acting"}
+               and _summit_office(state.entities.get(f.object))}
+    present = {f.subject for f in state.facts if f.relation == "attends" and f.object == summit.key}
+    for index, mention in enumerate(state.mentions):
+        span = state.spans[index]
+        person = state.resolution.entity_at(state.mentions, index)
+        if span is None or person is None or person.key not in leaders - present or span.root.dep_ != "nsubj":
+            continue
+        verb = span.root.head
+        if verb.lemma_ not in CUES["speech_act"] or verb.i in state.in_quote or negated(verb) or is_future(verb):
+            continue
+        add_fact(state, person, "attends", summit, "attended", RULES["summit.reported_leader"], verb.sent, verb)
+        present.add(person.key)
+
+
+def _summit_office(office: Entity | None) -> bool:
+    return office is not None and office.type == "Office" and office.label.startswith(SUMMIT_OFFICES)
+
+
+def _reported_summit(state: ArticleState) -> Entity | None:
+    """The one summit the article reports on: named in the headline or in its first two
+    sentences, held in the article's year, and not only planned."""
+    year = int(state.article.date[:4]) if state.article.date and state.article.date[:4].isdigit() else None
+    summits = {e.key: e for e in state.entities.values() if e.type == "Summit"}
+    if len(summits) != 1:
+        return None
+    summit = next(iter(summits.values()))
+    if year is not None and summit.year not in {None, year}:
+        return None
+    statuses = {f.status for f in state.facts if f.relation == "attends" and f.object == summit.key}
+    if statuses and "attended" not in statuses:
+        return None
+    lead_end = _end_of_sentences(state.doc, 2)
+    in_lead = any(state.spans[i] is not None and state.spans[i].start < lead_end
+                  and state.resolution.entity_at(state.mentions, i) == summit for i in range(len(state.mentions)))
+    in_headline = "summit" in (state.article.title or "").lower()
+    return summit if in_lead or in_headline else None
+
+
+def _end_of_sentences(doc, count: int) -> int:
+    """The token index where the article's first `count` sentences with words end."""
+    seen = 0
+    for sent in doc.sents:
+        if any(t.is_alpha for t in sent):
+            seen += 1
+            if seen == count:
+                return sent.end
+    return len(doc)
