@@ -953,6 +953,12 @@ def test_extract_not_invited_gives_no_fact(extract_text):
                      "held", "meeting.meet_verb", id="met-counterpart"),
         pytest.param("Finnish President Aino Virtanen will host Swedish Prime Minister Lars Holmqvist in Helsinki next "
                      "week.", "planned", "meeting.meet_verb", id="will-host"),
+        pytest.param("Finnish President Aino Virtanen was greeted at the airport by Swedish Prime Minister Lars "
+                     "Holmqvist.", "held", "meeting.meet_verb", id="greeted-by"),
+        pytest.param("Finnish President Aino Virtanen discussed the border with Swedish Prime Minister Lars Holmqvist "
+                     "in Turku.", "held", "meeting.talk_verb", id="discussed-with"),
+        pytest.param("Finnish President Aino Virtanen will speak with Swedish Prime Minister Lars Holmqvist in Turku.",
+                     "planned", "meeting.talk_verb", id="will-speak-with"),
     ],
 )
 def test_extract_meets_with_status(extract_text, text, status, rule):
@@ -961,6 +967,19 @@ def test_extract_meets_with_status(extract_text, text, status, rule):
     assert rows in ({("Aino Virtanen", "meets", "Lars Holmqvist", status)},
                     {("Lars Holmqvist", "meets", "Aino Virtanen", status)})
     assert extractors(result, "meets") == {f"rules/{rule}"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Finnish President Aino Virtanen spoke with Swedish Prime Minister Lars Holmqvist by telephone.",
+                     id="by-phone"),
+        pytest.param("Finnish President Aino Virtanen discussed the treaty signed with Swedish Prime Minister Lars "
+                     "Holmqvist in 2020.", id="with-inside-a-clause"),
+    ],
+)
+def test_extract_talk_that_is_no_meeting_gives_no_fact(extract_by_rules, text):
+    assert extract_by_rules(text).rows("meets") == set()
 
 
 def test_extract_meets_negated_gives_no_fact(extract_text):

@@ -1,5 +1,5 @@
-"""Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "talks
-with Y", "a meeting between X and Y".
+"""Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "X was
+greeted by Y", "talks with Y", "a meeting between X and Y", "X discussed trade with Y".
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from graph.extract.facts.article import (
     sentences_back,
     subjects_of,
 )
-from graph.extract.rules import RULES
+from graph.extract.rules import CUES, RULES
 from graph.model import Entity
 
 
@@ -27,8 +27,10 @@ PAIR_WORDS = {"two", "both", "pair", "duo"}
 def read_meetings(state: ArticleState, sent: Span) -> None:
     """Meetings the sentence states with a verb ("met", "will host") or a noun ("talks with")."""
     for token in sent:
-        if token.lemma_ in {"meet", "host", "receive"} and token.pos_ == "VERB":
+        if token.lemma_ in {"meet", "host", "receive", "greet", "welcome"} and token.pos_ == "VERB":
             _meet_verb(state, token, sent)
+        elif token.lemma_ in CUES["talk"] and token.pos_ == "VERB":
+            _talk_verb(state, token, sent)
         elif token.lower_ in MEET_NOUNS and token.pos_ == "NOUN":
             _meet_noun(state, token, sent)
 
@@ -47,6 +49,7 @@ def _meet_verb(state: ArticleState, verb: Token, sent: Span) -> None:
     direct += [a for c in direct for a in c.children if a.dep_ == "appos"]  # "his counterpart, Y"
     if verb.lemma_ != "meet":  # one hosts a person or an event: only a person named as the object counts
         direct = [c for c in direct if state.entity_at(c, {"Person"}) is not None]
+    direct += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "X was met by Y"
     objects = [e for c in direct for e in people_and_countries(state, c, frozenset({"Person"}))]
     if verb.lemma_ == "meet":
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -58,6 +61,35 @@ def _meet_verb(state: ArticleState, verb: Token, sent: Span) -> None:
     status = "planned" if is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
     for a, b in pairs:
         add_fact(state, a, "meets", b, status, RULES["meeting.meet_verb"], sent, verb)
+
+
+def _talk_verb(state: ArticleState, verb: Token, sent: Span) -> None:
+    """"X discussed the border with Y", "X spoke with (or to) Y": talking face to face. A
+    call, a letter or a video link is no meeting."""
+    if negated(verb) or any(t.lemma_.lower() in CUES["remote"] for t in sent):
+        return
+    partners = {"with", "to"} if verb.lemma_ in {"speak", "talk"} else {"with"}
+    # the parser often hangs "with Y" on the object: "discussed the border with Y"
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in _noun_phrase(c)]
+    preps = [c for t in [verb, *objects] for c in t.children if c.dep_ == "prep" and c.lower_ in partners]
+    others = [e for c in preps for p in c.children if p.dep_ == "pobj"
+              for e in people_and_countries(state, p, frozenset({"Person"}))]
+    subjects = [e for s in subjects_of(verb) for e in people_and_countries(state, s, frozenset({"Person"}))]
+    status = "planned" if is_future(verb) or verb.tag_ in {"VB", "VBP", "VBZ"} and not _done_through(verb) else "held"
+    for a in subjects:
+        for b in others:
+            add_fact(state, a, "meets", b, status, RULES["meeting.talk_verb"], sent, verb)
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The noun phrase under `head`, without the clauses inside it ("the deal signed with
+    Y" stops before "signed")."""
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.pos_ not in {"VERB", "AUX"})
+    return out
 
 
 def _done_through(verb: Token) -> bool:
