@@ -386,6 +386,10 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
                      "party.leader_predicative", id="resigned-as-leader"),
         pytest.param("Lars Becker stood down as leader of the SPD in Berlin on Wednesday.", "former",
                      "party.leader_predicative", id="stood-down-as-leader"),
+        pytest.param("In Berlin, Lars Becker, a lawyer and the leader of the SPD, rejected the German proposal.",
+                     "current", "party.leader_apposition", id="conjoined-apposition"),
+        pytest.param("Lars Becker, leader of Germany's Social Democratic Party, rejected the proposal on Wednesday.",
+                     "current", "party.leader_apposition", id="country-possessive-before-party"),
     ],
 )
 def test_extract_party_leadership(extract_text, text, status, rule):

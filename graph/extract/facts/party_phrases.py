@@ -95,8 +95,10 @@ def _regional_branch(state: ArticleState, party: Span) -> bool:
 def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
     doc = state.doc
-    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party"} or t.dep_ in {"amod", "compound", "advmod", "npadvmod"}
-                 or t.text == "-")  # "party" as in "a member of the political party Tamarind Front"
+    i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party", "'s", "’s"}
+                 or t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t.text == "-"
+                 or state.entity_at(t, {"Country"}) is not None)  # "of the political party Tamarind Front",
+    # "of the United Kingdom's Liberal Democrat party"
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
@@ -109,6 +111,10 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     comma = _comma_before_role(noun, sent)
     if comma is not None and comma - 1 >= sent.start:
         person = person_of_token(state, doc[comma - 1])
+        if person is not None:
+            return person, relation, status, RULES["party.leader_apposition"]
+    if noun.dep_ == "conj" and noun.head.dep_ == "appos":  # "X, a lawyer and the leader of the PARTY,"
+        person = person_of_token(state, noun.head.head)
         if person is not None:
             return person, relation, status, RULES["party.leader_apposition"]
     # "X is/was/became (the) leader of the PARTY"
