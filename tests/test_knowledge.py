@@ -236,3 +236,14 @@ def test_gazetteer_files_pass_their_checker():
     type or name claimed twice: what `scripts/check_gazetteer.py` reports."""
     checker = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "check_gazetteer.py"))
     assert checker["check"](DATA_DIR) == []
+
+
+def test_a_monarch_is_known_without_the_regnal_number_or_realm():
+    people = {p.label: p for p in load_people()}
+    assert "Harald" in people["Harald V"].aliases
+    assert {"Mohammed", "Mohammed VI"} <= set(people["Mohammed VI of Morocco"].aliases)
+
+
+def test_a_monarch_named_without_the_number_takes_the_realm_from_the_tables(extract_by_rules):
+    result = extract_by_rules("King Harald opened the new session of parliament on Monday.", date="2006-10-02")
+    assert ("Harald V", "King of Norway") in result.pairs("holdsOffice")

@@ -115,7 +115,8 @@ def load_people(paths: Iterable[Path] | None = None) -> list[KnownPerson]:
             person["tenures"].append(tenure)
             person["aliases"].extend(a.strip() for a in row.get("aliases") or () if isinstance(a, str) and a.strip())
             person["wikidata"] = person["wikidata"] or row.get("wikidata")
-    return [KnownPerson(label=name, aliases=tuple(dict.fromkeys(p["aliases"] + _without_initials(name))),
+    return [KnownPerson(label=name, aliases=tuple(dict.fromkeys(p["aliases"] + _without_initials(name)
+                                                                + _regnal_short_forms(name, p["tenures"]))),
                         tenures=tuple(sorted(p["tenures"], key=lambda t: t.earliest_start())), wikidata=p["wikidata"])
             for name, p in merged.items()]
 
@@ -128,6 +129,23 @@ def _without_initials(name: str) -> list[str]:
     if middle and all(len(w.rstrip(".")) == 1 or re.fullmatch(r"([A-Z]\.)+", w) for w in middle):
         return [f"{words[0]} {words[-1]}"]
     return []
+
+
+_ROYAL_TITLES = {"King", "Queen", "Emperor", "Empress", "Emir", "Sultan", "Grand Duke", "Prince"}
+_REGNAL = re.compile(r"^(?P<name>.+?)(?: (?P<number>[IVXL]+))?(?: of (?P<realm>[A-Z].*))?$")
+
+
+def _regnal_short_forms(name: str, tenures: list[Tenure]) -> list[str]:
+    """"Harald V" and "Mohammed VI of Morocco" are written "King Harald" and "King Mohammed
+    VI": a monarch's name without the regnal number or the realm. The surname rules
+    still resolve the bare name only under the title or in the monarch's country."""
+    match = _REGNAL.match(name)
+    if not any(t.title in _ROYAL_TITLES for t in tenures) or match is None or not (match["number"] or match["realm"]):
+        return []
+    forms = [match["name"]]
+    if match["number"] and match["realm"]:
+        forms.append(f"{match['name']} {match['number']}")
+    return forms
 
 
 def _checked_date(text: str) -> str:

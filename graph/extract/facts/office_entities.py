@@ -160,7 +160,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
             place, confidence = _implied_place(state, person, title, title_span)
     if place is None:
         return None
-    if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS:
+    if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS and not title.country:
+        # (a title only one country has, "Pope", says nothing of the country the article is about)
         state.home = place.key
     known_place = state.gazetteer.by_key.get(place.key)
     name = place_name(state, place)
