@@ -115,6 +115,14 @@ def test_extract_office_of_a_state_or_city_is_named_for_it(extract_by_rules, tex
     assert not any(o.startswith(("Prime Minister", "Minister of Health of Australia")) for _, o in result.pairs("holdsOffice"))
 
 
+def test_extract_bare_state_titles_belong_to_the_state_the_article_is_about(extract_by_rules):
+    result = extract_by_rules("Victorian Premier Ann Keller announced the new cabinet on Friday. Deputy Premier Tom "
+                              "Reyes keeps the police portfolio. Opposition Leader Sam Oduya criticised the choices.",
+                              date="2007-08-03")
+    assert {("Tom Reyes", "Deputy Premier of Victoria"), ("Sam Oduya", "Leader of the Opposition of Victoria")} \
+        <= result.pairs("holdsOffice")
+
+
 def test_extract_a_region_inside_another_bodys_name_is_not_the_titles_place(extract_by_rules):
     result = extract_by_rules("Bank of England Governor Tom Reyes raised interest rates.", date="2007-03-01")
     assert not any(office.endswith("of England") for _, office in result.pairs("holdsOffice"))

@@ -43,6 +43,7 @@ class ArticleState:
     facts: list[Fact] = field(default_factory=list)
     holders: dict[str, dict[str, str]] = field(default_factory=dict)  # title key → {person key: office's country key}
     home: str | None = None  # country key of the first office the article places: bare titles default to it
+    home_region: str | None = None  # gazetteer key of the first state or city whose office the article names
     in_quote: set[int] = field(default_factory=set)
     text: str = ""  # doc.text, taken once: spaCy rebuilds it on every access
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes

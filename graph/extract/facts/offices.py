@@ -118,6 +118,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         if found is None:
             continue
         person, place, status, rule = found
+        if region is None and place is None:
+            region = _home_region(state, known, title)
         if region is not None:
             _add_regional_office(state, person, known, region, title, status, rule, sent)
             continue
@@ -149,7 +151,18 @@ def _add_regional_office(state: ArticleState, person: Entity, known: Known, regi
     not "the Prime Minister")."""
     office = mint_regional_office(state, known, region, title, _portfolio(state, title))
     if office is not None:
+        state.home_region = state.home_region or region.key
         add_fact(state, person, "holdsOffice", office, status, rule, sent, title[0])
+
+
+def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None:
+    """In an article about a state's government ("Victorian Premier X" earlier), a bare
+    "Premier", "Deputy Premier", governor or opposition leader is that state's."""
+    region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
+    if region is None or region.extra.get("kind") != "state":
+        return None
+    premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
+    return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
 
 
 #: Words news uses for a country's head of state or government without naming the office.
