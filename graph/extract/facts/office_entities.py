@@ -172,7 +172,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     elif title.label == "Representative":  # "Rep. X": a member of the country's House of Representatives
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
-    label = _chamber_office(title, chamber, place, demonyms) if chamber else f"{_titled(title, portfolio)} of {name}"
+    label = _chamber_office(title, chamber, place, demonyms) if chamber \
+        else f"{_titled(title, portfolio)} of {name}{title.extra.get('suffix', '')}"  # "… to the United Nations"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister":
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
     return named_office(state, label, place), confidence
@@ -227,6 +228,9 @@ def _place_word_runs(state: ArticleState, title_span: Span):
     if before and before[0].i > sent.start and doc[before[0].i - 1].lower_ == "of":
         before = []  # "the Bank of England Governor": the region names another body
     yield from (before[start:] for start in range(len(before)) if before[start].text[:1].isupper())
+    while before and before[-1].lower_ in {"state", "province", "provincial", "territory"}:
+        before = before[:-1]  # "Wyoming state Governor"
+        yield from (before[start:] for start in range(len(before)) if before[start].text[:1].isupper())
     after = title_span.end
     hit = state.mention_at(doc[after], {"PERSON", "NAME"}) if after < sent.end else None
     for index in (after, state.spans[hit[0]].end if hit and state.spans[hit[0]] is not None else None):
@@ -235,6 +239,17 @@ def _place_word_runs(state: ArticleState, title_span: Span):
         first = index + 2 if doc[index + 1].lower_ == "the" else index + 1
         if doc[first].text[:1].isupper():
             yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
+
+
+def country_of_region_named(state: ArticleState, title_span: Span) -> Entity | None:
+    """A national title beside a state's name ("New York Senator X", "Senator X of
+    Wyoming") belongs to that state's country."""
+    for words in _place_word_runs(state, title_span):
+        name = " ".join(t.text for t in words)
+        regions = [r for r in state.gazetteer.lookup("Region", name) if r.extra.get("kind") == "state"]
+        if regions and not state.gazetteer.lookup("Country", name):
+            return entity_for_key(state, regions[0].country)
+    return None
 
 
 def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:

@@ -27,7 +27,12 @@ from graph.extract.facts.article import (
     subjects_of,
     words_before,
 )
-from graph.extract.facts.office_entities import mint_office, mint_regional_office, regional_place
+from graph.extract.facts.office_entities import (
+    country_of_region_named,
+    mint_office,
+    mint_regional_office,
+    regional_place,
+)
 from graph.extract.gazetteer import Known
 from graph.extract.mentions import LEAD_VERBS
 from graph.extract.rules import RULES
@@ -110,8 +115,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
         region = regional_place(state, known, title) if known is not None else None
-        if known is None or _personal_title(title) or _party_post(state, title) \
-                or region is None and _title_of_unknown_body(state, title, known) or _figurative_royal(title, known):
+        state_country = country_of_region_named(state, title) if known is not None and region is None else None
+        if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
+                or region is None and state_country is None and _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
             or _predicative(state, title, sent) or _nearby_person(state, title, sent)
@@ -120,6 +126,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         person, place, status, rule = found
         if region is None and place is None:
             region = _home_region(state, known, title)
+            place = state_country if region is None else None
         if region is not None:
             _add_regional_office(state, person, known, region, title, status, rule, sent)
             continue

@@ -365,23 +365,34 @@ def read_reported_leaders(state: ArticleState) -> None:
     head of state or government (or a foreign minister, or an organisation's head) the
     article gives a current office, who speaks or acts as the subject of a verb ("German
     Chancellor X said", "X urged the leaders to act"), took part. Not in quotes, not when
-    negated or future, and not when the summit is only planned."""
+    negated or future, not when the summit is only planned, and not someone a sentence names
+    beside the summit: there the sentence's own words decided."""
     summit = _reported_summit(state)
     if summit is None:
         return
     leaders = {f.subject for f in state.facts if f.relation == "holdsOffice" and f.status in {"current", "acting"}
                and _summit_office(state.entities.get(f.object))}
     present = {f.subject for f in state.facts if f.relation == "attends" and f.object == summit.key}
+    decided = _named_beside(state, summit)  # where a sentence names both, its own words decided
     for index, mention in enumerate(state.mentions):
         span = state.spans[index]
         person = state.resolution.entity_at(state.mentions, index)
-        if span is None or person is None or person.key not in leaders - present or span.root.dep_ != "nsubj":
+        if span is None or person is None or person.key not in leaders - present - decided or span.root.dep_ != "nsubj":
             continue
         verb = span.root.head
         if verb.lemma_ not in CUES["speech_act"] or verb.i in state.in_quote or negated(verb) or is_future(verb):
             continue
         add_fact(state, person, "attends", summit, "attended", RULES["summit.reported_leader"], verb.sent, verb)
         present.add(person.key)
+
+
+def _named_beside(state: ArticleState, summit: Entity) -> set[str]:
+    """The people named in a sentence that names the summit: "criticised the deal reached
+    at the summit", "neither X nor Y attended the summit" say themselves who was there."""
+    sentences = {span.sent.start for index, span in enumerate(state.spans)
+                 if span is not None and state.resolution.entity_at(state.mentions, index) == summit}
+    return {entity.key for start in sentences for index in state.by_sentence.get(start, ())
+            if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"}
 
 
 def _summit_office(office: Entity | None) -> bool:
