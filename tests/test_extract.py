@@ -82,6 +82,30 @@ def test_extract_office_is_title_of_country(extract_text, text, person, office, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Prime Ministers of Finland and Sweden, Aino Virtanen and Lars Holmqvist, met in Oslo.",
+                     id="title-of-countries-then-names"),
+        pytest.param("The Finnish and Swedish prime ministers, Aino Virtanen and Lars Holmqvist, met in Oslo.",
+                     id="demonyms-title-then-names"),
+        pytest.param("Aino Virtanen and Lars Holmqvist, the prime ministers of Finland and Sweden, met in Oslo.",
+                     id="names-then-title"),
+    ],
+)
+def test_extract_plural_title_is_shared_out_in_order(extract_by_rules, text):
+    result = extract_by_rules(text, date=AFTER_THE_TABLES)
+    assert result.pairs("holdsOffice") == {("Aino Virtanen", "Prime Minister of Finland"),
+                                           ("Lars Holmqvist", "Prime Minister of Sweden")}
+    assert extractors(result, "holdsOffice") == {"rules/office.plural_title"}
+
+
+def test_extract_plural_title_with_unequal_lists_names_nobody(extract_by_rules):
+    result = extract_by_rules("The prime ministers of Finland, Sweden and Norway, Aino Virtanen and Lars Holmqvist, "
+                              "met in Oslo.", date=AFTER_THE_TABLES)
+    assert result.pairs("holdsOffice") == set()
+
+
+@pytest.mark.parametrize(
     ("text", "person", "office"),
     [
         pytest.param("South Korean Unification Minister Chung Dong-young visited the border village on Friday.",

@@ -21,7 +21,13 @@ from spacy.tokens import Doc
 from graph.extract.entities import Resolution
 from graph.extract.facts.article import ArticleState, deduplicated, quoted_tokens
 from graph.extract.facts.meetings import read_meetings
-from graph.extract.facts.offices import read_administrations, read_country_leaders, read_offices, read_predecessors
+from graph.extract.facts.offices import (
+    read_administrations,
+    read_country_leaders,
+    read_offices,
+    read_plural_titles,
+    read_predecessors,
+)
 from graph.extract.facts.parties import memberships_of_leaders, read_parties
 from graph.extract.facts.spokespeople import read_spokespeople
 from graph.extract.facts.summits import (
@@ -61,6 +67,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         if not any(t.is_alpha for t in sent):
             continue
         read_offices(state, sent)
+        read_plural_titles(state, sent)
         read_spokespeople(state, sent)
         read_country_leaders(state, sent)
         read_predecessors(state, sent)

@@ -172,6 +172,114 @@ def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
 
 
+def read_plural_titles(state: ArticleState, sent: Span) -> None:
+    """"The Prime Ministers of A and B, X and Y", "the Ruritanian and Freedonian presidents,
+    X and Y", "X and Y, the foreign ministers of A and B": a plural title shared out in
+    order, when as many people as countries are named."""
+    doc = state.doc
+    for token in sent:
+        title = _singular_title(state, token)
+        if title is None:
+            continue
+        known, start = title
+        after = token.i + 1
+        countries, end = _countries_listed(state, after + 1, sent) if after < sent.end and doc[after].lower_ == "of" \
+            else ([], after)
+        countries = countries or _countries_before(state, start, sent)
+        people = _people_listed_after(state, end, sent) or _people_listed_before(state, doc[start], sent)
+        if len(countries) < 2 or len(people) != len(countries):
+            continue
+        status = status_from_words(words_before(doc[start], 4))
+        for person, country in zip(people, countries):
+            if status == "current" and _contradicted(state, person, known, country.key):
+                continue
+            office = mint_office(state, known, country, person, None, doc[start : token.i + 1])
+            if office is not None:
+                add_fact(state, person, "holdsOffice", office[0], status, RULES["office.plural_title"], sent, token)
+
+
+def _singular_title(state: ArticleState, token: Token) -> tuple[Known, int] | None:
+    """The title a plural noun names ("Prime Ministers", "foreign ministers"), with the index
+    of its first word."""
+    lower = token.lower_
+    if not lower.endswith("s") or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    for width in (2, 1, 0):
+        start = token.i - width
+        if start < token.sent.start:
+            continue
+        words = [t.text for t in state.doc[start : token.i]] + [singular]
+        known = next(iter(state.gazetteer.lookup("OfficeTitle", " ".join(words))), None)
+        if known is not None:
+            return known, start
+    return None
+
+
+def _countries_listed(state: ArticleState, index: int, sent: Span) -> tuple[list[Entity], int]:
+    """The countries of "of A, B and C" from `index`, and where the list ends."""
+    doc, out = state.doc, []
+    while index < sent.end:
+        token = doc[index]
+        country = state.entity_at(token, {"Country"})
+        if country is not None:
+            if country not in out:
+                out.append(country)
+        elif token.text == "," and not (index + 1 < sent.end and state.entity_at(doc[index + 1], {"Country"})):
+            break
+        elif token.text != "," and token.lower_ not in {"and", "the"}:
+            break
+        index += 1
+    return out, index
+
+
+def _countries_before(state: ArticleState, start: int, sent: Span) -> list[Entity]:
+    """"the Ruritanian and Freedonian presidents": the countries modifying the title."""
+    doc, out = state.doc, []
+    index = start - 1
+    while index >= sent.start and (doc[index].lower_ in {"and", ","} or state.entity_at(doc[index], {"Country"})):
+        country = state.entity_at(doc[index], {"Country"})
+        if country is not None and country not in out:
+            out.insert(0, country)
+        index -= 1
+    return out
+
+
+def _people_listed_after(state: ArticleState, end: int, sent: Span) -> list[Entity]:
+    """"…, X and Y": the people in apposition after the title's phrase (which ends at `end`)."""
+    doc = state.doc
+    while end < sent.end and doc[end].text != ",":
+        end += 1
+    return _people_in_list(state, range(end + 1, min(sent.end, end + 14)))
+
+
+def _people_listed_before(state: ArticleState, first: Token, sent: Span) -> list[Entity]:
+    """"X and Y, the presidents of …": the people right before ", the"."""
+    doc = state.doc
+    comma = first.i - 2 if first.i - 2 >= sent.start and doc[first.i - 1].lower_ == "the" else first.i - 1
+    if comma < sent.start or doc[comma].text != ",":
+        return []
+    start = comma
+    while start - 1 >= sent.start and comma - start < 12 and doc[start - 1].pos_ not in {"VERB", "AUX", "ADP"} \
+            and doc[start - 1].text != ",":
+        start -= 1
+    return _people_in_list(state, range(start, comma))
+
+
+def _people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
+    """The people named one after another, joined by "and" or commas, in these tokens."""
+    out: list[Entity] = []
+    for index in indexes:
+        token = state.doc[index]
+        person = state.entity_at(token, {"Person"})
+        if person is not None:
+            if person not in out:
+                out.append(person)
+        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}:
+            break
+    return out
+
+
 #: Words news uses for a country's head of state or government without naming the office.
 LEADER_NOUNS = {"leader", "ruler", "strongman"}
 
