@@ -801,6 +801,14 @@ def test_extract_a_leader_speaking_in_a_summit_report_attended(extract_by_rules)
     assert extractors(result, "attends") == {"rules/summit.reported_leader"}
 
 
+def test_extract_leaders_meeting_in_a_summit_report_attended(extract_by_rules):
+    result = extract_by_rules("Protesters marched outside the G20 summit in Lima on Monday. Trade was discussed. "
+                              "Finnish President Aino Virtanen and Chilean President Ana Rojas met in the old town.",
+                              date=AFTER_THE_TABLES)
+    assert {p for p, _ in result.pairs("attends")} == {"Aino Virtanen", "Ana Rojas"}
+    assert extractors(result, "attends") == {"rules/summit.reported_leader"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

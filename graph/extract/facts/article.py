@@ -380,6 +380,27 @@ def sentences_back(token: Token, count: int) -> int:
     return start
 
 
+PAIR_WORDS = {"two", "both", "pair", "duo"}
+
+
+def names_a_pair(token: Token) -> bool:
+    """"the two", "both", "the two leaders": a subject that stands for two people named before."""
+    return token.lower_ in PAIR_WORDS or any(c.lower_ in {"two", "both"} for c in token.children)
+
+
+def last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
+    """The last `count` distinct people named before token `before`, in its sentence or
+    the one before it."""
+    people: list[Entity] = []
+    for token in reversed(state.doc[sentences_back(state.doc[before], 1) : before]):
+        person = state.entity_at(token, {"Person"})
+        if person is not None and person not in people:
+            people.append(person)
+        if len(people) == count:
+            return people
+    return []
+
+
 def last_entity_before(state: ArticleState, position: int, types: set[str], since: int = 0) -> Entity | None:
     """The entity of one of these types mentioned last before token `position` (and not
     before token `since`)."""

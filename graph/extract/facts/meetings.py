@@ -9,9 +9,10 @@ from graph.extract.facts.article import (
     ArticleState,
     add_fact,
     is_future,
+    last_people,
+    names_a_pair,
     negated,
     people_and_countries,
-    sentences_back,
     subjects_of,
 )
 from graph.extract.rules import CUES, RULES
@@ -21,7 +22,6 @@ from graph.model import Entity
 MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations", "dinner", "lunch",
               "breakfast", "banquet", "audience"}
 DONE_VERBS = {"manage", "go", "get", "succeed", "proceed", "continue"}
-PAIR_WORDS = {"two", "both", "pair", "duo"}
 
 
 def read_meetings(state: ArticleState, sent: Span) -> None:
@@ -42,9 +42,9 @@ def _meet_verb(state: ArticleState, verb: Token, sent: Span) -> None:
         return
     subject_tokens = subjects_of(verb)
     subjects = [e for s in subject_tokens for e in people_and_countries(state, s, frozenset({"Person"}))]
-    pair = next((s for s in subject_tokens if s.lower_ in PAIR_WORDS), None)
+    pair = next((s for s in subject_tokens if names_a_pair(s)), None)
     if not subjects and pair is not None:
-        subjects = _last_people(state, pair.i, 2)  # "the two agreed to meet"
+        subjects = last_people(state, pair.i, 2)  # "the two agreed to meet"
     direct = [c for c in verb.children if c.dep_ == "dobj"]
     direct += [a for c in direct for a in c.children if a.dep_ == "appos"]  # "his counterpart, Y"
     if verb.lemma_ != "meet":  # one hosts a person or an event: only a person named as the object counts
@@ -96,19 +96,6 @@ def _done_through(verb: Token) -> bool:
     """"managed to meet", "went on to meet": a past verb that says the infinitive happened."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.tag_ in {"VBD", "VBN"} and head.lemma_ in DONE_VERBS
-
-
-def _last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
-    """The last `count` distinct people named before token `before`, in its sentence or
-    the one before it."""
-    people: list[Entity] = []
-    for token in reversed(state.doc[sentences_back(state.doc[before], 1) : before]):
-        person = state.entity_at(token, {"Person"})
-        if person is not None and person not in people:
-            people.append(person)
-        if len(people) == count:
-            return people
-    return []
 
 
 def _meet_noun(state: ArticleState, noun: Token, sent: Span) -> None:

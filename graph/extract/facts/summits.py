@@ -14,6 +14,8 @@ from graph.extract.facts.article import (
     entity_for_key,
     is_future,
     last_entity_before,
+    last_people,
+    names_a_pair,
     negated,
     people_and_countries,
     sentences_back,
@@ -112,7 +114,7 @@ SUMMIT_ACT_NOUNS = {"talk", "talks", "meeting", "speech", "address", "remark", "
                     "comments", "incident", "exchange", "dispute", "clash", "row", "session", "appearance", "conference",
                     "discussion", "discussions", "handshake", "news"}
 #: Verbs of being somewhere for a summit: "X is in Hanoi for the summit", "arrived for".
-THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather"}
+THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather", "meet"}
 #: Acts done face to face: at a summit, their object was there too ("X told Y at the summit").
 FACE_TO_FACE = {"meet", "greet", "receive", "host", "welcome", "tell", "interrupt", "confront", "embrace", "thank",
                 "accompany", "join", "brief", "rebuke", "hug"}
@@ -146,7 +148,8 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         if verb.lemma_ == "be" and head.lower_ == "attendance":  # "in attendance at the summit was X"
             participants += [c for c in verb.children if c.dep_ == "attr"]
         status = "attended" if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} else _modality(verb)  # "is in Hanoi for"
-        for entity in dict.fromkeys(e for token in participants for e in people_and_countries(state, token)):
+        pairs = [p for token in participants if names_a_pair(token) for p in last_people(state, token.i, 2)]
+        for entity in dict.fromkeys([*(e for token in participants for e in people_and_countries(state, token)), *pairs]):
             add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
 
 
@@ -364,7 +367,7 @@ def read_reported_leaders(state: ArticleState) -> None:
     """A summit report quotes the leaders who are there: in an article about one summit, a
     head of state or government (or a foreign minister, or an organisation's head) the
     article gives a current office, who speaks or acts as the subject of a verb ("German
-    Chancellor X said", "X urged the leaders to act"), took part. Not in quotes, not when
+    Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec"), took part. Not in quotes, not when
     negated or future, not when the summit is only planned, and not someone a sentence names
     beside the summit: there the sentence's own words decided."""
     summit = _reported_summit(state)
@@ -377,13 +380,21 @@ def read_reported_leaders(state: ArticleState) -> None:
     for index, mention in enumerate(state.mentions):
         span = state.spans[index]
         person = state.resolution.entity_at(state.mentions, index)
-        if span is None or person is None or person.key not in leaders - present - decided or span.root.dep_ != "nsubj":
+        if span is None or person is None or person.key not in leaders - present - decided:
             continue
-        verb = span.root.head
-        if verb.lemma_ not in CUES["speech_act"] or verb.i in state.in_quote or negated(verb) or is_future(verb):
+        verb = _verb_of_subject(span.root)
+        if verb is None or verb.lemma_ not in CUES["speech_act"] | {"meet"} or verb.i in state.in_quote \
+                or negated(verb) or is_future(verb):
             continue
         add_fact(state, person, "attends", summit, "attended", RULES["summit.reported_leader"], verb.sent, verb)
         present.add(person.key)
+
+
+def _verb_of_subject(token: Token) -> Token | None:
+    """The verb this token is a subject of, also as one of several ("X, Y and Z met")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.head if token.dep_ == "nsubj" else None
 
 
 def _named_beside(state: ArticleState, summit: Entity) -> set[str]:
