@@ -156,6 +156,24 @@ def test_extract_bare_state_titles_belong_to_the_state_the_article_is_about(extr
         <= result.pairs("holdsOffice")
 
 
+def test_extract_a_bare_state_title_in_a_sentence_naming_another_state_is_not_the_home_states(extract_by_rules):
+    result = extract_by_rules("Victorian Premier Ann Keller flew to Sydney on Friday, meeting her counterpart in New "
+                              "South Wales, Premier Tom Reyes.", date="2007-08-03")
+    assert ("Tom Reyes", "Premier of Victoria") not in result.pairs("holdsOffice")
+
+
+def test_extract_a_title_word_modifying_another_noun_is_no_office(extract_by_rules):
+    result = extract_by_rules("U.S. President Michael Harlow spoke on Monday. Tom Reyes, the acting deputy budget "
+                              "director of the agency, has been named to the post.", date=AFTER_THE_TABLES)
+    assert result.pairs("holdsOffice") == {("Michael Harlow", "President of the United States")}
+
+
+def test_extract_a_seat_in_brackets_after_a_name_is_no_person(extract_by_rules):
+    result = extract_by_rules("Treasurer Tom Reyes (Higgins, Liberal) told parliament that spending would fall.",
+                              date="2007-08-03")
+    assert "Higgins" not in {e.label for e in result.of_type("Person")}
+
+
 def test_extract_a_region_inside_another_bodys_name_is_not_the_titles_place(extract_by_rules):
     result = extract_by_rules("Bank of England Governor Tom Reyes raised interest rates.", date="2007-03-01")
     assert not any(office.endswith("of England") for _, office in result.pairs("holdsOffice"))

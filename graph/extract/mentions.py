@@ -217,10 +217,19 @@ def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         if ent.label_ != "PERSON":
             continue
         span = _trim_person(ent, gazetteer)
-        if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}):
+        if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}) \
+                or _seat_in_brackets(span):
             continue
         out.append(_from_span(span, "PERSON"))
     return out
+
+
+def _seat_in_brackets(span: Span) -> bool:
+    """"Ana Rojas (Harbourside, Labour)": one word in brackets right after a name, before a
+    comma, names the seat the person holds, not another person."""
+    doc = span.doc
+    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) \
+        and doc[span.end].text == "," and doc[span.start - 2].ent_type_ == "PERSON"
 
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -174,7 +174,7 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     label = _chamber_office(title, chamber, place, demonyms) if chamber \
         else f"{_titled(title, portfolio)} of {name}{title.extra.get('suffix', '')}"  # "… to the United Nations"
-    if title.country or " of the " in title.label and title.extra.get("kind") != "minister":
+    if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
     return named_office(state, label, place), confidence
 
@@ -239,6 +239,18 @@ def _place_word_runs(state: ArticleState, title_span: Span):
         first = index + 2 if doc[index + 1].lower_ == "the" else index + 1
         if doc[first].text[:1].isupper():
             yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
+
+
+def states_named_in(state: ArticleState, sent: Span) -> set[str]:
+    """The gazetteer keys of the states and provinces a sentence names (runs of up to
+    three capitalised words)."""
+    doc, keys = state.doc, set()
+    for start in range(sent.start, sent.end):
+        if not doc[start].text[:1].isupper():
+            continue
+        for end in range(start + 1, min(start + 4, sent.end + 1)):
+            keys.update(r.key for r in state.gazetteer.lookup("Region", doc[start:end].text) if r.extra.get("kind") == "state")
+    return keys
 
 
 def country_of_region_named(state: ArticleState, title_span: Span) -> Entity | None:

@@ -32,10 +32,11 @@ from graph.extract.facts.office_entities import (
     mint_office,
     mint_regional_office,
     regional_place,
+    states_named_in,
 )
 from graph.extract.gazetteer import Known
 from graph.extract.mentions import LEAD_VERBS
-from graph.extract.rules import RULES
+from graph.extract.rules import CUES, RULES
 from graph.model import Entity
 
 
@@ -117,6 +118,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) if known is not None and region is None else None
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
+                or _modifies_another_noun(state, title) \
                 or region is None and state_country is None and _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
@@ -164,10 +166,11 @@ def _add_regional_office(state: ArticleState, person: Entity, known: Known, regi
 
 def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None:
     """In an article about a state's government ("Victorian Premier X" earlier), a bare
-    "Premier", "Deputy Premier", governor or opposition leader is that state's."""
+    "Premier", "Deputy Premier", governor or opposition leader is that state's, unless
+    its sentence names another state."""
     region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
-    if region is None or region.extra.get("kind") != "state":
-        return None
+    if region is None or region.extra.get("kind") != "state" or states_named_in(state, title.sent) - {region.key}:
+        return None  # ("…, meeting his counterpart in Ulster, First Minister X": another state's)
     premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
 
@@ -360,6 +363,17 @@ def _party_post(state: ArticleState, title: Span) -> bool:
     before = title.doc[title.start - 1]
     in_party_name = state.mention_at(before, {"PARTY", "PARTY_ADJ"}) is not None
     return before.text == "party" and not in_party_name or title.text.lower() in PARTY_POSTS and in_party_name
+
+
+def _modifies_another_noun(state: ArticleState, title: Span) -> bool:
+    """"the acting deputy budget director", "a minister's aide": a title word that only
+    modifies a common noun after it names that noun's kind, not an office."""
+    root = title.root
+    head = root.head
+    return root.dep_ in {"compound", "amod", "nmod"} and head.i > root.i and head.pos_ == "NOUN" \
+        and state.mention_at(head, {"TITLE"}) is None and head.lower_ not in CUES["spokesperson"] \
+        and head.lower_.strip("-") not in ELECT | ACTING | FORMER \
+        and not any(state.mention_at(t, {"PERSON", "NAME"}) for t in state.doc[title.end : head.i])
 
 
 def _personal_title(title: Span) -> bool:

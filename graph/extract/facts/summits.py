@@ -398,12 +398,23 @@ def _verb_of_subject(token: Token) -> Token | None:
 
 
 def _named_beside(state: ArticleState, summit: Entity) -> set[str]:
-    """The people named in a sentence that names the summit: "criticised the deal reached
-    at the summit", "neither X nor Y attended the summit" say themselves who was there."""
-    sentences = {span.sent.start for index, span in enumerate(state.spans)
-                 if span is not None and state.resolution.entity_at(state.mentions, index) == summit}
-    return {entity.key for start in sentences for index in state.by_sentence.get(start, ())
-            if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"}
+    """The people a sentence naming the summit already placed or kept away: everyone in a
+    negated one ("neither X nor Y attended the summit"), and the subject of a verb the
+    summit hangs from ("X criticised the deal reached at the summit"). Someone it names in
+    another clause ("at the summit, X charged that Y lied, which Y denied") may still be
+    placed by what they say."""
+    summit_tokens = {span.root.i for index, span in enumerate(state.spans)
+                     if span is not None and state.resolution.entity_at(state.mentions, index) == summit}
+    decided = set()
+    for sent in {state.doc[i].sent for i in summit_tokens}:
+        denied = any(negated(t) for t in sent if t.pos_ in {"VERB", "AUX"})
+        for index in state.by_sentence.get(sent.start, ()):
+            entity = state.resolution.entity_at(state.mentions, index)
+            verb = _verb_of_subject(state.spans[index].root) if state.spans[index] is not None else None
+            about_summit = verb is not None and any(t.i in summit_tokens for t in verb.subtree)
+            if entity is not None and entity.type == "Person" and (denied or about_summit):
+                decided.add(entity.key)
+    return decided
 
 
 def _summit_office(office: Entity | None) -> bool:
