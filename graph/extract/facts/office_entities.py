@@ -241,16 +241,18 @@ def _place_word_runs(state: ArticleState, title_span: Span):
             yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
 
 
-def states_named_in(state: ArticleState, sent: Span) -> set[str]:
-    """The gazetteer keys of the states and provinces a sentence names (runs of up to
-    three capitalised words)."""
-    doc, keys = state.doc, set()
-    for start in range(sent.start, sent.end):
+def last_state_named_before(state: ArticleState, title_span: Span) -> Known | None:
+    """The state or province named last before a title in its sentence (runs of up to
+    three capitalised words), leaving out names that are also a city's ("Washington")."""
+    doc, found = state.doc, None
+    for start in range(title_span.sent.start, title_span.start):
         if not doc[start].text[:1].isupper():
             continue
-        for end in range(start + 1, min(start + 4, sent.end + 1)):
-            keys.update(r.key for r in state.gazetteer.lookup("Region", doc[start:end].text) if r.extra.get("kind") == "state")
-    return keys
+        for end in range(start + 1, min(start + 4, title_span.start + 1)):
+            regions = state.gazetteer.lookup("Region", doc[start:end].text)
+            if regions and all(r.extra.get("kind") == "state" for r in regions):
+                found = regions[0]
+    return found
 
 
 def country_of_region_named(state: ArticleState, title_span: Span) -> Entity | None:

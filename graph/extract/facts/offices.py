@@ -32,7 +32,7 @@ from graph.extract.facts.office_entities import (
     mint_office,
     mint_regional_office,
     regional_place,
-    states_named_in,
+    last_state_named_before,
 )
 from graph.extract.gazetteer import Known
 from graph.extract.mentions import LEAD_VERBS
@@ -167,9 +167,10 @@ def _add_regional_office(state: ArticleState, person: Entity, known: Known, regi
 def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None:
     """In an article about a state's government ("Victorian Premier X" earlier), a bare
     "Premier", "Deputy Premier", governor or opposition leader is that state's, unless
-    its sentence names another state."""
+    the state its sentence names last before it is another."""
     region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
-    if region is None or region.extra.get("kind") != "state" or states_named_in(state, title.sent) - {region.key}:
+    nearer = last_state_named_before(state, title) if region is not None else None
+    if region is None or region.extra.get("kind") != "state" or nearer is not None and nearer.key != region.key:
         return None  # ("…, meeting his counterpart in Ulster, First Minister X": another state's)
     premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
