@@ -48,6 +48,8 @@ def extractors(result, relation: str) -> set[str]:
                      "Hans Weber", "Chancellor of Germany", "office.title_before_name", id="of-country-after-name"),
         pytest.param("Marie Dubois, the President of France, flew to Berlin on Tuesday.",
                      "Marie Dubois", "President of France", "office.apposition", id="apposition-after-name"),
+        pytest.param("The talks were opened by Marie Dubois - the President of France - on Tuesday.",
+                     "Marie Dubois", "President of France", "office.apposition", id="apposition-between-dashes"),
         pytest.param("The Prime Minister of Canada, Jean Tremblay, said the talks had gone well.",
                      "Jean Tremblay", "Prime Minister of Canada", "office.title_first_apposition",
                      id="apposition-before-name"),

@@ -165,7 +165,7 @@ def words_before(token: Token, limit: int = 4) -> list[Token]:
     out = []
     for i in range(token.i - 1, max(token.sent.start, token.i - limit) - 1, -1):
         t = token.doc[i]
-        if t.text in {",", ";", ":", "(", ")"} or t.is_space:
+        if t.text in {",", ";", ":", "(", ")", "–", "—"} or t.is_space or t.text == "-" and t.whitespace_:
             break
         if t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} and t.dep_ not in _NP_MODIFIERS:
             break

@@ -440,14 +440,15 @@ def _of_place(state, title: Span, sent: Span) -> Entity | None:
 
 
 def _apposition(state, title: Span, sent: Span):
-    """"Tomas Alves, the President of Brazil," and "The President of Chile, Ana Rojas,"."""
+    """"Tomas Alves, the President of Brazil,", "Tomas Alves – President of Brazil" and "The
+    President of Chile, Ana Rojas,"."""
     doc = state.doc
     before = words_before(title[0], 5)
     place = _country_near(state, before + list(title)) or _of_place(state, title, sent)
     status = _title_status(state, title)
     # name, [the] [country's] title
     start = before[-1].i if before else title.start
-    if start - 1 > sent.start and doc[start - 1].text == ",":
+    if start - 1 > sent.start and doc[start - 1].text in {",", "-", "–", "—"}:  # "Ana Rojas – President of Chile"
         person = state.entity_at(doc[start - 2], {"Person"})
         if person is not None:
             return person, place, status, RULES["office.apposition"]
