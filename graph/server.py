@@ -15,9 +15,10 @@ Why it is built this way:
   change under a page, and statistics and the Turtle export are computed once.
 - Results are capped at `max_rows` rows or triples (flagged by `X-Result-Truncated`),
   which bounds what one answer can cost to serialise and send.
-- Updates and SERVICE are refused before a query reaches Oxigraph: the store is opened
-  read-only anyway, but pyoxigraph *would* make the HTTP request a SERVICE clause asks
-  for, letting anyone who can reach the endpoint make the server call out.
+- Updates and SERVICE are refused before a query reaches Oxigraph (`graph.sparql`'s
+  policy, the same as `kg query`'s): the store is opened read-only anyway, but pyoxigraph
+  *would* make the HTTP request a SERVICE clause asks for, letting anyone who can reach
+  the endpoint make the server call out.
 - Pages carry no scripts and no external assets; every value that comes from the
   store (article text, names, IRIs) goes through markupsafe's escaping, and a strict
   Content-Security-Policy backs that up. The embedded graph view (pyvis, scripted) is
@@ -42,6 +43,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pyoxigraph as ox
 from markupsafe import Markup
+from rdflib import URIRef
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -50,11 +52,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from graph.export import statistics
+from graph import read
 from graph.model import ENTITY_TYPES, slug
-from graph.sparql import QueryError, competency_questions, result_kind, run_query, serialize_result
-from graph.store import PREFIXES, Store
-from graph.terms import RESOURCE
+from graph.sparql import QueryError, Refused, competency_questions, refuse_unsafe, result_kind, run_query, serialize_result
+from graph.store import Store
+from graph.terms import KG, OWL, RDF, RESOURCE, SDO, SKOS
 
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_TIMEOUT_S = 10.0
@@ -63,8 +65,6 @@ DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 WORKER_STACK = 1 << 30  # bytes
 
 BASE = str(RESOURCE)
-KG = PREFIXES["kg"]
-RDF_TYPE = PREFIXES["rdf"] + "type"
 
 #: What an entity id in a URL may look like: the slug path after …/id/ (see graph.rdf._KEY).
 #: No segment may start with "." so "." and ".." cannot occur, and nothing is percent-decoded twice.
@@ -78,46 +78,6 @@ PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-ac
 #: The pyvis view is scripted and inlines its own assets; it still may not load or send anything.
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
             "font-src data:; frame-ancestors 'self'; base-uri 'none'")
-
-
-# --- refusing what a read-only endpoint must not run ------------------------------------
-
-class Refused(Exception):
-    """A request the endpoint will not run (update, SERVICE): answered 403."""
-
-
-# Strings, IRIs and comments, matched left to right as SPARQL's grammar does, so that a
-# keyword is only seen where the parser would see it. IRIREF admits \u escapes (UCHAR).
-_NON_CODE = re.compile(
-    r"'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
-    r'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
-    r"|#[^\n\r]*",
-    re.DOTALL,
-)
-# A keyword, not part of a variable (?x, $x), prefixed name (ex:x, x:) or longer word.
-_UPDATE_KEYWORD = re.compile(r"(?<![\w?$:])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.I)
-_SERVICE_KEYWORD = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
-
-
-def query_code(sparql: str) -> str:
-    """The query with strings, IRIs and comments blanked out: the part keywords live in."""
-    return _NON_CODE.sub(lambda match: " " if match.group(0).startswith("#") else '""', sparql)
-
-
-def refuse_unsafe(sparql: str) -> None:
-    """Raise Refused for any SPARQL Update form or a SERVICE clause.
-
-    Broader than `graph.sparql.is_update` on purpose: an update keyword anywhere in the
-    code (not only at the start) is refused, since no query form uses one.
-    """
-    code = query_code(sparql)
-    if match := _UPDATE_KEYWORD.search(code):
-        raise Refused(f"read-only endpoint: SPARQL Update ({match.group(1).upper()}) is not allowed here")
-    if _SERVICE_KEYWORD.search(code):
-        raise Refused("federated queries (SERVICE) are disabled: this endpoint does not call other endpoints")
 
 
 # --- content negotiation ----------------------------------------------------------------
@@ -310,39 +270,26 @@ def export_job(store: Store, target: str) -> str:
 
 
 def paths_job(store: Store, source: str, target: str) -> dict:
-    from graph import paths
+    from graph import paths, projection
 
-    projection = paths.project(store)
-    return paths.paths_json(projection, paths.find_paths(projection, source, target))
+    projected = projection.project(store)
+    return paths.paths_json(projected, paths.find_paths(projected, source, target))
 
 
 def ego_view_job(store: Store, key: str) -> str:
     """The entity's ego view (graph.views, pyvis) as a self-contained HTML page."""
-    from graph import paths, views
+    from graph import projection, views
 
-    return views.ego_view(paths.project(store), key).html
+    return views.ego_view(projection.project(store), key).html
 
 
 def statistics_job(store: Store) -> dict:
-    return statistics(store)
+    return read.statistics(store)
 
 
-_ENTITY_LIST = """
-SELECT ?e ?type (MIN(?l) AS ?label) WHERE {
-  { SELECT DISTINCT ?e ?type WHERE { ?e a ?type . VALUES ?type { %s } } }
-  { SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label ?l } }
-} GROUP BY ?e ?type""" % " ".join(f"kg:{name}" for name in ENTITY_TYPES)
-
-
-def entities_job(store: Store) -> dict[str, dict]:
-    """IRI → {label, type} of every entity, for the home page's lists.
-
-    Not graph.export.entity_index: that joins labels and types directly, and since both
-    repeat in every article graph naming the entity, it does not finish on a store of
-    a million triples (measured: over two minutes); this takes a quarter of a second.
-    """
-    return {row["e"].value: {"label": row["label"].value, "type": _local_name(row["type"].value)}
-            for row in store.query(_ENTITY_LIST)}
+def entities_job(store: Store) -> dict[str, read.EntityInfo]:
+    """IRI → EntityInfo of every entity, for the home page's lists."""
+    return read.entity_index(store, wikidata=False)
 
 
 def entity_job(store: Store, iri: str) -> dict | None:
@@ -528,118 +475,66 @@ def unpack(reply: tuple) -> Any:
 
 # --- reading pages' data from the store ------------------------------------------------
 
-def _value(term) -> str | None:
-    return None if term is None else term.value
+
+def _fact(statement: read.Statement, article: read.ArticleInfo | None) -> dict:
+    """A statement as the pages show it, with its article's headline and date."""
+    return {"f": statement.iri, "s": statement.subject, "p": statement.predicate, "o": statement.object,
+            "status": statement.status, "confidence": statement.confidence, "text": statement.text,
+            "start": statement.start, "end": statement.end, "article": statement.article,
+            "title": article and article.title, "date": article and article.date}
 
 
-def _local_name(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _first(props: dict[str, list], predicate: URIRef) -> str | None:
+    values = sorted(o.value for o in props.get(str(predicate), []))
+    return values[0] if values else None
 
 
-def labels_of(store: Store, iris: set[str]) -> dict[str, str]:
-    """IRI → label (the alphabetically first, when graphs disagree) for the IRIs that have one."""
-    if not iris:
-        return {}
-    values = " ".join(str(ox.NamedNode(iri)) for iri in sorted(iris))
-    rows = store.query(f"SELECT ?x (MIN(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }} GROUP BY ?x")
-    return {row["x"].value: row["label"].value for row in rows if row["label"] is not None}
-
-
-_FACTS_OF_ENTITY = """
-SELECT ?f ?s ?p ?o ?status ?confidence ?text ?article ?title ?date WHERE {
-  { ?f rdf:subject ?e } UNION { ?f rdf:object ?e }
-  ?f a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?article .
-  OPTIONAL { ?f kg:status ?status } OPTIONAL { ?f kg:confidence ?confidence } OPTIONAL { ?f kg:evidenceText ?text }
-  OPTIONAL { ?article schema:headline ?title } OPTIONAL { ?article schema:datePublished ?date }
-}"""
-_MENTIONED_IN = """
-SELECT DISTINCT ?article ?title ?date WHERE {
-  ?article kg:mentions ?e .
-  OPTIONAL { ?article schema:headline ?title } OPTIONAL { ?article schema:datePublished ?date }
-} ORDER BY DESC(?date) ?article"""
-_FACTS_OF_ARTICLE = """
-SELECT ?f ?s ?p ?o ?status ?confidence ?text ?start ?end WHERE {
-  ?f prov:wasDerivedFrom ?a ; a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?f kg:status ?status } OPTIONAL { ?f kg:confidence ?confidence } OPTIONAL { ?f kg:evidenceText ?text }
-  OPTIONAL { ?f kg:startOffset ?start } OPTIONAL { ?f kg:endOffset ?end }
-}"""
-
-
-def with_iri(sparql: str, variable: str, iri: str) -> str:
-    """The query with `variable` bound to `iri` by a VALUES clause at the top of its WHERE.
-
-    Not Oxigraph's `substitutions`, which it applies after matching (measured: 1.9 s
-    against 1 ms for a VALUES clause on a million triples). The IRI goes through
-    ox.NamedNode, which refuses anything that is not an IRI, so it cannot break out.
-    """
-    return sparql.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {ox.NamedNode(iri)} }}", 1)
-
-
-def _properties(store: Store, iri: str) -> dict[str, list]:
-    """Predicate IRI → distinct objects of the resource, across all article graphs."""
-    found: dict[str, list] = defaultdict(list)
-    for row in store.query(with_iri("SELECT DISTINCT ?p ?o WHERE { ?x ?p ?o }", "x", iri)):
-        found[row["p"].value].append(row["o"])
-    return found
-
-
-def _statements(store: Store, sparql: str, variable: str, iri: str) -> list[dict]:
-    """One dict per statement node (a node in several graphs still counts once)."""
-    result = store.query(with_iri(sparql, variable, iri))
-    names = [v.value for v in result.variables]
-    rows: dict[str, dict] = {}
-    for row in result:
-        rows.setdefault(row["f"].value, {name: _value(row[name]) for name in names})
-    return list(rows.values())
+def _all(props: dict[str, list], predicate: URIRef) -> list[str]:
+    return sorted({o.value for o in props.get(str(predicate), [])})
 
 
 def entity_data(store: Store, iri: str) -> dict | None:
     """Everything the entity page shows, or None when no entity has this IRI."""
-    props = _properties(store, iri)
-    types = [_local_name(t.value) for t in props.get(RDF_TYPE, []) if t.value.startswith(KG)]
+    props = read.properties(store, iri)
+    types = [read.local_name(t) for t in _all(props, RDF.type) if t.startswith(str(KG))]
     types = [t for t in types if t in ENTITY_TYPES]
     if not types:
         return None
-    facts = _statements(store, _FACTS_OF_ENTITY, "e", iri)
-    mentions = [{"article": row["article"].value, "title": _value(row["title"]), "date": _value(row["date"])}
-                for row in store.query(with_iri(_MENTIONED_IN, "e", iri))]
-    links = {o.value for p in (KG + "officeOf", KG + "country") for o in props.get(p, [])}
-    ends = {fact[end] for fact in facts for end in ("s", "o")}
-    labels = labels_of(store, links | ends | {iri})
-    same = sorted(o.value for o in props.get(PREFIXES["owl"] + "sameAs", []))
+    statements = list(read.statements(store, entity=iri))
+    mentioning = {article for article, _ in read.mentions(store, entity=iri)}
+    articles = read.articles(store, mentioning | {s.article for s in statements})
+    facts = [_fact(s, articles.get(s.article)) for s in statements]
+    mentioned = sorted(sorted(mentioning & articles.keys()), key=lambda a: articles[a].date or "", reverse=True)
+    links = set(_all(props, KG.officeOf)) | set(_all(props, KG.country))
+    labels = read.labels_of(store, links | {f[end] for f in facts for end in ("s", "o")} | {iri})
     return {
-        "iri": iri, "label": labels.get(iri, iri), "types": sorted(set(types)),
-        "aliases": sorted({o.value for o in props.get(PREFIXES["skos"] + "altLabel", [])}),
-        "wikidata": [s.rsplit("/", 1)[-1] for s in same if "wikidata.org/entity/" in s],
-        "links": sorted(links), "years": sorted({o.value for o in props.get(KG + "year", [])}),
+        "iri": iri, "label": labels.get(iri, iri), "types": sorted(set(types)), "aliases": _all(props, SKOS.altLabel),
+        "wikidata": [s[len(read.WIKIDATA_ENTITY):] for s in _all(props, OWL.sameAs) if s.startswith(read.WIKIDATA_ENTITY)],
+        "links": sorted(links), "years": _all(props, KG.year),
         "facts": sorted(sorted(facts, key=lambda f: f["date"] or "", reverse=True), key=lambda f: f["p"]),
-        "mentions": mentions, "labels": labels,
+        "mentions": [{"article": a, "title": articles[a].title, "date": articles[a].date} for a in mentioned],
+        "labels": labels,
     }
 
 
 def article_data(store: Store, iri: str) -> dict | None:
     """Everything the article page shows, or None when there is no such article."""
-    props = _properties(store, iri)
-    if KG + "Article" not in {t.value for t in props.get(RDF_TYPE, [])}:
+    props = read.properties(store, iri)
+    if str(KG.Article) not in _all(props, RDF.type):
         return None
-
-    def first(predicate: str) -> str | None:
-        values = sorted(o.value for o in props.get(predicate, []))
-        return values[0] if values else None
-
-    facts = _statements(store, _FACTS_OF_ARTICLE, "a", iri)
-    mentioned = {o.value for o in props.get(KG + "mentions", [])}
-    labels = labels_of(store, mentioned | {fact[end] for fact in facts for end in ("s", "o")})
+    facts = [_fact(s, None) for s in read.statements(store, article=iri)]
+    mentioned = set(_all(props, KG.mentions))
+    labels = read.labels_of(store, mentioned | {f[end] for f in facts for end in ("s", "o")})
     return {
-        "iri": iri, "key": first(KG + "key"), "title": first(PREFIXES["schema"] + "headline"),
-        "date": first(PREFIXES["schema"] + "datePublished"), "url": first(PREFIXES["schema"] + "url"),
-        "source": first(KG + "source"), "body": first(PREFIXES["schema"] + "articleBody") or "",
+        "iri": iri, "key": _first(props, KG.key), "title": _first(props, SDO.headline),
+        "date": _first(props, SDO.datePublished), "url": _first(props, SDO.url),
+        "source": _first(props, KG.source), "body": _first(props, SDO.articleBody) or "",
         "facts": sorted(facts, key=lambda f: (_int(f["start"]), f["p"], f["s"], f["o"])),
         "mentions": sorted(mentioned, key=lambda m: labels.get(m, m).casefold()), "labels": labels,
     }
 
 
-def _int(value: str | None, default: int = -1) -> int:
+def _int(value: int | str | None, default: int = -1) -> int:
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -769,10 +664,10 @@ def home_html(stats: dict, entities: dict[str, dict], examples: list, query: str
              examples=example_items, entities=entity_lists(entities))
 
 
-def entity_lists(entities: dict[str, dict], *, per_type: int = 300) -> Markup:
+def entity_lists(entities: dict[str, read.EntityInfo], *, per_type: int = 300) -> Markup:
     grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for iri, entry in entities.items():
-        grouped[entry["type"]].append((entry["label"], iri))
+        grouped[entry.type].append((entry.label, iri))
     parts = []
     for kind in sorted(grouped):
         items = sorted(grouped[kind], key=lambda item: item[0].casefold())
@@ -791,7 +686,7 @@ def fact_row(fact: dict, labels: dict[str, str], *, with_article: bool) -> Marku
     if "mark" in fact:
         evidence = Markup('<a href="#ev-{}">{}</a>').format(fact["mark"], evidence)
     return Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>").format(
-        iri_link(fact["s"], labels), _local_name(fact["p"]), iri_link(fact["o"], labels), fact.get("status") or "",
+        iri_link(fact["s"], labels), read.local_name(fact["p"]), iri_link(fact["o"], labels), fact.get("status") or "",
         fact.get("confidence") or "", evidence, article)
 
 
@@ -809,7 +704,7 @@ def entity_html(data: dict, view: Markup) -> Markup:
         details.append(Markup("<p>Year: {}</p>").format(", ".join(data["years"])))
     grouped: dict[str, list[dict]] = defaultdict(list)
     for fact in data["facts"]:
-        grouped[_local_name(fact["p"])].append(fact)
+        grouped[read.local_name(fact["p"])].append(fact)
     head = Markup("<tr><th>subject</th><th>relation</th><th>object</th><th>status</th><th>confidence</th>"
                   "<th>evidence</th><th>article</th></tr>")
     sections = [Markup('<h3 id="rel-{}">{} ({})</h3>{}<table class="facts">{}{}</table>').format(
@@ -838,7 +733,7 @@ def highlighted_body(body: str, facts: list[dict]) -> Markup:
     parts, cursor = [], 0
     for index, (start, end, numbers) in enumerate(evidence_spans(body, facts)):
         parts.append(Markup("{}").format(body[cursor:start]))
-        relations = ", ".join(sorted({_local_name(facts[n]["p"]) for n in numbers}))
+        relations = ", ".join(sorted({read.local_name(facts[n]["p"]) for n in numbers}))
         parts.append(Markup('<mark id="ev-{}" title="{}">{}</mark>').format(index, relations, body[start:end]))
         for number in numbers:
             facts[number]["mark"] = index

@@ -26,14 +26,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.paths import (
-    INTERMEDIATE_TYPES,
-    Filters,
-    Projection,
-    central,
-    fact_phrase,
-    find_paths,
-)
+from graph.paths import INTERMEDIATE_TYPES, central, fact_phrase, find_paths
+from graph.projection import Filters, Projection
 
 TYPE_STYLES: dict[str, tuple[str, str]] = {
     "Person": ("dot", "#4e79a7"),

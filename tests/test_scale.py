@@ -21,7 +21,8 @@ from click.testing import CliRunner
 from graph.build import Options, build
 from graph.cli import cli
 from graph.distributed import connected_client
-from graph.export import fact_rows, statistics
+from graph.export import fact_rows
+from graph.read import statistics
 from graph.model import Article, Entity, Extraction, Fact
 from graph.rdf import article_iri, entity_iri, extraction_ntriples
 from graph.remote import RemoteStore, layout_for, with_prefixes
@@ -275,3 +276,29 @@ def test_scale_bench_smoke_prints_every_section():
     assert result.returncode == 0, result.stderr[-2000:]
     for section in BENCH_SECTIONS:
         assert section in result.stdout, f"missing section {section!r} in:\n{result.stdout}"
+
+
+def test_scale_cli_paths_and_views_read_a_server_like_a_folder(oxigraph_url, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in sorted(SAMPLE.glob("*.txt"))[:3]:
+        shutil.copy(path, articles / path.name)
+    runner, local = CliRunner(), str(tmp_path / "local-store")
+    for store in (oxigraph_url, local):
+        assert runner.invoke(cli, ["build", "--store", store, "--no-progress", str(articles)]).exit_code == 0
+
+    def answer(*args: str) -> list:
+        results = [runner.invoke(cli, [*args, "--store", store]) for store in (oxigraph_url, local)]
+        assert [r.exit_code for r in results] == [0, 0], [r.output for r in results]
+        return [r.output for r in results]
+
+    ranked = [json.loads(out) for out in answer("central", "--top", "2", "--type", "Person", "--format", "json")]
+    assert ranked[0] == ranked[1] and len(ranked[0]["ranking"]) == 2
+    first = ranked[0]["ranking"][0]["id"]
+    hoods = [json.loads(out) for out in answer("neighbors", first, "--hops", "2", "--format", "json")]
+    assert sorted(n["id"] for n in hoods[0]["neighbours"]) == sorted(n["id"] for n in hoods[1]["neighbours"]) != []
+    farthest = hoods[1]["neighbours"][-1]["id"]
+    found = [json.loads(out) for out in answer("path", first, farthest, "-k", "1", "--format", "json")]
+    assert [p["hops"] for p in found[0]["paths"]] == [p["hops"] for p in found[1]["paths"]] != []
+    views = answer("view", "--focus", first, "-o", str(tmp_path / "view.html"))
+    assert views[0] == views[1] and "entities" in views[0]
