@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -302,3 +303,37 @@ def test_scale_cli_paths_and_views_read_a_server_like_a_folder(oxigraph_url, tmp
     assert [p["hops"] for p in found[0]["paths"]] == [p["hops"] for p in found[1]["paths"]] != []
     views = answer("view", "--focus", first, "-o", str(tmp_path / "view.html"))
     assert views[0] == views[1] and "entities" in views[0]
+
+
+def test_scale_serve_answers_from_a_server_store(oxigraph_url, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(sorted(SAMPLE.glob("*.txt"))[0], articles)
+    assert CliRunner().invoke(cli, ["build", "--store", oxigraph_url, "--no-progress", str(articles)]).exit_code == 0
+    port = free_port()
+    served = f"http://127.0.0.1:{port}"
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as sink:
+        server = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", oxigraph_url, "--port", str(port),
+                                   "--workers", "1"], stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            try:
+                if httpx.get(f"{served}/style.css", timeout=1.0).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?e a kg:Person }"
+        answer = httpx.get(f"{served}/sparql", params={"query": count}, headers={"Accept": "text/csv"}, timeout=30)
+        with RemoteStore(oxigraph_url) as remote:
+            expected = next(iter(remote.query(count)))["n"].value
+        assert answer.status_code == 200 and answer.text.split() == ["n", expected] and int(expected) > 0
+        home = httpx.get(served + "/", timeout=30)
+        assert home.status_code == 200 and "articles ·" in home.text
+        person = re.search(r'href="/entity/(person/[^"]+)"', home.text).group(1)
+        assert httpx.get(f"{served}/entity/{person}", timeout=30).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

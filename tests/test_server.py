@@ -29,7 +29,8 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from graph.model import Article, Entity, Extraction, Fact
 from graph.rdf import article_iri, extraction_ntriples
-from graph.server import accept_ranges, evidence_spans, negotiate
+from graph.server.negotiation import accept_ranges, negotiate
+from graph.server.pages import evidence_spans
 from graph.sparql import Refused, query_code, refuse_unsafe
 from graph.store import Store
 
