@@ -14,9 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
+from graph.resources import resource
 from graph.store import Store
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERY_DIR = resource("ontology", "queries")
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
 # Strings, IRIs and comments, matched left to right as SPARQL's grammar does, so that a

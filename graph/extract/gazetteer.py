@@ -17,8 +17,9 @@ from typing import Iterable, Iterator
 from graph.extract.knowledge import LEADER, KnownPerson, Tenure, load_people, parse_day, tenure_at
 from graph.extract.records import jsonl_objects
 from graph.model import entity_key, fold
+from graph.resources import resource
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
+DATA_DIR = resource("data", "gazetteer")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DISAMBIGUATOR = re.compile(r"\s+\([^()]*\)$")
 
