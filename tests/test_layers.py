@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 #: Stage of each module; a module may import only modules of a lower stage.
 STAGES = {
     "graph.model": 0, "graph.terms": 0, "graph.resources": 0,
-    "graph.ingest": 1,
+    "graph.decoding": 0.5, "graph.ingest": 1,
     "graph.document": 2,
     "graph.extract.records": 2.4, "graph.extract.knowledge": 2.5, "graph.extract.gazetteer": 3, "graph.extract.rules": 3, "graph.extract.pipeline": 4,
     "graph.extract.mentions": 5, "graph.extract.entities": 6,
