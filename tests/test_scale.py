@@ -93,7 +93,8 @@ def one_process() -> Store:
     return sample_build(jobs=1)
 
 
-@pytest.mark.parametrize("how", [{"jobs": 2}, {"dask": "local:2"}], ids=["jobs-2", "dask-local-2"])
+@pytest.mark.parametrize("how", [{"jobs": 2}, pytest.param({"dask": "local:2"}, marks=pytest.mark.slow)],
+                         ids=["jobs-2", "dask-local-2"])
 def test_scale_parallel_builds_match_one_process(one_process, how):
     expected_rows = list(fact_rows(one_process))
     assert any(row["kind"] == "fact" for row in expected_rows)
@@ -112,6 +113,7 @@ def write_corpus(path: Path, keys: list[str]) -> Path:
     return path
 
 
+@pytest.mark.slow  # starts a local Dask cluster
 def test_scale_dask_worker_failure_is_one_articles_error(tmp_path):
     import dask
 
@@ -127,6 +129,7 @@ def test_scale_dask_worker_failure_is_one_articles_error(tmp_path):
     assert store.graph_iris() == sorted(str(article_iri(k)) for k in ["first", "third", "fourth"])
 
 
+@pytest.mark.slow  # starts a local Dask cluster
 def test_scale_dask_batch_that_cannot_run_is_reported_per_article(tmp_path):
     corpus = write_corpus(tmp_path / "corpus.jsonl", ["first", "second", "third"])
     broken = Options(gazetteer_files=(str(tmp_path / "missing-gazetteer.jsonl"),))
