@@ -36,7 +36,7 @@ import networkx as nx
 
 from graph import read
 from graph.model import RELATIONS, STATUSES, fold, slug
-from graph.read import ArticleInfo, entity_key, local_name
+from graph.read import ArticleInfo, key_of, local_name
 from graph.remote import RemoteStore
 from graph.store import Store
 
@@ -294,7 +294,7 @@ def _add_entities(store, graph: nx.MultiDiGraph, articles: dict[str, ArticleInfo
         if article in articles:
             mentions[entity].add(articles[article].key)
     for iri, entity in read.entity_index(store).items():
-        graph.add_node(entity_key(iri), label=entity.label, type=entity.type,
+        graph.add_node(key_of(iri), label=entity.label, type=entity.type,
                        aliases=tuple(sorted(names[iri] - {entity.label})), wikidata=entity.wikidata,
                        articles=tuple(sorted(mentions[iri])))
 
@@ -325,7 +325,7 @@ def _add_statements(store, graph: nx.MultiDiGraph, articles: dict[str, ArticleIn
         if article is None:
             continue
         evidence = Evidence(article.key, article.title, article.date, statement.text, statement.confidence)
-        _add_edge_evidence(graph, entity_key(statement.subject), statement.relation, entity_key(statement.object),
+        _add_edge_evidence(graph, key_of(statement.subject), statement.relation, key_of(statement.object),
                            statement.status, evidence)
 
 
@@ -334,7 +334,7 @@ def _add_links(store, graph: nx.MultiDiGraph, articles: dict[str, ArticleInfo]) 
         article = articles.get(article_iri)
         if article is None:
             continue
-        _add_edge_evidence(graph, entity_key(subject), local_name(predicate), entity_key(obj), None,
+        _add_edge_evidence(graph, key_of(subject), local_name(predicate), key_of(obj), None,
                            Evidence(article.key, article.title, article.date, None))
 
 

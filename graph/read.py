@@ -20,10 +20,7 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
-from graph.terms import RESOURCE
-
-WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
-
+from graph.terms import RESOURCE, WD
 
 @dataclass(frozen=True)
 class EntityInfo:
@@ -86,7 +83,7 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def entity_key(iri: str) -> str:
+def key_of(iri: str) -> str:
     """An entity's key from its IRI (IRIs outside the project's namespace stay whole)."""
     return iri[len(str(RESOURCE)):] if iri.startswith(str(RESOURCE)) else iri
 
@@ -104,8 +101,8 @@ def _int(term) -> int | None:
 
 def wikidata_ids(store) -> dict[str, str]:
     """Entity IRI → its Wikidata Q-id, for the entities linked to one."""
-    return {row["e"].value: row["same"].value[len(WIKIDATA_ENTITY):] for row in store.query(query_text("same-as"))
-            if row["same"].value.startswith(WIKIDATA_ENTITY)}
+    return {row["e"].value: row["same"].value[len(WD):] for row in store.query(query_text("same-as"))
+            if row["same"].value.startswith(WD)}
 
 
 def entity_index(store, *, wikidata: bool = True) -> dict[str, EntityInfo]:

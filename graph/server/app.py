@@ -44,10 +44,11 @@ from graph.server.guard import (
     single,
 )
 from graph.server.jobs import NotAcceptable
-from graph.server.pages import BASE, answer_html, article_page, entity_page, error_page, home_page, paths_page
+from graph.server.pages import answer_html, article_page, entity_page, error_page, home_page, paths_page
 from graph.server.pool import DEFAULT_WORKERS, NotFound, Overloaded, QueryTimeout, WorkerCrashed, WorkerPool
 from graph.sparql import QueryError, Refused, competency_questions, refuse_unsafe
 from graph.templating import static_text
+from graph.terms import RESOURCE
 
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_TIMEOUT_S = 10.0
@@ -168,7 +169,7 @@ class App:
             return error_page(404, "no such entity (ids look like person/sanae-takaichi)")
         if key.startswith("article/"):
             return RedirectResponse("/" + key, status_code=301)
-        data = await self.pool.run("entity", BASE + key)
+        data = await self.pool.run("entity", str(RESOURCE[key]))
         if data is None:
             return error_page(404, f"no entity {key} in the graph")
         return entity_page(key, data)
@@ -184,7 +185,7 @@ class App:
         article_id = request.path_params["id"]
         if not ARTICLE_ID.fullmatch(article_id):
             return error_page(404, "no such article (ids look like 2025-10-21-takaichi-becomes-prime-minister-txt)")
-        data = await self.pool.run("article", f"{BASE}article/{article_id}")
+        data = await self.pool.run("article", str(RESOURCE[f"article/{article_id}"]))
         if data is None:
             return error_page(404, f"no article {article_id} in the graph")
         return article_page(data)

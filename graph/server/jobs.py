@@ -18,7 +18,7 @@ from graph import read
 from graph.model import ENTITY_TYPES
 from graph.server.negotiation import CONTENT_TYPES, GRAPH_TYPES, SOLUTION_TYPES, negotiate
 from graph.sparql import QueryError, Refused, result_kind, run_query, serialize_result
-from graph.terms import KG, OWL, RDF, SDO, SKOS
+from graph.terms import KG, OWL, RDF, SDO, SKOS, WD
 
 
 class NotAcceptable(Exception):
@@ -167,6 +167,9 @@ def entities_job(store) -> dict[str, read.EntityInfo]:
 
 # --- the data of the pages ------------------------------------------------------
 
+#: The rdf:type IRIs of the ontology's entity classes.
+ENTITY_CLASSES = frozenset(str(getattr(KG, name)) for name in ENTITY_TYPES)
+
 
 def _fact(statement: read.Statement, article: read.ArticleInfo | None) -> dict:
     """A statement as the pages show it, with its article's headline and date."""
@@ -188,8 +191,7 @@ def _all(props: dict[str, list], predicate: URIRef) -> list[str]:
 def entity_data(store, iri: str) -> dict | None:
     """Everything the entity page shows, or None when no entity has this IRI."""
     props = read.properties(store, iri)
-    types = [read.local_name(t) for t in _all(props, RDF.type) if t.startswith(str(KG))]
-    types = [t for t in types if t in ENTITY_TYPES]
+    types = [read.local_name(t) for t in _all(props, RDF.type) if t in ENTITY_CLASSES]
     if not types:
         return None
     statements = list(read.statements(store, entity=iri))
@@ -201,7 +203,7 @@ def entity_data(store, iri: str) -> dict | None:
     labels = read.labels_of(store, links | {f[end] for f in facts for end in ("s", "o")} | {iri})
     return {
         "iri": iri, "label": labels.get(iri, iri), "types": sorted(set(types)), "aliases": _all(props, SKOS.altLabel),
-        "wikidata": [s[len(read.WIKIDATA_ENTITY):] for s in _all(props, OWL.sameAs) if s.startswith(read.WIKIDATA_ENTITY)],
+        "wikidata": [s[len(WD):] for s in _all(props, OWL.sameAs) if s.startswith(WD)],
         "links": sorted(links), "years": _all(props, KG.year),
         "facts": sorted(sorted(facts, key=lambda f: f["date"] or "", reverse=True), key=lambda f: f["p"]),
         "mentions": [{"article": a, "title": articles[a].title, "date": articles[a].date} for a in mentioned],
