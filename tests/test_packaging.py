@@ -1,4 +1,5 @@
-"""The package installs and runs on its own: a wheel, a fresh virtual environment, another directory.
+"""The package installs and runs on its own: a wheel, a fresh virtual environment, another directory
+(build, validate, facts, view and serve).
 
 Slow (a fresh environment installs every dependency from pip's cache), so it runs with
 `make test-all` (`pytest --run-slow`), as .ci/run does.
@@ -6,11 +7,14 @@ Slow (a fresh environment installs every dependency from pip's cache), so it run
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +62,26 @@ def test_packaging_wheel_in_a_fresh_venv_builds_an_article_from_elsewhere(wheel,
     facts = [json.loads(line) for line in run(kg, "facts", "--store", "store", "--no-entities", cwd=elsewhere).stdout.splitlines()]
     assert facts and {"Shigeru Ishiba", "Prime Minister of Japan"} <= {f["subject"] for f in facts} | {f["object"] for f in facts}
     assert "entities" in run(kg, "view", "--store", "store", "-o", "view.html", cwd=elsewhere).stderr
+    assert "Shigeru Ishiba" in served_page(kg, elsewhere, "/entity/person/shigeru-ishiba")
+
+
+def served_page(kg: Path, cwd: Path, path: str) -> str:
+    """A page of `kg serve` run from `cwd`, the server stopped afterwards."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(kg), "serve", "--store", "store", "--port", str(port), "--workers", "1"], cwd=cwd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, "kg serve did not start"
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}{path}", timeout=30, trust_env=False)  # loopback, no proxy
+                assert response.status_code == 200, response.text
+                return response.text
+            except httpx.TransportError:
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
