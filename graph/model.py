@@ -103,10 +103,16 @@ class Extraction:
     facts: tuple[Fact, ...]
 
 
+def unaccented(text: str) -> str:
+    """Text with accents dropped ("Sánchez" → "Sanchez"), case and everything else kept:
+    the spelling a name has when typed without accents."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _bare(text: str) -> str:
     """Text with accents dropped and case folded: what both name forms below start from."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unaccented(text).casefold()
 
 
 def fold(text: str) -> str:

@@ -71,3 +71,12 @@ def test_layers_imports_only_earlier_stages(path):
         stage = STAGES.get(name)
         assert stage is not None, f"{own} imports unknown module {name}"
         assert stage < STAGES[own] or name == own, f"{own} (stage {STAGES[own]}) imports later stage {name} ({stage})"
+
+
+def test_layers_names_are_folded_in_one_place():
+    """Dropping accents (unicodedata.combining) is written once, in graph.model (fold,
+    unaccented, slug); every other module imports those instead of folding its own way."""
+    folding = [module_name(path) for path in MODULES
+               if any(isinstance(node, ast.Attribute) and node.attr == "combining"
+                      for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))]
+    assert folding == ["graph.model"]
