@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 STORE  ?= $(OUT)/store
 
-.PHONY: setup run test eval eval-silver train bench clean browser
+.PHONY: setup run test test-all eval eval-silver train bench clean browser
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# Everything, the slow tests too (benchmark smoke runs, the wheel in a fresh venv): what CI runs.
+test-all: setup browser
+	$(BIN)/python -m pytest -q --run-slow
 
 eval: setup
 	$(BIN)/kg eval

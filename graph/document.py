@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.model import Article
+from graph.model import Article, fold
 
 #: Wire-copy spacing ("Okafor , said", "Chile 's") and runs of spaces confuse the
 #: tokenizer and parser, so they are tidied; offsets refer to the tidied text.
@@ -66,7 +66,7 @@ def _prose_mask(lines: list[str], title: str | None) -> list[bool]:
     Everything from the first furniture marker or dash-separated link list to the end is
     furniture: that is where pages put their sidebars.
     """
-    title_key = _fold(title) if title else None
+    title_key = fold(title) if title else None
     keep = []
     tail = False
     for index, line in enumerate(lines):
@@ -77,7 +77,7 @@ def _prose_mask(lines: list[str], title: str | None) -> list[bool]:
             continue
         if not stripped or _SEPARATOR.match(stripped):
             keep.append(False)
-        elif title_key and _fold(stripped) == title_key:
+        elif title_key and fold(stripped) == title_key:
             keep.append(False)
         else:
             keep.append(not _is_headline(stripped))
@@ -96,7 +96,3 @@ def _starts_furniture(lines: list[str], index: int) -> bool:
     separators = sum(1 for l in following if _SEPARATOR.match(l))
     headlines = sum(1 for l in following if _is_headline(l))
     return len(following) >= 4 and separators >= 2 and separators + headlines == len(following)
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()

@@ -15,7 +15,6 @@ import gzip
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Iterable
 
 from graph.build import Options, build
 from graph.export import fact_rows
+from graph.model import fold as fold_name
 from graph.store import Store
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -45,12 +45,6 @@ class DevelopmentSet:
 DEVELOPMENT_SETS = (("tune", "dev/corpus.jsonl", "dev/gold.jsonl", None),
                     ("check", "dev/check/corpus.jsonl", "dev/check/gold.blind.jsonl", None),
                     ("redocred", "redocred-dev/corpus.jsonl", "redocred-dev/gold.jsonl", "memberOf"))
-
-
-def fold_name(text: str) -> str:
-    text = "".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c))
-    text = re.sub(r"^the\s+", "", text.casefold().replace("&", " and ").strip())
-    return re.sub(r"[^0-9a-z]+", "", text)
 
 
 def blind_key(name: str) -> str:

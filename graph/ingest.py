@@ -6,7 +6,7 @@ records, symlink loops) and later stages only ever see clean `Article` values.
 
 Problems are yielded as `IngestError` values in line with the articles, never raised:
 one bad file must not stop a batch, and the CLI can list every problem of a run at once.
-Inside the module a private exception (`_Refused`) carries a problem out of the parser
+Inside the module a private exception (`Refused`) carries a problem out of the parser
 that found it; it is always turned into an `IngestError` before it leaves.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import re
 import stat
 import sys
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ import trafilatura
 import yaml
 from dateutil import parser as date_parser
 
+from graph.decoding import Refused, clean, declared_charset, decode, refuse_binary
 from graph.model import Article, slug
 
 #: Input formats by file extension. A file named explicitly with any other extension is
@@ -51,18 +51,7 @@ BYTES_PER_CHAR = 4
 #: A JSON Lines record may spell each character as a six-byte "\\uXXXX" escape.
 JSON_BYTES_PER_CHAR = 6
 
-BINARY = "binary file, not text"
 EMPTY = "empty article (no text)"
-
-# Random bytes are about a quarter control characters, prose almost none; 5% separates them
-# while tolerating the odd escape sequence or form feed in real text.
-_MAX_CONTROL_SHARE = 0.05
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
-# ZWNJ/ZWJ are load-bearing between emoji (family sequences) and in Arabic, Persian and
-# Indic scripts, and only noise next to ASCII, where they hide inside names ("Ishi\u200dba").
-_STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 
 _HEADER_KEYS = frozenset({"title", "date", "source", "url", "id"})
 _ARTICLE_FIELDS = frozenset({"text", "title", "date", "url"})
@@ -73,7 +62,6 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", 
 _MD_TITLE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Only the page's own metadata: guessing a date from body text ("Copyright 2024") would
 # give articles dates they do not state.
 _HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -90,15 +78,6 @@ class IngestError:
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return " ".join(f"{where}: {self.message}".splitlines())
-
-
-class _Refused(Exception):
-    """A problem found deep in a parser, on its way to becoming an IngestError."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
 
 
 class _KeyRegistry:
@@ -122,7 +101,7 @@ class _KeyRegistry:
             problem = f"duplicate article key {article.key!r}"
         else:
             problem = f"article key {article.key!r} gives the same IRI as {first_key!r}"
-        raise _Refused(f"{problem} (first read from {first_source})")
+        raise Refused(f"{problem} (first read from {first_source})")
 
 
 # --- public entry points -------------------------------------------------------------
@@ -274,13 +253,13 @@ def _file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[A
         if kind == "json":
             yield from _json_file_articles(path, data, max_chars, keys)
         elif kind == "html":
-            text, encoding = _decode(data, declared=_declared_charset(data))
+            text, encoding = decode(data, declared=declared_charset(data))
             yield keys.claim(_build_article(_html_fields(text), key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
         else:
-            text, encoding = _decode(data)
+            text, encoding = decode(data)
             fields = _text_fields(text, markdown=kind == "markdown")
             yield keys.claim(_build_article(fields, key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
-    except _Refused as refused:
+    except Refused as refused:
         yield IngestError(str(path), refused.message, refused.line)
     except OSError as error:
         yield IngestError(str(path), f"cannot read: {error.strerror or error}")
@@ -293,69 +272,11 @@ def _read_limited(handle: BinaryIO, limit: int) -> bytes:
     """
     size = os.fstat(handle.fileno()).st_size
     if size > limit:
-        raise _Refused(f"file is {size:,} bytes, over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read")
+        raise Refused(f"file is {size:,} bytes, over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read")
     data = handle.read(limit + 1)
     if len(data) > limit:
-        raise _Refused(f"file is over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read further")
+        raise Refused(f"file is over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read further")
     return data
-
-
-# --- decoding and cleaning -----------------------------------------------------------
-
-
-def _decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """The text in `data` and the encoding it was read with.
-
-    UTF-8 is tried first because a legacy single-byte encoding would accept any bytes and
-    garble real UTF-8; the page's declared charset comes next; cp1252 then latin-1 last,
-    because they cannot fail. Encoded surrogates (WTF-8) count as UTF-8 and are replaced
-    later rather than garbling the whole file.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
-    elif b"\x00" in data:
-        raise _Refused(BINARY)
-    else:
-        text, encoding = _decode_without_bom(data, declared)
-    _refuse_binary(text)
-    return text, encoding
-
-
-def _refuse_binary(text: str) -> None:
-    if "\x00" in text or len(_CONTROL.findall(text)) > len(text) * _MAX_CONTROL_SHARE:
-        raise _Refused(BINARY)
-
-
-def _decode_without_bom(data: bytes, declared: str | None) -> tuple[str, str]:
-    for encoding, errors in (("utf-8", "strict"), ("utf-8", "surrogatepass")):
-        try:
-            return data.decode("utf-8-sig", errors), encoding
-        except UnicodeDecodeError:
-            pass
-    for encoding in filter(None, (declared, "cp1252")):
-        try:
-            return data.decode(encoding), codecs.lookup(encoding).name
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return data.decode("latin-1"), "latin-1"
-
-
-def _declared_charset(html: bytes) -> str | None:
-    """The charset a page names for itself, which browsers honour before guessing."""
-    match = _DECLARED_CHARSET.search(html[:4096])
-    return match[1].decode("ascii") if match else None
-
-
-def _clean(text: str) -> str:
-    """Text with the invisible noise removed and one spelling for each character.
-
-    NFC makes "é" typed two ways match; lone surrogates (from JSON escapes or WTF-8) are
-    replaced because they cannot be written as UTF-8 downstream.
-    """
-    text = _SURROGATE.sub("\ufffd", text)
-    text = _STRAY_JOINER.sub("", _ZERO_WIDTH.sub("", text))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
 
 
 # --- building articles ---------------------------------------------------------------
@@ -366,12 +287,12 @@ def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_char
 
     `fields` holds text/title/date/url; anything else becomes metadata.
     """
-    text = _clean(fields.get("text", "")).strip()
+    text = clean(fields.get("text", "")).strip()
     if not text:
-        raise _Refused(EMPTY)
+        raise Refused(EMPTY)
     if len(text) > max_chars:
-        raise _Refused(f"text is {len(text):,} characters, over the limit of {max_chars:,} (max_chars)")
-    metadata = {_clean(name): _clean(value) for name, value in fields.items() if name not in _ARTICLE_FIELDS}
+        raise Refused(f"text is {len(text):,} characters, over the limit of {max_chars:,} (max_chars)")
+    metadata = {clean(name): clean(value) for name, value in fields.items() if name not in _ARTICLE_FIELDS}
     raw_date = _optional(fields.get("date"))
     iso_date = normalise_date(raw_date) if raw_date else None
     if raw_date and iso_date is None:
@@ -379,19 +300,19 @@ def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_char
     if encoding not in (None, "utf-8"):
         metadata["encoding"] = encoding
     return Article(
-        key=_clean(key),
+        key=clean(key),
         text=text,
         title=_optional(fields.get("title")),
         date=iso_date,
         url=_optional(fields.get("url")),
-        source=_clean(source),
+        source=clean(source),
         metadata=metadata,
     )
 
 
 def _optional(value: str | None) -> str | None:
     """Blank values count as absent, so an empty "title" does not become a title."""
-    cleaned = _clean(value or "").strip()
+    cleaned = clean(value or "").strip()
     return cleaned or None
 
 
@@ -409,7 +330,7 @@ def _as_text(value: object) -> str:
 
 def _text_fields(text: str, *, markdown: bool) -> dict[str, str]:
     """Header (or Markdown front matter) entries plus the body as "text"."""
-    text = _LEADING_BLANK_LINES.sub("", _clean(text))
+    text = _LEADING_BLANK_LINES.sub("", clean(text))
     front = _front_matter(text) if markdown else None
     fields, body = front if front is not None else _header(text)
     if markdown and not fields.get("title"):
@@ -451,9 +372,9 @@ def _front_matter(text: str) -> tuple[dict[str, str], str] | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        raise _Refused(f"front matter is not valid YAML: {problem}", mark.line + 2 if mark else None) from error
+        raise Refused(f"front matter is not valid YAML: {problem}", mark.line + 2 if mark else None) from error
     except (ValueError, RecursionError) as error:  # e.g. "date: 2025-13-45" fails in the date constructor
-        raise _Refused(f"front matter is not valid YAML: {error}") from error
+        raise Refused(f"front matter is not valid YAML: {error}") from error
     if not isinstance(value, dict):
         return None
     fields = {str(name).strip().lower(): _as_text(item) for name, item in value.items() if item is not None}
@@ -521,8 +442,8 @@ def _jsonl_file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iter
     with path.open("rb") as handle:
         start = handle.peek(4)[:4]
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text, encoding = _decode(_read_limited(handle, max_chars * BYTES_PER_CHAR))
-            lines: Iterable[tuple[int, str | _Refused, str | None]] = (
+            text, encoding = decode(_read_limited(handle, max_chars * BYTES_PER_CHAR))
+            lines: Iterable[tuple[int, str | Refused, str | None]] = (
                 (number, line, encoding) for number, line in enumerate(text.split("\n"), 1)
             )
         else:
@@ -530,7 +451,7 @@ def _jsonl_file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iter
         yield from _jsonl_articles(lines, source=str(path), base=path.name, max_chars=max_chars, keys=keys)
 
 
-def _decoded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | _Refused, str | None]]:
+def _decoded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | Refused, str | None]]:
     """(line number, text or problem, encoding) for each line, each decoded on its own.
 
     Over-long lines are skipped without being held in memory.
@@ -541,18 +462,18 @@ def _decoded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | _R
         if len(raw) > limit and not raw.endswith(b"\n"):
             while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
                 pass
-            yield number, _Refused(f"line is over the limit of {limit:,} bytes ({JSON_BYTES_PER_CHAR} × max_chars); not read"), None
+            yield number, Refused(f"line is over the limit of {limit:,} bytes ({JSON_BYTES_PER_CHAR} × max_chars); not read"), None
             continue
         try:
-            text, encoding = _decode(raw)
-        except _Refused as refused:
+            text, encoding = decode(raw)
+        except Refused as refused:
             yield number, refused, None
             continue
         yield number, text, encoding
 
 
 def _jsonl_articles(
-    lines: Iterable[tuple[int, str | _Refused, str | None]], *, source: str, base: str, max_chars: int, keys: _KeyRegistry
+    lines: Iterable[tuple[int, str | Refused, str | None]], *, source: str, base: str, max_chars: int, keys: _KeyRegistry
 ) -> Iterator[Article | IngestError]:
     """One Article or IngestError per non-blank line; a bad line never hides the others.
 
@@ -565,7 +486,7 @@ def _jsonl_articles(
             continue
         records += 1
         try:
-            if isinstance(line, _Refused):
+            if isinstance(line, Refused):
                 raise line
             article = _record_article(
                 _json_object(line),
@@ -575,7 +496,7 @@ def _jsonl_articles(
                 encoding=encoding,
             )
             yield keys.claim(article)
-        except _Refused as refused:
+        except Refused as refused:
             yield IngestError(source, refused.message, number)
     if records == 0:
         yield IngestError(source, "no records (no non-blank lines)")
@@ -583,24 +504,24 @@ def _jsonl_articles(
 
 def _json_file_articles(path: Path, data: bytes, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
     """The article of a one-object file, or one per item of a list; items are named by line."""
-    text, encoding = _decode(data)
+    text, encoding = decode(data)
     value = _parse_json(text)
     if isinstance(value, dict):
         yield keys.claim(_record_article(value, default_key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
         return
     if not isinstance(value, list):
-        raise _Refused(f"expected a JSON object or a list of objects, got {_json_type(value)}")
+        raise Refused(f"expected a JSON object or a list of objects, got {_json_type(value)}")
     if not value:
-        raise _Refused("no records (an empty JSON list)")
+        raise Refused("no records (an empty JSON list)")
     for number, item in zip(_item_lines(text), value):
         try:
             if not isinstance(item, dict):
-                raise _Refused(f"expected a JSON object, got {_json_type(item)}")
+                raise Refused(f"expected a JSON object, got {_json_type(item)}")
             article = _record_article(
                 item, default_key=f"{path.name}:{number}", source=f"{path}:{number}", max_chars=max_chars, encoding=encoding
             )
             yield keys.claim(article)
-        except _Refused as refused:
+        except Refused as refused:
             yield IngestError(str(path), refused.message, number)
 
 
@@ -622,9 +543,9 @@ def _item_lines(text: str) -> Iterator[int]:
 def _record_article(record: Mapping[str, object], *, default_key: str, source: str, max_chars: int, encoding: str | None) -> Article:
     """A record's Article: `text` is required, `id` is the key, other fields are kept as metadata."""
     if "text" not in record:
-        raise _Refused('record has no "text" field')
+        raise Refused('record has no "text" field')
     if not isinstance(record["text"], str):
-        raise _Refused(f'"text" must be a string, got {_json_type(record["text"])}')
+        raise Refused(f'"text" must be a string, got {_json_type(record["text"])}')
     fields = {name: _as_text(value) for name, value in record.items() if value is not None}
     key = _optional(fields.pop("id", None)) or default_key
     return _build_article(fields, key=key, source=source, max_chars=max_chars, encoding=encoding)
@@ -633,7 +554,7 @@ def _record_article(record: Mapping[str, object], *, default_key: str, source: s
 def _json_object(line: str) -> dict[str, object]:
     value = _parse_json(line)
     if not isinstance(value, dict):
-        raise _Refused(f"expected a JSON object, got {_json_type(value)}")
+        raise Refused(f"expected a JSON object, got {_json_type(value)}")
     return value
 
 
@@ -641,9 +562,9 @@ def _parse_json(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise _Refused(f"not valid JSON: {error.msg} at column {error.colno}", error.lineno) from error
+        raise Refused(f"not valid JSON: {error.msg} at column {error.colno}", error.lineno) from error
     except RecursionError as error:
-        raise _Refused("not valid JSON: nested too deeply") from error
+        raise Refused("not valid JSON: nested too deeply") from error
 
 
 def _json_type(value: object) -> str:
@@ -673,7 +594,7 @@ def _stdin_articles(stdin: TextIO, max_chars: int, keys: _KeyRegistry) -> Iterat
         fields = _text_fields(text, markdown=False)
         key = _optional(fields.pop("id", None)) or "stdin"
         yield keys.claim(_build_article(fields, key=key, source="-", max_chars=max_chars, encoding=encoding))
-    except _Refused as refused:
+    except Refused as refused:
         yield IngestError("-", refused.message, refused.line)
     except OSError as error:
         yield IngestError("-", f"cannot read: {error.strerror or error}")
@@ -686,12 +607,12 @@ def _stdin_text(stdin: TextIO, limit: int) -> tuple[str, str | None]:
     """
     buffer = getattr(stdin, "buffer", None)
     if buffer is not None:
-        return _decode(_read_stream(buffer, limit))
+        return decode(_read_stream(buffer, limit))
     try:
         text = _read_stream(stdin, limit).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _Refused(f"standard input is not valid {error.encoding}: {error.reason}") from error
-    _refuse_binary(text)
+        raise Refused(f"standard input is not valid {error.encoding}: {error.reason}") from error
+    refuse_binary(text)
     return text, None
 
 
@@ -699,7 +620,7 @@ def _read_stream(stream: TextIO | BinaryIO, limit: int) -> str | bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
         unit = "bytes" if isinstance(data, bytes) else "characters"
-        raise _Refused(f"standard input is over the limit of {limit:,} {unit} ({BYTES_PER_CHAR} × max_chars); not read further")
+        raise Refused(f"standard input is over the limit of {limit:,} {unit} ({BYTES_PER_CHAR} × max_chars); not read further")
     return data
 
 

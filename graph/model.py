@@ -103,15 +103,37 @@ class Extraction:
     facts: tuple[Fact, ...]
 
 
+def unaccented(text: str) -> str:
+    """Text with accents dropped ("Sánchez" → "Sanchez"), case and everything else kept:
+    the spelling a name has when typed without accents."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _bare(text: str) -> str:
+    """Text with accents dropped and case folded: what both name forms below start from."""
+    return unaccented(text).casefold()
+
+
+def fold(text: str) -> str:
+    """The form in which two names are the same name: case, accents, punctuation, spacing
+    and a leading "the" ignored, "&" read as "and".
+
+    Every comparison of names uses it (gazetteer lookups, coreference, name search in
+    paths and views, headline matching, scoring against gold), so a name found by one
+    stage is found by all. Text without ASCII letters or digits folds to "".
+    """
+    text = re.sub(r"^the\s+", "", _bare(text).replace("&", " and ").strip())
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
 def slug(text: str) -> str:
     """A lowercase ASCII slug: accents folded, every other run of characters a hyphen.
 
     "Park Min-ho" and "Park Min Ho" give the same slug, which is what lets name
     variants share an IRI. Text with no ASCII letters or digits falls back to a hash.
     """
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    folded = folded.replace("&", " and ").replace("'", "").replace("’", "")
+    folded = _bare(text).replace("&", " and ").replace("'", "").replace("’", "")
     value = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not value:
         return "h" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]

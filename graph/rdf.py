@@ -24,12 +24,13 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from graph.model import ENTITY_TYPES, RELATIONS, Article, Entity, Extraction, Fact, slug
+from graph.resources import resource
 from graph.terms import KG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, WD, XSD
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
-#: Where newsgraph.ttl and shapes.ttl live: the repository's ontology/ folder.
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+#: Where newsgraph.ttl and shapes.ttl live (the repository's ontology/ folder, packaged).
+ONTOLOGY_DIR = resource("ontology")
 
 # One or more path segments of IRI-unreserved characters; a segment may not start with
 # "." so that "." and ".." (which IRI resolution would collapse) cannot occur.

@@ -33,8 +33,8 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
-from graph.store import FORMATS, PREFIXES, QUAD_FORMATS
-from graph.terms import RESOURCE
+from graph.store import FORMATS, QUAD_FORMATS, QUERY_PREFIXES, Store
+from graph.terms import DATA_PREFIXES, RESOURCE
 
 #: Named graphs newsgraph writes; `clear` drops these and leaves a shared store's other data alone.
 ARTICLE_GRAPHS = f"{RESOURCE}article/"
@@ -66,6 +66,12 @@ class RemoteStoreError(OSError):
 
 def is_remote(location: str | os.PathLike | None) -> bool:
     return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
+def open_store(location: str, *, write: bool = False, wait: float = 0.0) -> Store | RemoteStore:
+    """The store at a folder, or at an http(s):// URL: every command and the server open stores
+    through this, so whatever reads one kind reads the other."""
+    return RemoteStore(location) if is_remote(location) else Store(location, write=write, wait=wait)
 
 
 def layout_for(url: str) -> str:
@@ -158,7 +164,7 @@ class RemoteStore:
         """Write the store in one RDF format. Triple formats get the union of the graphs."""
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        prefixes = PREFIXES if fmt in {"turtle", "trig"} else None
+        prefixes = DATA_PREFIXES if fmt in {"turtle", "trig"} else None
         ox.serialize(self._quads() if fmt in QUAD_FORMATS else self._union_triples(), output,
                      format=FORMATS[fmt], prefixes=prefixes)
 
@@ -193,7 +199,7 @@ def with_prefixes(sparql: str) -> str:
     so queries written for the embedded store (which predefines them) run unchanged. The
     declarations share the query's first line, so a server's error line numbers stay right."""
     declared = {m.group(1) or "" for m in _DECLARED_PREFIX.finditer(sparql)}
-    return "".join(f"PREFIX {name}: <{iri}> " for name, iri in PREFIXES.items() if name not in declared) + sparql
+    return "".join(f"PREFIX {name}: <{iri}> " for name, iri in QUERY_PREFIXES.items() if name not in declared) + sparql
 
 
 def _spooled(response: httpx.Response) -> IO[bytes]:

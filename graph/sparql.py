@@ -14,18 +14,34 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
+from graph.resources import resource
 from graph.store import Store
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERY_DIR = resource("ontology", "queries")
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
-_COMMENT = re.compile(r"(?m)^\s*#.*$")
+# Strings, IRIs and comments, matched left to right as SPARQL's grammar does, so that a
+# keyword is only seen where the parser would see it. IRIREF admits \u escapes (UCHAR).
+_NON_CODE = re.compile(
+    r"'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
+    r'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
+# A keyword, not part of a variable (?x, $x), prefixed name (ex:x, x:) or longer word.
+_UPDATE_KEYWORD = re.compile(r"(?<![\w?$:])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.I)
+_SERVICE_KEYWORD = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
 
 
 class QueryError(ValueError):
     """A query that is not valid SPARQL, or that asks to change the store."""
+
+
+class Refused(QueryError):
+    """A query the read-only policy will not run (an update, a SERVICE clause); the server answers 403."""
 
 
 @dataclass(frozen=True)
@@ -54,23 +70,50 @@ def resolve_query_text(text: str, directory: Path = QUERY_DIR) -> str:
     for name, competency in by_name.items():
         if text in {name, name.split("-", 1)[-1], name.split("-", 1)[0]}:
             return competency.sparql
-    if "\n" not in text and len(text) < 4096:
-        path = Path(text)
-        if path.suffix in {".rq", ".sparql"} or path.is_file():
-            if not path.is_file():
-                raise QueryError(f"{text}: no such query file")
-            return path.read_text(encoding="utf-8")
+    path = _query_file(text)
+    if path is not None:
+        return path.read_text(encoding="utf-8")
+    if text.rstrip().endswith((".rq", ".sparql")) and "{" not in text:
+        raise QueryError(f"{text}: no such query file")
     return text
 
 
-def is_update(sparql: str) -> bool:
-    return bool(_UPDATE.match(_COMMENT.sub("", sparql)))
+def _query_file(text: str) -> Path | None:
+    """The file this text names, if it names one. A query longer than a file name may be
+    (255 bytes on Linux) makes the lookup fail with an OSError: then it is no file."""
+    if "\n" in text:
+        return None
+    try:
+        path = Path(text)
+        return path if path.is_file() else None
+    except OSError:
+        return None
+
+
+def query_code(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked out: the part keywords live in."""
+    return _NON_CODE.sub(lambda match: " " if match.group(0).startswith("#") else '""', sparql)
+
+
+def refuse_unsafe(sparql: str) -> None:
+    """Raise Refused for any SPARQL Update form or a SERVICE clause: the one read-only policy
+    of `kg query` and the server.
+
+    An update keyword anywhere in the code (not only at the start) is refused, since no
+    query form uses one. SERVICE is refused because pyoxigraph would make the HTTP request
+    it asks for: anyone who can send a query could make the machine call out.
+    """
+    code = query_code(sparql)
+    if match := _UPDATE_KEYWORD.search(code):
+        raise Refused(f"read-only: SPARQL Update ({match.group(1).upper()}) is not allowed here; "
+                      "the store changes only through kg build and kg remove")
+    if _SERVICE_KEYWORD.search(code):
+        raise Refused("federated queries (SERVICE) are disabled: queries here never call other endpoints")
 
 
 def run_query(store: Store, sparql: str):
-    """Run a read-only query; raise QueryError for updates and syntax errors."""
-    if is_update(sparql):
-        raise QueryError("updates are not allowed: the graph is read-only here (use kg build / kg remove)")
+    """Run a query the read-only policy allows; Refused or QueryError otherwise."""
+    refuse_unsafe(sparql)
     try:
         return store.query(sparql)
     except SyntaxError as error:

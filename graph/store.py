@@ -19,7 +19,7 @@ from typing import IO, Iterator
 
 import pyoxigraph as ox
 
-from graph.terms import KG, RESOURCE
+from graph.terms import DATA_PREFIXES, PREFIXES
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -30,18 +30,8 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 QUAD_FORMATS = {"nquads", "trig"}
-PREFIXES = {
-    "kg": str(KG),
-    "res": str(RESOURCE),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-}
+#: Predefined in every query, so queries need no PREFIX lines.
+QUERY_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 class StoreBusy(RuntimeError):
@@ -135,7 +125,7 @@ class Store:
 
     def query(self, sparql: str, **kwargs):
         """Run SPARQL over the union of all article graphs."""
-        return self.db.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **kwargs)
+        return self.db.query(sparql, use_default_graph_as_union=True, prefixes=QUERY_PREFIXES, **kwargs)
 
     def graph_iris(self) -> list[str]:
         return sorted(g.value for g in self.db.named_graphs())
@@ -148,10 +138,10 @@ class Store:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         if fmt in QUAD_FORMATS:
-            self.db.dump(output, format=FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+            self.db.dump(output, format=FORMATS[fmt], prefixes=DATA_PREFIXES if fmt == "trig" else None)
             return
         triples = self._union_triples()
-        ox.serialize(triples, output, format=FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
+        ox.serialize(triples, output, format=FORMATS[fmt], prefixes=DATA_PREFIXES if fmt == "turtle" else None)
 
     def _union_triples(self) -> Iterator[ox.Triple]:
         seen: set = set()

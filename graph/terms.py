@@ -31,6 +31,7 @@ __all__ = [
     "KG",
     "ORG",
     "OWL",
+    "DATA_PREFIXES",
     "PREFIXES",
     "PROV",
     "RDF",
@@ -91,20 +92,25 @@ RESOURCE = Namespace("https://w3id.org/newsgraph/id/")
 #: Wikidata entities, the targets of owl:sameAs.
 WD = Namespace("http://www.wikidata.org/entity/")
 
-#: Prefixes bound on every graph the project writes, so serialisers never invent ns1:.
+#: The one prefix table: bound on every graph the project writes (so serialisers never
+#: invent ns1:), predefined in every query, and the names the pages and docs use.
 PREFIXES: dict[str, Namespace] = {
     "kg": KG._NS,
-    "kgr": RESOURCE,
-    "wd": WD,
-    "schema": SDO._NS,
-    "prov": PROV._NS,
-    "org": ORG._NS,
-    "skos": SKOS._NS,
-    "owl": OWL._NS,
+    "res": RESOURCE,
     "rdf": RDF._NS,
     "rdfs": RDFS._NS,
+    "owl": OWL._NS,
     "xsd": XSD._NS,
+    "skos": SKOS._NS,
+    "schema": SDO._NS,
+    "prov": PROV._NS,
+    "wd": WD,
+    "org": ORG._NS,
     "dcterms": DCTERMS._NS,
     "foaf": FOAF._NS,
     "vann": VANN._NS,
 }
+
+#: The prefixes article graphs use, declared in Turtle and TriG dumps of the store (the
+#: ontology's own vocabularies, org: to vann:, appear only in the ontology).
+DATA_PREFIXES: dict[str, str] = {name: str(PREFIXES[name]) for name in list(PREFIXES)[:10]}

@@ -20,20 +20,14 @@ from __future__ import annotations
 
 import html
 import math
-import shutil
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.paths import (
-    INTERMEDIATE_TYPES,
-    Filters,
-    Projection,
-    central,
-    fact_phrase,
-    find_paths,
-)
+from graph.paths import INTERMEDIATE_TYPES, central, fact_phrase, find_paths
+from graph.projection import Filters, Projection
+from graph.templating import static_text, template
 
 TYPE_STYLES: dict[str, tuple[str, str]] = {
     "Person": ("dot", "#4e79a7"),
@@ -61,8 +55,9 @@ EDGE_COLOR = "#8f969c"
 PHYSICS_LIMIT = 120
 DEFAULT_MAX_NODES = 200
 
-_VIS_DIR = "lib/vis-9.1.2"
-_VIS_FILES = ("vis-network.min.js", "vis-network.css")
+#: vis-network as we ship it (graph/static/vis-network/, see its README for version and licence).
+_VIS_DIR = "vis-network"
+_VIS_FILES = ("vis-network.min.js", "vis-network.min.css")
 
 
 @dataclass(frozen=True)
@@ -278,40 +273,32 @@ def render(projection: Projection, nodes: list[str], *, title: str, note: str | 
                      for k in sorted(referenced) if k in projection.articles},
         "siteRoot": page.site_root,
     }
-    types = sorted({n["kgType"] for n in data_nodes}, key=lambda t: list(TYPE_STYLES).index(t) if t in TYPE_STYLES else 99)
-    legend = [{"type": t, "color": TYPE_STYLES.get(t, TYPE_STYLES["Entity"])[1],
-               "clip": LEGEND_CLIPS[TYPE_STYLES.get(t, TYPE_STYLES["Entity"])[0]]} for t in types]
-    page_html = _template().render(
-        title=title, note=note, payload=payload, legend=legend, highlighted=bool(highlight_pairs),
+    legend = [{"type": t, **_swatch(t)} for t in sorted({n["kgType"] for n in data_nodes}, key=_type_rank)]
+    page_html = template("view.html").render(
+        title=title, note=note, view_style=static_text("view.css"), view_script=static_text("view.js"), payload=payload, legend=legend, highlighted=bool(highlight_pairs),
         node_count=len(data_nodes), edge_count=len(data_edges), assets=_inline_assets() if page.asset_prefix is None else None,
         asset_prefix=page.asset_prefix, site_root=page.site_root,
     )
     return View(page_html, title, len(data_nodes), len(data_edges), note)
 
 
-def _vis_file(name: str) -> Path:
-    import pyvis
+def _type_rank(entity_type: str) -> int:
+    """Where a type comes in legends and lists: in TYPE_STYLES' order, unknown types last."""
+    return list(TYPE_STYLES).index(entity_type) if entity_type in TYPE_STYLES else len(TYPE_STYLES)
 
-    return Path(pyvis.__file__).resolve().parent / "templates" / _VIS_DIR / name
+
+def _swatch(entity_type: str) -> dict[str, str]:
+    """The colour and CSS clip shape that stand for a type in legends and lists."""
+    shape, color = TYPE_STYLES.get(entity_type, TYPE_STYLES["Entity"])
+    return {"color": color, "clip": LEGEND_CLIPS[shape]}
 
 
 def _inline_assets() -> dict[str, str]:
     """vis-network's JS and CSS as text; refuses a copy that could close its own tag."""
-    script = _vis_file("vis-network.min.js").read_text(encoding="utf-8")
-    style = _vis_file("vis-network.css").read_text(encoding="utf-8")
+    script, style = (static_text(f"{_VIS_DIR}/{name}") for name in _VIS_FILES)
     if "</script" in script.lower() or "</style" in style.lower():
         raise ValueError("the bundled vis-network cannot be inlined safely (it contains a closing tag)")
     return {"script": script, "style": style}
-
-
-def _environment():
-    from jinja2 import Environment
-
-    return Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-
-
-def _template():
-    return _environment().from_string(_PAGE)
 
 
 # --- sites ---------------------------------------------------------------------------------
@@ -327,7 +314,7 @@ def write_site(projection: Projection, directory: str | Path, *, hops: int = 1,
     root = Path(directory)
     (root / "assets").mkdir(parents=True, exist_ok=True)
     for name in _VIS_FILES:
-        shutil.copyfile(_vis_file(name), root / "assets" / name)
+        (root / "assets" / name).write_text(static_text(f"{_VIS_DIR}/{name}"), encoding="utf-8")
     overview = _overview_view(projection, max_nodes=overview_nodes, by="degree", page=_Page("assets/", ""))
     overview.save(root / "overview.html")
     for node in projection.graph:
@@ -344,279 +331,8 @@ def _site_index(projection: Projection) -> str:
     for node, data in projection.graph.nodes(data=True):
         by_type[data["type"]].append((data["label"], node, projection.graph.degree(node)))
     groups = [(t, sorted(by_type[t], key=lambda item: item[0].casefold()))
-              for t in sorted(by_type, key=lambda t: list(TYPE_STYLES).index(t) if t in TYPE_STYLES else 99)]
-    styles = {t: {"color": TYPE_STYLES.get(t, TYPE_STYLES["Entity"])[1],
-                  "clip": LEGEND_CLIPS[TYPE_STYLES.get(t, TYPE_STYLES["Entity"])[0]]} for t, _ in groups}
-    return _environment().from_string(_INDEX).render(groups=groups, styles=styles,
+              for t in sorted(by_type, key=_type_rank)]
+    styles = {t: _swatch(t) for t, _ in groups}
+    return template("site-index.html").render(groups=groups, styles=styles,
                                                      total=projection.graph.number_of_nodes(),
                                                      articles=len(projection.articles))
-
-
-# --- page templates ----------------------------------------------------------------------
-# Everything interpolated below is escaped by Jinja (autoescape) or serialised with
-# `tojson`; the only `|safe` values are vis-network's own files and our constants.
-
-_STYLE = """
-* { box-sizing: border-box; }
-html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; }
-body { display: flex; flex-direction: column; }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 8px 14px; border-bottom: 1px solid #ddd; background: #fafafa; }
-header h1 { font-size: 17px; margin: 0; font-weight: 600; }
-header .counts { color: #666; font-size: 13px; }
-header a { font-size: 13px; }
-#note { flex-basis: 100%; margin: 0; padding: 5px 10px; background: #fff4ce; border: 1px solid #e8c95b; border-radius: 4px; font-size: 13px; }
-#search-box { margin-left: auto; display: flex; gap: 6px; align-items: center; }
-#search { width: 240px; padding: 5px 8px; border: 1px solid #bbb; border-radius: 4px; font-size: 14px; }
-#search-status { font-size: 12px; color: #a33; min-width: 1px; }
-main { flex: 1; display: flex; min-height: 0; }
-#graph-area { flex: 1; position: relative; min-width: 0; }
-#mynetwork { position: absolute; inset: 0; }
-aside#side { width: 360px; display: flex; flex-direction: column; border-left: 1px solid #ddd; background: #fff; }
-#legend { padding: 8px 14px; border-bottom: 1px solid #ddd; font-size: 13px; line-height: 1.45; display: grid; grid-template-columns: 1fr 1fr; column-gap: 10px; }
-#legend h2 { grid-column: 1 / -1; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #666; margin: 0 0 2px; }
-#legend .wide { grid-column: 1 / -1; }
-.legend-item { display: flex; align-items: center; gap: 7px; }
-.swatch { display: inline-block; width: 15px; height: 15px; }
-.line { display: inline-block; width: 26px; height: 0; border-top: 2px solid #8f969c; }
-.line.dashed { border-top-style: dashed; }
-.line.path { border-top: 4px solid #d62728; }
-#details { flex: 1; overflow-y: auto; padding: 10px 14px; font-size: 13px; }
-aside h2 { font-size: 16px; margin: 4px 0; }
-aside h3 { font-size: 13px; margin: 12px 0 4px; color: #444; }
-aside .meta { color: #666; }
-aside ul { padding-left: 16px; margin: 4px 0; }
-aside li.fact { margin-bottom: 8px; }
-aside .fact-head { font-weight: 600; }
-aside q { display: block; font-style: italic; margin: 2px 0; }
-aside .source { color: #555; }
-"""
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }}</title>
-{% if assets %}
-<style>{{ assets.style|safe }}</style>
-<script>{{ assets.script|safe }}</script>
-{% else %}
-<link rel="stylesheet" href="{{ asset_prefix }}vis-network.css">
-<script src="{{ asset_prefix }}vis-network.min.js"></script>
-{% endif %}
-<style>""" + _STYLE + """</style>
-</head>
-<body>
-<header>
-  <h1>{{ title }}</h1>
-  <span class="counts">{{ node_count }} entities · {{ edge_count }} facts</span>
-  {% if site_root is not none %}<a href="{{ site_root }}index.html">All entities</a>{% endif %}
-  <div id="search-box">
-    <input id="search" type="search" list="entity-names" placeholder="Find an entity…" aria-label="Find an entity">
-    <datalist id="entity-names"></datalist>
-    <span id="search-status" role="status"></span>
-  </div>
-  {% if note %}<p id="note">{{ note }}</p>{% endif %}
-</header>
-<main>
-  <div id="graph-area"><div id="mynetwork"></div></div>
-  <aside id="side">
-    <section id="legend">
-      <h2>Legend</h2>
-      {% for item in legend %}
-      <div class="legend-item"><span class="swatch" style="background: {{ item.color }}; clip-path: {{ item.clip }}"></span>{{ item.type }}</div>
-      {% endfor %}
-      <div class="legend-item wide"><span class="line"></span>current, held, attended</div>
-      <div class="legend-item wide"><span class="line dashed"></span>former, planned, elect, considering</div>
-      {% if highlighted %}<div class="legend-item wide"><span class="line path"></span>path</div>{% endif %}
-    </section>
-    <section id="details"><p class="meta">Click an entity or a fact to see its details and evidence.</p></section>
-  </aside>
-</main>
-<script type="application/json" id="graph-data">{{ payload|tojson }}</script>
-<script>""" + """
-var network;  // the vis-network instance, global as on pyvis pages
-var nodes;
-var edges;
-(function () {
-  "use strict";
-  var payload = JSON.parse(document.getElementById("graph-data").textContent);
-  var WIKIDATA = ["https:", "", "www.wikidata.org", "wiki", ""].join("/");
-  nodes = new vis.DataSet(payload.nodes);
-  edges = new vis.DataSet(payload.edges);
-  network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, payload.options);
-
-  var settled = false;
-  function settle() {
-    if (settled) { return; }
-    settled = true;
-    network.setOptions({physics: {enabled: false}});
-    network.fit({animation: false});
-    if (payload.focus !== null) { network.selectNodes([payload.focus]); showNode(payload.focus); }
-    window.viewReady = true;
-  }
-  if (payload.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", settle);
-    network.once("stabilized", settle);
-    setTimeout(settle, 8000);  // never leave physics running, whatever vis reports
-  } else {
-    setTimeout(settle, 0);
-  }
-
-  var details = document.getElementById("details");
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-  function articleLine(key) {
-    var a = payload.articles[key] || {};
-    return (a.title || key) + (a.date ? ", " + a.date : "");
-  }
-  function phrase(edge) { return edge.relation + (edge.status ? " (" + edge.status + ")" : ""); }
-  function factItem(edge) {
-    var item = el("li", null, "fact");
-    var s = nodes.get(edge.from), o = nodes.get(edge.to);
-    item.appendChild(el("div", s.label + " \\u2014" + phrase(edge) + "\\u2192 " + o.label, "fact-head"));
-    item.appendChild(el("div", "confidence " + Number(edge.confidence).toFixed(2) + " \\u00b7 " +
-                               edge.evidence.length + " article(s)", "meta"));
-    var list = el("ul");
-    edge.evidence.forEach(function (ev) {
-      var li = el("li");
-      li.appendChild(ev.sentence ? el("q", ev.sentence) : el("span", "entity link", "meta"));
-      li.appendChild(el("div", "\\u2014 " + articleLine(ev.article), "source"));
-      list.appendChild(li);
-    });
-    item.appendChild(list);
-    return item;
-  }
-  function pageHref(id) { return payload.siteRoot + "entities/" + id + ".html"; }
-
-  window.showNode = function (id) {
-    var node = nodes.get(id);
-    if (!node) { return; }
-    clear(details);
-    details.appendChild(el("h2", node.label));
-    details.appendChild(el("div", node.kgType + " \\u00b7 " + node.id, "meta"));
-    if (node.aliases.length) { details.appendChild(el("div", "Also: " + node.aliases.join(", "))); }
-    if (node.wikidata && /^Q[0-9]+$/.test(node.wikidata)) {
-      var link = el("a", "Wikidata " + node.wikidata);
-      link.href = WIKIDATA + node.wikidata;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      details.appendChild(el("div")).appendChild(link);
-    }
-    if (payload.siteRoot !== null) {
-      var page = el("a", "Open this entity's page");
-      page.href = pageHref(node.id);
-      details.appendChild(el("div")).appendChild(page);
-    }
-    var facts = edges.get(network.getConnectedEdges(id));
-    details.appendChild(el("h3", "Facts in this view (" + facts.length + " of " + node.factCount + ")"));
-    var list = el("ul");
-    facts.forEach(function (edge) { list.appendChild(factItem(edge)); });
-    details.appendChild(list);
-    details.appendChild(el("h3", "Mentioned in " + node.articles.length + " article(s)"));
-    var mentions = el("ul");
-    node.articles.forEach(function (key) { mentions.appendChild(el("li", articleLine(key))); });
-    details.appendChild(mentions);
-  };
-  window.showEdge = function (id) {
-    var edge = edges.get(id);
-    if (!edge) { return; }
-    clear(details);
-    details.appendChild(el("h2", "Fact"));
-    var list = el("ul");
-    list.appendChild(factItem(edge));
-    details.appendChild(list);
-  };
-  network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-  });
-  if (payload.siteRoot !== null) {
-    network.on("doubleClick", function (params) {
-      if (params.nodes.length) { window.location.href = pageHref(params.nodes[0]); }
-    });
-  }
-
-  function fold(text) {
-    return String(text).normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase()
-      .replace(/[^\\p{L}\\p{N}]+/gu, " ").trim();
-  }
-  var datalist = document.getElementById("entity-names");
-  nodes.get().map(function (n) { return n.label; }).sort().forEach(function (label) {
-    var option = document.createElement("option");
-    option.value = label;
-    datalist.appendChild(option);
-  });
-  window.focusNode = function (query) {
-    var wanted = fold(query);
-    var status = document.getElementById("search-status");
-    status.textContent = "";
-    if (!wanted) { return null; }
-    var all = nodes.get();
-    function namesOf(n) { return [n.label, n.id, n.wikidata || ""].concat(n.aliases).map(fold); }
-    var hit = all.find(function (n) { return namesOf(n).indexOf(wanted) >= 0; }) ||
-              all.find(function (n) { return namesOf(n).some(function (x) { return x.indexOf(wanted) === 0; }); }) ||
-              all.find(function (n) { return namesOf(n).some(function (x) { return x.indexOf(wanted) >= 0; }); });
-    if (!hit) { status.textContent = "no entity matches"; return null; }
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, {scale: 1.3, animation: false});
-    showNode(hit.id);
-    return hit.id;
-  };
-  var search = document.getElementById("search");
-  search.addEventListener("change", function () { focusNode(search.value); });
-  search.addEventListener("keydown", function (event) { if (event.key === "Enter") { focusNode(search.value); } });
-})();
-</script>
-</body>
-</html>
-"""
-
-_INDEX = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>newsgraph: {{ total }} entities</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 20px 28px; color: #1d1d1f; }
-h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 22px; display: flex; align-items: center; gap: 8px; }
-.swatch { display: inline-block; width: 15px; height: 15px; }
-ul { columns: 3 260px; padding-left: 18px; } li { margin: 2px 0; break-inside: avoid; }
-.count { color: #777; font-size: 12px; }
-#filter { padding: 5px 8px; width: 280px; font-size: 14px; }
-</style>
-</head>
-<body>
-<h1>newsgraph: {{ total }} entities from {{ articles }} articles</h1>
-<p><a href="overview.html">Overview graph</a> · <input id="filter" type="search" placeholder="Filter entities…" aria-label="Filter entities"></p>
-{% for type, items in groups %}
-<section>
-<h2><span class="swatch" style="background: {{ styles[type].color }}; clip-path: {{ styles[type].clip }}"></span>{{ type }} <span class="count">({{ items|length }})</span></h2>
-<ul>
-{% for label, key, degree in items %}
-<li><a href="entities/{{ key }}.html">{{ label }}</a> <span class="count">{{ degree }} fact(s)</span></li>
-{% endfor %}
-</ul>
-</section>
-{% endfor %}
-<script>
-(function () {
-  "use strict";
-  var filter = document.getElementById("filter");
-  filter.addEventListener("input", function () {
-    var wanted = filter.value.toLowerCase();
-    document.querySelectorAll("li").forEach(function (li) {
-      li.style.display = li.textContent.toLowerCase().indexOf(wanted) >= 0 ? "" : "none";
-    });
-  });
-})();
-</script>
-</body>
-</html>
-"""

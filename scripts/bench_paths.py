@@ -30,7 +30,7 @@ from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import paths  # noqa: E402
+from graph import paths, projection as projecting  # noqa: E402
 from graph.model import Article, Entity, Fact, STATUSES, entity_key  # noqa: E402
 from graph.rdf import article_iri, article_triples, distinct_facts, entity_triples, fact_triples  # noqa: E402
 from graph.store import Store  # noqa: E402
@@ -156,7 +156,7 @@ def main() -> None:
         with Store(Path(folder) / "store") as store:
             before = rss()
             started = time.perf_counter()
-            projection = paths.build_projection(store)
+            projection = projecting.build_projection(store)
             built = time.perf_counter() - started
             started = time.perf_counter()
             _ = projection.undirected, projection.names
@@ -167,13 +167,13 @@ def main() -> None:
             print(f"projection memory: {grown / 2**20:.0f} MiB RSS growth")
 
             started = time.perf_counter()
-            fingerprint = paths.store_fingerprint(store)
+            fingerprint = projecting.store_fingerprint(store)
             print(f"store fingerprint: {(time.perf_counter() - started) * 1000:.1f} ms")
             projection.fingerprint = fingerprint
-            paths._save_cached(paths._cache_file(store), projection)
-            paths.clear_memory_cache()
+            projecting._save_cached(projecting._cache_file(store), projection)
+            projecting.clear_memory_cache()
             started = time.perf_counter()
-            paths.project(store)
+            projecting.project(store)
             print(f"cached reload (fingerprint + unpickle, as a later `kg path` does): {time.perf_counter() - started:.2f} s")
 
         people = [n for n, d in projection.graph.nodes(data=True) if d["type"] == "Person" and projection.graph.degree(n)]

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from graph.model import Article, Entity, Extraction, Fact, slug  # noqa: E402
 from graph.rdf import article_iri, extraction_ntriples  # noqa: E402
 from graph.sparql import competency_questions, serialize_result  # noqa: E402
-from graph.store import PREFIXES, Store  # noqa: E402
+from graph.store import QUERY_PREFIXES, Store  # noqa: E402
 
 OFFICES = ("Prime Minister", "President", "Minister of Finance", "Minister of Foreign Affairs", "Minister of Defence")
 SERIES = ("G7", "G20", "NATO", "APEC", "ASEAN")
@@ -263,7 +263,7 @@ def run_bench(folder: Path, *, reps: int, rdflib_reps: int, rdflib_cap_s: float,
     graph = rdflib_graph(folder)
     load_s = time.perf_counter() - started
     print(f"rdflib: loaded {len(graph):,} distinct triples into an in-memory Graph in {load_s:.0f} s", flush=True)
-    namespaces = {prefix: iri for prefix, iri in PREFIXES.items()}
+    namespaces = dict(QUERY_PREFIXES)
     for entry, q in zip(results, questions):
         def with_rdflib(sparql=q.sparql) -> int:
             return len(json.loads(graph.query(sparql, initNs=namespaces).serialize(format="json"))["results"]["bindings"])

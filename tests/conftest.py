@@ -17,6 +17,21 @@ from graph.model import Article, Entity, Extraction, Fact
 FactRow = tuple[str, str, str, str | None]  # (subject label, relation, object label, status)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow (make test-all)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests are opt-in: without --run-slow they are deselected (not skipped), so a
+    plain `pytest` stays quick and says how many it left out."""
+    if config.getoption("--run-slow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
 @dataclass(frozen=True)
 class Extracted:
     """An Extraction seen through entity labels, so a test reads like the sentence it checks."""

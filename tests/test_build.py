@@ -10,7 +10,8 @@ import pytest
 import rdflib
 
 from graph.build import Options, build, remove_article
-from graph.export import fact_rows, statistics, store_graph
+from graph.export import fact_rows, store_graph
+from graph.read import statistics
 from graph.store import Store
 from graph.validate import validate
 

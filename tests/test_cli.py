@@ -75,11 +75,31 @@ def test_cli_query_table_and_json(built):
     assert run("query", "--store", store, "ASK { ?s kg:meets ?o }").output.strip() == "true"
 
 
-def test_cli_query_refuses_updates(built):
+@pytest.mark.parametrize("sparql", [
+    "DELETE WHERE { ?s ?p ?o }",
+    "SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <x:a> <x:b> <x:c> }",
+])
+def test_cli_query_refuses_updates(built, sparql):
     store, _ = built
-    result = run("query", "--store", store, "DELETE WHERE { ?s ?p ?o }")
-    assert result.exit_code != 0
+    result = run("query", "--store", store, sparql)
+    assert result.exit_code == 2
     assert "read-only" in result.output
+
+
+def test_cli_query_refuses_service_as_the_endpoint_does(built):
+    store, _ = built
+    result = run("query", "--store", store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert result.exit_code == 2 and "SERVICE" in result.output
+
+
+def test_cli_query_runs_inline_text_longer_than_a_file_name(built):
+    store, _ = built
+    sparql = "SELECT ?who WHERE { ?p kg:holdsOffice ?o ; rdfs:label ?who . " + " ".join(
+        f"OPTIONAL {{ ?p rdfs:comment ?c{n} }}" for n in range(12)) + " }"
+    assert len(sparql.encode()) > 255
+    result = run("query", "--store", store, sparql)
+    assert result.exit_code == 0, result.output
+    assert "Mark Carney" in result.output
 
 
 def test_cli_query_reports_syntax_errors(built):

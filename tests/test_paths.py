@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import paths
+from graph import paths, projection as projecting
 from graph.cli import cli
 from graph.model import Article, Entity, Extraction, Fact
-from graph.paths import AmbiguousName, Filters, NameNotFound, find_paths, project
+from graph.paths import find_paths
+from graph.projection import AmbiguousName, Filters, NameNotFound, project
 from graph.rdf import article_iri, extraction_ntriples
 from graph.store import Store
 
@@ -67,7 +68,7 @@ def fill(store: Store, extractions: list[Extraction]) -> Store:
 
 
 @pytest.fixture
-def projection() -> paths.Projection:
+def projection() -> projecting.Projection:
     return project(fill(Store(None), sample_extractions()))
 
 
@@ -165,9 +166,9 @@ def test_paths_cache_reuses_projection_until_a_build_or_remove(tmp_path, monkeyp
     with Store(folder) as store:
         first = project(store)
         assert project(store) is first
-        paths.clear_memory_cache()
+        projecting.clear_memory_cache()
         with monkeypatch.context() as patch:
-            patch.setattr(paths, "build_projection", lambda store: pytest.fail("rebuilt despite the disk cache"))
+            patch.setattr(projecting, "build_projection", lambda store: pytest.fail("rebuilt despite the disk cache"))
             from_disk = project(store)
         assert from_disk is not first
         assert set(from_disk.graph.edges(keys=True)) == set(first.graph.edges(keys=True))

@@ -289,6 +289,7 @@ def logged_bytes(database: Path) -> int:
     return total
 
 
+@pytest.mark.slow  # a kg build process killed with -9 mid-build, then run again
 def test_store_survives_kill_9_mid_build_and_rerun_leaves_no_duplicates(extractor, tmp_path):
     corpus = write_small_articles(tmp_path / "in", ARTICLES_FOR_KILL)
     reference = Store(None)
@@ -333,6 +334,7 @@ def lock_is_held(store_dir: Path) -> bool:
         return False
 
 
+@pytest.mark.slow  # three kg processes contending for the store's lock
 def test_store_second_build_is_refused_or_waits_and_store_stays_intact(extractor, tmp_path):
     first_batch = write_small_articles(tmp_path / "first", 3)
     later_batch = tmp_path / "later"

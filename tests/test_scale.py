@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,7 +22,8 @@ from click.testing import CliRunner
 from graph.build import Options, build
 from graph.cli import cli
 from graph.distributed import connected_client
-from graph.export import fact_rows, statistics
+from graph.export import fact_rows
+from graph.read import statistics
 from graph.model import Article, Entity, Extraction, Fact
 from graph.rdf import article_iri, entity_iri, extraction_ntriples
 from graph.remote import RemoteStore, layout_for, with_prefixes
@@ -91,7 +93,8 @@ def one_process() -> Store:
     return sample_build(jobs=1)
 
 
-@pytest.mark.parametrize("how", [{"jobs": 2}, {"dask": "local:2"}], ids=["jobs-2", "dask-local-2"])
+@pytest.mark.parametrize("how", [{"jobs": 2}, pytest.param({"dask": "local:2"}, marks=pytest.mark.slow)],
+                         ids=["jobs-2", "dask-local-2"])
 def test_scale_parallel_builds_match_one_process(one_process, how):
     expected_rows = list(fact_rows(one_process))
     assert any(row["kind"] == "fact" for row in expected_rows)
@@ -110,6 +113,7 @@ def write_corpus(path: Path, keys: list[str]) -> Path:
     return path
 
 
+@pytest.mark.slow  # starts a local Dask cluster
 def test_scale_dask_worker_failure_is_one_articles_error(tmp_path):
     import dask
 
@@ -125,6 +129,7 @@ def test_scale_dask_worker_failure_is_one_articles_error(tmp_path):
     assert store.graph_iris() == sorted(str(article_iri(k)) for k in ["first", "third", "fourth"])
 
 
+@pytest.mark.slow  # starts a local Dask cluster
 def test_scale_dask_batch_that_cannot_run_is_reported_per_article(tmp_path):
     corpus = write_corpus(tmp_path / "corpus.jsonl", ["first", "second", "third"])
     broken = Options(gazetteer_files=(str(tmp_path / "missing-gazetteer.jsonl"),))
@@ -275,3 +280,63 @@ def test_scale_bench_smoke_prints_every_section():
     assert result.returncode == 0, result.stderr[-2000:]
     for section in BENCH_SECTIONS:
         assert section in result.stdout, f"missing section {section!r} in:\n{result.stdout}"
+
+
+def test_scale_cli_paths_and_views_read_a_server_like_a_folder(oxigraph_url, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in sorted(SAMPLE.glob("*.txt"))[:3]:
+        shutil.copy(path, articles / path.name)
+    runner, local = CliRunner(), str(tmp_path / "local-store")
+    for store in (oxigraph_url, local):
+        assert runner.invoke(cli, ["build", "--store", store, "--no-progress", str(articles)]).exit_code == 0
+
+    def answer(*args: str) -> list:
+        results = [runner.invoke(cli, [*args, "--store", store]) for store in (oxigraph_url, local)]
+        assert [r.exit_code for r in results] == [0, 0], [r.output for r in results]
+        return [r.output for r in results]
+
+    ranked = [json.loads(out) for out in answer("central", "--top", "2", "--type", "Person", "--format", "json")]
+    assert ranked[0] == ranked[1] and len(ranked[0]["ranking"]) == 2
+    first = ranked[0]["ranking"][0]["id"]
+    hoods = [json.loads(out) for out in answer("neighbors", first, "--hops", "2", "--format", "json")]
+    assert sorted(n["id"] for n in hoods[0]["neighbours"]) == sorted(n["id"] for n in hoods[1]["neighbours"]) != []
+    farthest = hoods[1]["neighbours"][-1]["id"]
+    found = [json.loads(out) for out in answer("path", first, farthest, "-k", "1", "--format", "json")]
+    assert [p["hops"] for p in found[0]["paths"]] == [p["hops"] for p in found[1]["paths"]] != []
+    views = answer("view", "--focus", first, "-o", str(tmp_path / "view.html"))
+    assert views[0] == views[1] and "entities" in views[0]
+
+
+def test_scale_serve_answers_from_a_server_store(oxigraph_url, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(sorted(SAMPLE.glob("*.txt"))[0], articles)
+    assert CliRunner().invoke(cli, ["build", "--store", oxigraph_url, "--no-progress", str(articles)]).exit_code == 0
+    port = free_port()
+    served = f"http://127.0.0.1:{port}"
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as sink:
+        server = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", oxigraph_url, "--port", str(port),
+                                   "--workers", "1"], stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            try:
+                if httpx.get(f"{served}/style.css", timeout=1.0).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?e a kg:Person }"
+        answer = httpx.get(f"{served}/sparql", params={"query": count}, headers={"Accept": "text/csv"}, timeout=30)
+        with RemoteStore(oxigraph_url) as remote:
+            expected = next(iter(remote.query(count)))["n"].value
+        assert answer.status_code == 200 and answer.text.split() == ["n", expected] and int(expected) > 0
+        home = httpx.get(served + "/", timeout=30)
+        assert home.status_code == 200 and "articles ·" in home.text
+        person = re.search(r'href="/entity/(person/[^"]+)"', home.text).group(1)
+        assert httpx.get(f"{served}/entity/{person}", timeout=30).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

@@ -1,9 +1,11 @@
-"""graph/server.py: the SPARQL 1.1 Protocol endpoint and the HTML pages, over real HTTP.
+"""graph/server/: the SPARQL 1.1 Protocol endpoint and the HTML pages.
 
-Each server runs as `python -m graph serve` in a subprocess on 127.0.0.1 and a free
-port, against a store built here from hand-made Extractions (about 3,000 quads, some
-of whose names, titles and texts are script-injection payloads). Clients are real:
-SPARQLWrapper, http.client and raw sockets (so that paths reach the server unnormalised).
+The store is built here from hand-made Extractions (about 3,000 quads, some of whose
+names, titles and texts are script-injection payloads). Answers and pages are checked
+in this process through Starlette's TestClient (`client`, and `strict` for the limits).
+What must prove a real server runs against `python -m graph serve` in a subprocess on
+127.0.0.1 and a free port: real clients (SPARQLWrapper, http.client, raw sockets, so that
+paths reach the server unnormalised), a worker crashed by a signal, and the browser.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import time
 import urllib.error
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlencode
 
 import psutil
@@ -26,10 +29,14 @@ import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+from starlette.testclient import TestClient
 
 from graph.model import Article, Entity, Extraction, Fact
 from graph.rdf import article_iri, extraction_ntriples
-from graph.server import Refused, accept_ranges, evidence_spans, negotiate, query_code, refuse_unsafe
+from graph.server import create_app
+from graph.server.negotiation import accept_ranges, negotiate
+from graph.server.pages import evidence_spans
+from graph.sparql import Refused, query_code, refuse_unsafe
 from graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,11 +200,33 @@ def server(store_dir, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def strict(store_dir, tmp_path_factory):
-    """A server with a tiny time limit and row cap, for the limits."""
-    with running(store_dir, tmp_path_factory.mktemp("log") / "strict.log", timeout=0.3, max_rows=5,
-                 workers=2) as running_server:
-        yield running_server
+def client(store_dir):
+    """The app in this process through Starlette's TestClient, set as `server` is: for the
+    endpoint's and the pages' answers, which need no real HTTP server."""
+    with TestClient(create_app(store_dir, timeout_s=20, max_rows=1000, max_body=8192, workers=2)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def strict(store_dir):
+    """The app with a tiny time limit and row cap, for the limits."""
+    with TestClient(create_app(store_dir, timeout_s=0.3, max_rows=5, workers=2)) as test_client:
+        yield test_client
+
+
+def fetch(client: TestClient, method: str, path: str, body: bytes | None = None,
+          headers: dict | None = None) -> tuple[int, dict, bytes]:
+    """One request through the TestClient, answered as `request` answers one over HTTP."""
+    response = client.request(method, path, content=body, headers=headers or {})
+    return response.status_code, {k.lower(): v for k, v in response.headers.items()}, response.content
+
+
+def ask(client: TestClient, query: str, accept: str | None = None) -> tuple[int, dict, bytes]:
+    return fetch(client, "GET", "/sparql?" + urlencode({"query": query}), headers={"Accept": accept} if accept else {})
+
+
+def worker_pids(client: TestClient) -> set[int]:
+    return {worker.process.pid for worker in client.app.state.handlers.pool.workers}
 
 
 def count_quads(port: int) -> int:
@@ -206,11 +235,12 @@ def count_quads(port: int) -> int:
     return int(body.decode().split()[1])
 
 
-def wait_healthy(server: Server, timeout_s: float = 30.0) -> None:
-    """Until a plain query succeeds again (workers killed for timeouts are being replaced)."""
+def wait_healthy(answer: Callable[[str], tuple[int, dict, bytes]], timeout_s: float = 30.0) -> None:
+    """Until a plain query succeeds again (workers killed for timeouts are being replaced);
+    `answer` sends a query to the server or client under test."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if sparql_get(server.port, "ASK { ?s ?p ?o }")[0] == 200:
+        if answer("ASK { ?s ?p ?o }")[0] == 200:
             return
         time.sleep(0.2)
     raise AssertionError("server did not recover")
@@ -282,17 +312,17 @@ def test_server_bad_query_is_400_with_parser_message(server):
     ("text/tab-separated-values", "text/tab-separated-values", b"?s\n"),
     ("image/png, */*;q=0.1", "application/sparql-results+json", b'{"head"'),
 ])
-def test_server_negotiates_select_formats(server, accept, media, start):
-    status, headers, body = sparql_get(server.port, "SELECT ?s WHERE { ?s a kg:Country } LIMIT 1", accept)
+def test_server_negotiates_select_formats(client, accept, media, start):
+    status, headers, body = ask(client, "SELECT ?s WHERE { ?s a kg:Country } LIMIT 1", accept)
     assert status == 200 and headers["content-type"].startswith(media) and body.startswith(start)
 
 
 @pytest.mark.parametrize(("accept", "media"), [
     ("text/turtle", "text/turtle"), ("application/n-triples", "application/n-triples"),
     ("application/ld+json", "application/ld+json")])
-def test_server_negotiates_graph_formats(server, accept, media):
+def test_server_negotiates_graph_formats(client, accept, media):
     query = "DESCRIBE <https://w3id.org/newsgraph/id/country/japan>"
-    status, headers, body = sparql_get(server.port, query, accept)
+    status, headers, body = ask(client, query, accept)
     assert status == 200 and headers["content-type"].startswith(media)
     fmt = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
            "application/ld+json": ox.RdfFormat.JSON_LD}[accept]
@@ -300,26 +330,26 @@ def test_server_negotiates_graph_formats(server, accept, media):
     assert subjects == {"https://w3id.org/newsgraph/id/country/japan"}
 
 
-def test_server_unacceptable_accept_is_406(server):
-    assert sparql_get(server.port, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "image/png")[0] == 406
-    assert sparql_get(server.port, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "text/csv")[0] == 406
+def test_server_unacceptable_accept_is_406(client):
+    assert ask(client, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "image/png")[0] == 406
+    assert ask(client, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "text/csv")[0] == 406
 
 
-def test_server_cors_headers_and_preflight(server):
-    status, headers, _ = request(server.port, "GET", "/sparql?" + urlencode({"query": "ASK {}"}),
+def test_server_cors_headers_and_preflight(client):
+    status, headers, _ = fetch(client, "GET", "/sparql?" + urlencode({"query": "ASK {}"}),
                                  headers={"Origin": "https://yasgui.example"})
     assert status == 200 and headers["access-control-allow-origin"] == "*"
-    status, headers, _ = request(server.port, "OPTIONS", "/sparql", headers={
+    status, headers, _ = fetch(client, "OPTIONS", "/sparql", headers={
         "Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type"})
     assert status == 200 and "POST" in headers["access-control-allow-methods"]
 
 
-def test_server_post_forms_of_the_protocol(server):
+def test_server_post_forms_of_the_protocol(client):
     query = "SELECT ?c WHERE { ?c a kg:Country }"
-    direct = request(server.port, "POST", "/sparql", query.encode(),
+    direct = fetch(client, "POST", "/sparql", query.encode(),
                      {"Content-Type": "application/sparql-query", "Accept": "text/csv"})
-    form = request(server.port, "POST", "/sparql", urlencode({"query": query}).encode(),
+    form = fetch(client, "POST", "/sparql", urlencode({"query": query}).encode(),
                    {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
     assert direct[0] == form[0] == 200 and direct[2] == form[2]
     assert b"https://w3id.org/newsgraph/id/country/japan" in direct[2]
@@ -329,31 +359,31 @@ def test_server_post_forms_of_the_protocol(server):
 
 
 def test_server_timeout_is_503_and_kills_the_query(strict):
-    wait_healthy(strict)
-    before = {worker.pid for worker in strict.workers()}
+    wait_healthy(lambda query: ask(strict, query))
+    before = worker_pids(strict)
     started = time.monotonic()
-    status, headers, body = sparql_get(strict.port, SLOW)
+    status, headers, body = ask(strict, SLOW)
     assert status == 503 and b"timed out" in body and headers["retry-after"]
     assert time.monotonic() - started < 5
-    wait_healthy(strict)
-    killed = before - {worker.pid for worker in strict.workers()}
+    wait_healthy(lambda query: ask(strict, query))
+    killed = before - worker_pids(strict)
     assert len(killed) == 1  # the query's worker is gone, so the query is not still running
     assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in killed)
 
 
 def test_server_caps_rows_and_says_so(strict):
-    status, headers, body = sparql_get(strict.port, "SELECT ?s WHERE { ?s ?p ?o }", "text/csv")
+    status, headers, body = ask(strict, "SELECT ?s WHERE { ?s ?p ?o }", "text/csv")
     assert status == 200 and headers["x-result-truncated"] == "max-rows=5"
     assert len(body.decode().strip().splitlines()) == 1 + 5
-    status, headers, _ = sparql_get(strict.port, "SELECT DISTINCT ?s WHERE { ?s a kg:Country }", "text/csv")
+    status, headers, _ = ask(strict, "SELECT DISTINCT ?s WHERE { ?s a kg:Country }", "text/csv")
     assert status == 200 and "x-result-truncated" not in headers
 
 
-def test_server_oversized_body_is_413(server):
+def test_server_oversized_body_is_413(client):
     big = b"# " + b"x" * 20000 + b"\nASK {}"
-    status, _, body = request(server.port, "POST", "/sparql", big, {"Content-Type": "application/sparql-query"})
+    status, _, body = fetch(client, "POST", "/sparql", big, {"Content-Type": "application/sparql-query"})
     assert status == 413 and b"limit" in body
-    status, _, _ = request(server.port, "POST", "/sparql", urlencode({"query": big.decode()}).encode(),
+    status, _, _ = fetch(client, "POST", "/sparql", urlencode({"query": big.decode()}).encode(),
                            {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 413
 
@@ -374,7 +404,7 @@ def test_server_survives_a_crashed_worker(server):
     thread.join(30)
     status, _, body = outcome["reply"]
     assert status == 500 and b"crashed its worker" in body
-    wait_healthy(server)
+    wait_healthy(lambda query: sparql_get(server.port, query))
 
 
 # --- the hostile-request run -----------------------------------------------------------
@@ -549,48 +579,48 @@ def test_server_answers_200_hostile_requests_and_stays_healthy(server, strict):
             if status != expected:
                 wrong.append((description, expected, status, body[:200]))
             assert b"root:x:0:0" not in body and SCRIPT.encode() not in body
-        slow = [sparql_get(strict.port, SLOW)[0] for _ in range(3)]
+        slow = [ask(strict, SLOW)[0] for _ in range(3)]
         time.sleep(0.5)
     assert not wrong, wrong
     assert hits == [], "a SERVICE clause made the server connect out"
     assert slow == [503, 503, 503]
-    wait_healthy(strict)
+    wait_healthy(lambda query: ask(strict, query))
     assert count_quads(server.port) == before
     assert request(server.port, "GET", "/")[0] == 200
     assert request(server.port, "GET", "/entity/person/tatsuo-kazama")[0] == 200
-    assert server.process.poll() is None and strict.process.poll() is None
+    assert server.process.poll() is None
 
 
-def test_server_allows_keywords_inside_strings_iris_and_names(server):
+def test_server_allows_keywords_inside_strings_iris_and_names(client):
     queries = ['SELECT ?service WHERE { ?service ?p "SERVICE <http://x/> { }" }',
                "PREFIX service: <http://x.example/> SELECT * WHERE { ?s service:p ?o }",
                'SELECT * WHERE { ?s ?p ?o FILTER(?o = "INSERT DATA { <a:b> <a:c> <a:d> }") }',
                "SELECT ?delete ?insert WHERE { ?delete <http://x.example/DROP> ?insert }",
                "SELECT * WHERE { ?s <http://x.example/load#CLEAR> ?o } # DROP ALL"]
     for query in queries:
-        assert sparql_get(server.port, query)[0] == 200, query
+        assert ask(client, query)[0] == 200, query
 
 
 # --- pages ------------------------------------------------------------------------------
 
 
-def test_server_pages_escape_planted_payloads(server):
+def test_server_pages_escape_planted_payloads(client):
     pages = ["/entity/person/evil", "/entity/person/tatsuo-kazama", "/?" + urlencode({"query": "SELECT ?l WHERE { ?e rdfs:label ?l }"}),
              f"/article/{article_iri(hostile().article.key).rsplit('/', 1)[-1]}", "/"]
     for path in pages:
-        status, headers, body = request(server.port, "GET", path)
+        status, headers, body = fetch(client, "GET", path)
         text = body.decode()
         assert status == 200, path
         assert SCRIPT not in text and "<img src=x" not in text, path
         assert "script-src" not in headers["content-security-policy"]
-    status, _, body = request(server.port, "GET", "/entity/person/evil")
+    status, _, body = fetch(client, "GET", "/entity/person/evil")
     assert "Evil &lt;script&gt;window.__xss" in body.decode()
-    status, _, body = request(server.port, "GET", f"/article/{article_iri(hostile().article.key).rsplit('/', 1)[-1]}")
+    status, _, body = fetch(client, "GET", f"/article/{article_iri(hostile().article.key).rsplit('/', 1)[-1]}")
     assert 'href="javascript:' not in body.decode() and "<mark" in body.decode()
 
 
-def test_server_entity_page_shows_facts_and_links(server):
-    status, _, body = request(server.port, "GET", "/entity/person/tatsuo-kazama")
+def test_server_entity_page_shows_facts_and_links(client):
+    status, _, body = fetch(client, "GET", "/entity/person/tatsuo-kazama")
     text = body.decode()
     assert status == 200
     for expected in ("Tatsuo Kazama", "Also called: Kazama", "https://www.wikidata.org/wiki/Q4115189",
@@ -600,47 +630,47 @@ def test_server_entity_page_shows_facts_and_links(server):
         assert expected in text, expected
 
 
-def test_server_article_page_highlights_evidence(server):
-    status, _, body = request(server.port, "GET", "/article/filler-007-txt")
+def test_server_article_page_highlights_evidence(client):
+    status, _, body = fetch(client, "GET", "/article/filler-007-txt")
     text = body.decode()
     assert status == 200 and "Filler 7" in text
     assert '<mark id="ev-0" title="holdsOffice">Prime Minister Tatsuo Kazama spoke on day 7.</mark>' in text
     assert 'href="https://news.example.org/7"' in text
 
 
-def test_server_path_page(server):
-    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Sanae Takaichi", "to": "Park Do-hyun"}))
+def test_server_path_page(client):
+    status, _, body = fetch(client, "GET", "/path?" + urlencode({"from": "Sanae Takaichi", "to": "Park Do-hyun"}))
     assert status == 200
     text = body.decode()
     assert 'href="/entity/office/prime-minister-of-japan"' in text and "holdsOffice" in text
-    status, _, body = request(server.port, "GET", "/path?" + urlencode({"from": "Nobody Known", "to": "Park Do-hyun"}))
+    status, _, body = fetch(client, "GET", "/path?" + urlencode({"from": "Nobody Known", "to": "Park Do-hyun"}))
     assert status == 404 and "no entity named" in body.decode()
 
 
-def test_server_view_is_self_contained_and_sandboxed(server):
-    status, headers, body = request(server.port, "GET", "/view/person/evil")
+def test_server_view_is_self_contained_and_sandboxed(client):
+    status, headers, body = fetch(client, "GET", "/view/person/evil")
     text = body.decode()
     assert status == 200 and "script-src 'unsafe-inline'" in headers["content-security-policy"]
     assert "connect-src" not in headers["content-security-policy"]  # default-src 'none' covers it
     assert SCRIPT not in text and 'src="http' not in text and "href=\"http" not in text
-    assert request(server.port, "GET", "/view/person/nobody-at-all")[0] == 404
-    status, _, body = request(server.port, "GET", "/entity/person/evil")
+    assert fetch(client, "GET", "/view/person/nobody-at-all")[0] == 404
+    status, _, body = fetch(client, "GET", "/entity/person/evil")
     assert '<iframe id="ego-view" src="/view/person/evil" sandbox="allow-scripts"' in body.decode()
 
 
-def test_server_export_is_turtle_of_the_store(server, store_dir):
-    status, headers, body = request(server.port, "GET", "/export.ttl")
+def test_server_export_is_turtle_of_the_store(client, store_dir):
+    status, headers, body = fetch(client, "GET", "/export.ttl")
     assert status == 200 and headers["content-type"].startswith("text/turtle")
     assert "attachment" in headers["content-disposition"]
     graph = Graph().parse(data=body, format="turtle")
     assert (URIRef("https://w3id.org/newsgraph/id/country/japan"), None, None) in graph
 
 
-def test_server_home_runs_example_queries(server):
-    status, _, body = request(server.port, "GET", "/")
+def test_server_home_runs_example_queries(client):
+    status, _, body = fetch(client, "GET", "/")
     text = body.decode()
     assert status == 200 and 'class="example"' in text and "articles ·" in text
-    status, _, body = request(server.port, "GET", "/?example=01-current-office-holders")
+    status, _, body = fetch(client, "GET", "/?example=01-current-office-holders")
     text = body.decode()
     assert status == 200 and '<table id="results"' in text and "Sanae Takaichi" in text
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from graph import views
 from graph.cli import cli
 from graph.model import Entity
-from graph.paths import Projection, project
+from graph.projection import Projection, project
 from graph.store import Store
 from test_paths import JAPAN, KAZAMA, KOREA, PRIME_MINISTER, SUMMIT, fill, make_extraction, sample_extractions
 

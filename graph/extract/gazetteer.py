@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,19 +16,12 @@ from typing import Iterable, Iterator
 
 from graph.extract.knowledge import LEADER, KnownPerson, Tenure, load_people, parse_day, tenure_at
 from graph.extract.records import jsonl_objects
-from graph.model import entity_key
+from graph.model import entity_key, fold
+from graph.resources import resource
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
+DATA_DIR = resource("data", "gazetteer")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DISAMBIGUATOR = re.compile(r"\s+\([^()]*\)$")
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form used for every name lookup."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"[^0-9a-z]+", "", text.replace("&", "and"))
 
 
 @dataclass(frozen=True)

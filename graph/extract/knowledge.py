@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Iterable
 
 from graph.extract.records import jsonl_objects
+from graph.resources import resource
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "knowledge"
+KNOWLEDGE_DIR = resource("data", "knowledge")
 #: The title of a party's leader in the tables (a party post, not an office of a country).
 LEADER = "Leader"
 #: How long after a tenure's end an article may still call its holder by the title

