@@ -408,6 +408,9 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
         pytest.param("Democrat senator Dana Ruiz introduced the bill in Washington, challenging the United States "
                      "government.", "person/dana-ruiz", "party/democratic-party-united-states",
                      "party.role_before_name", id="party-adjective"),
+        pytest.param("German lawmaker Anna Berger said her opposition party, the Christian Democrats, would win.",
+                     "person/anna-berger", "party/christian-democratic-union-of-germany",
+                     "party.possessive", id="her-described-party-the-x"),
         pytest.param("Lars Becker's party, the SPD, won the German election on Sunday.",
                      "person/lars-becker", "party/social-democratic-party-of-germany",
                      "party.possessive", id="name-s-party"),
@@ -1028,6 +1031,8 @@ def test_extract_not_invited_gives_no_fact(extract_text):
                      "held", "meeting.meet_verb", id="met-counterpart"),
         pytest.param("Finnish President Aino Virtanen will host Swedish Prime Minister Lars Holmqvist in Helsinki next "
                      "week.", "planned", "meeting.meet_verb", id="will-host"),
+        pytest.param("Finnish President Aino Virtanen is in Stockholm for talks with her Swedish counterpart, Lars "
+                     "Holmqvist.", "held", "meeting.meet_noun", id="in-town-for-talks-with-counterpart"),
         pytest.param("Finnish President Aino Virtanen was greeted at the airport by Swedish Prime Minister Lars "
                      "Holmqvist.", "held", "meeting.meet_verb", id="greeted-by"),
         pytest.param("Finnish President Aino Virtanen discussed the border with Swedish Prime Minister Lars Holmqvist "

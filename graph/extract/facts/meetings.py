@@ -104,11 +104,15 @@ def _meet_noun(state: ArticleState, noun: Token, sent: Span) -> None:
     between = False
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
         between = between or prep.lower_ == "between"
-        others += [e for p in prep.children if p.dep_ == "pobj" for e in people_and_countries(state, p, frozenset({"Person"}))]
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        objects += [a for p in objects for a in p.children if a.dep_ == "appos"]  # "with his counterpart, Y"
+        others += [e for p in objects for e in people_and_countries(state, p, frozenset({"Person"}))]
     if not others:
         return
     verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
-    if verb.pos_ == "ADP":  # "collapsed during a dinner with X"
+    for _ in range(4):  # "collapsed during a dinner with X", "is on a visit for talks with X"
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"prep", "pobj"}:
+            break
         verb = verb.head
     if negated(verb):
         return

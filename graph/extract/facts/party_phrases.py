@@ -217,11 +217,15 @@ def party_noun_apposition(state: ArticleState, party: Span, sent: Span) -> Phras
 
 
 def possessive_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
-    """"her party, the Greens" → the person "her" refers to."""
+    """"her party, the Greens", "his opposition party, the Greens" → the person "his" or
+    "her" refers to."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
     if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
-        owner = doc[i - 2]
+        j = i - 2
+        while j > sent.start and i - 2 - j < 2 and doc[j].pos_ in {"ADJ", "NOUN"}:
+            j -= 1  # "her opposition party, the PARTY", "his own ruling party"
+        owner = doc[j]
         if owner.lower_ in {"his", "her"}:
             person = antecedent_of(state, owner)
         elif owner.text in {"'s", "’s"} and i - 3 >= sent.start:
