@@ -148,7 +148,9 @@ class Gazetteer:
         if when is None:
             return False
         tenures = self._offices().get((title.label, place_key), [])
-        return any(t.covers(when) and t.end is not None for t, _ in tenures) and all(key != person_key for _, key in tenures)
+        holders = [key for t, key in tenures if t.covers(when) and t.end is not None]
+        return bool(holders) and all(key != person_key for _, key in tenures) \
+            and not any(_surname(key) == _surname(person_key) for key in holders)  # "Vincente Fox": a misspelling
 
     def _offices(self) -> dict[tuple[str, str], list[tuple[Tenure, str]]]:
         """(title label, place key) → its tenures with the holder's key; built on first use."""
@@ -185,6 +187,11 @@ class Gazetteer:
         held = self._tenures_in(person_key, title, place_key)
         when = parse_day(day)
         return bool(held) and when is not None and all(t.ended_before(when) for t in held)
+
+
+def _surname(key: str) -> str:
+    """The last word of an entity key's name part ("person/vicente-fox" → "fox")."""
+    return key.rsplit("/", 1)[-1].rsplit("-", 1)[-1]
 
 
 def tenures_of(person: Known) -> tuple[Tenure, ...]:

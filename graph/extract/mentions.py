@@ -278,7 +278,7 @@ def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]
 
 
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin",
-                   "al", "dos"}
+                   "al", "dos", "wa", "ibn"}
 _QUESTION_AUX = {"will", "would", "can", "could", "should", "did", "does", "do", "is", "was", "has", "have", "may"}
 
 
@@ -305,6 +305,9 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
         end -= 1
     while end < ent.sent.end and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper():
         end += 1  # the model stopped at "von der" in "Karl von der Heide": a particle is never a name's end
+    while end + 1 < ent.sent.end and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].pos_ == "PROPN" \
+            and doc[end + 1].text[:1].isupper() and not gazetteer.at(end + 1):
+        end += 2  # the model stopped before the particle: "Bingu | wa Mutharika"
     while end < ent.sent.end and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
             and doc[end].text[:1].isupper() and doc[end].ent_iob_ == "O" and not gazetteer.at(end):
         end += 1  # the model stopped early in a long name ("José Luis | Rodríguez Zapatero")

@@ -62,7 +62,7 @@ def _title_status(state: ArticleState, title: Span) -> str:
         return "former"  # "her predecessor as President of Brazil, Tomas Alves"
     after = doc[title.end : min(title.end + 2, len(doc))]
     for t in after:
-        if t.lower_ in {"-elect", "elect"} or t.lower_.endswith("-elect"):
+        if t.lower_ in {"-elect", "elect", "designate", "-designate"} or t.lower_.endswith(("-elect", "-designate")):
             return "elect"
     if any(t.lower_.endswith("-elect") for t in title):
         return "elect"
@@ -103,6 +103,7 @@ def _portfolio_after(state: ArticleState, title: Span) -> str | None:
         return None
     end = title.end + 1
     while end < title.sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ == "and") \
+            and doc[end].ent_type_ != "PERSON" \
             and not any(state.mentions[i].key or state.mentions[i].label in {"PERSON", "NAME"} for i in state.at_token.get(end, ())):
         end += 1
     while end > title.end + 1 and doc[end - 1].lower_ == "and":
@@ -388,7 +389,7 @@ def _title_before_name(state, title: Span, sent: Span):
     "Prime Minister of Australia Ana Rojas"."""
     index = title.end
     doc = state.doc
-    while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-"} or doc[index].text == "("):
+    while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-", "designate", "-designate"} or doc[index].text == "("):
         index += 1
     owner = None
     if index + 1 < sent.end and doc[index].lower_ == "of":
