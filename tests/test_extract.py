@@ -169,6 +169,20 @@ def test_extract_a_bare_state_title_in_a_sentence_naming_another_state_is_not_th
     assert ("Tom Reyes", "Premier of Victoria") not in result.pairs("holdsOffice")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("British Prime Minister Peter Holm spoke. Tom Ashby, the President of the Liberal Democrats, "
+                     "answered him.", id="post-of-a-party"),
+        pytest.param("British Prime Minister Peter Holm spoke. Tom Ashby, president for the Prison Officers "
+                     "Association, answered him.", id="post-for-a-body"),
+    ],
+)
+def test_extract_a_post_in_a_party_or_body_is_no_office_of_the_state(extract_by_rules, text):
+    result = extract_by_rules(text, date=AFTER_THE_TABLES)
+    assert not any(person == "Tom Ashby" for person, _ in result.pairs("holdsOffice"))
+
+
 def test_extract_a_title_word_modifying_another_noun_is_no_office(extract_by_rules):
     result = extract_by_rules("U.S. President Michael Harlow spoke on Monday. Tom Reyes, the acting deputy budget "
                               "director of the agency, has been named to the post.", date=AFTER_THE_TABLES)
@@ -206,6 +220,9 @@ def test_extract_a_national_title_keeps_a_country_that_shares_a_states_name(extr
                      "Dana Kerr", "Spokesperson of the White House", id="known-body"),
         pytest.param("A spokesman for the European Commission, Pieter de Groot, said the rules would change.",
                      "Pieter de Groot", "Spokesperson of the European Commission", id="appositive-name"),
+        pytest.param('U.S. President Michael Harlow spoke on Monday. "This offends Finland," Foreign Ministry '
+                     'spokeswoman Aino Virtanen said.', "Aino Virtanen",
+                     "Spokesperson of the Ministry of Foreign Affairs of Finland", id="the-sentence's-one-country"),
         pytest.param("Swedish government spokesman Lars Holmqvist denied the report.",
                      "Lars Holmqvist", "Spokesperson of the Government of Sweden", id="government"),
     ],

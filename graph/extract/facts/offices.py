@@ -337,14 +337,14 @@ def _figurative_royal(title: Span, known: Known) -> bool:
 
 def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bool:
     """"Toyota President X", "Equity Bank chairman X", "treasurer of the Brewers' Guild": a
-    name right before the title, or an organisation the model found right after "of", that
+    name right before the title, or an organisation the model found right after "of" or "for", that
     is no country, party or body we know makes it that body's post, not the state's."""
     if not title.start or title.text.lower() in PORTFOLIO_TITLES:  # "Tourism Minister": a portfolio
         return False
     doc = title.doc
     after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
     chamber_seat = known.extra.get("kind") == "legislator"  # "Speaker of the Riksdag" is the state's
-    if title.end < len(doc) and doc[title.end].lower_ == "of" and after < len(doc) and not chamber_seat:
+    if title.end < len(doc) and doc[title.end].lower_ in {"of", "for"} and after < len(doc) and not chamber_seat:
         body = state.mention_at(doc[after], {"ORG"})
         if body is not None and body[1].key is None and state.mention_at(doc[after], {"COUNTRY"}) is None:
             return True
@@ -358,11 +358,17 @@ def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bo
 
 
 def _party_post(state: ArticleState, title: Span) -> bool:
-    """"the Congress party president", "SPD chairman": a post in a party, not in the state
-    (a party adjective before "Senator" or "Governor" only says which party)."""
+    """"the Congress party president", "SPD chairman", "the president of the Greens": a post
+    in a party, not in the state (a party adjective before "Senator" or "Governor" only says
+    which party)."""
+    doc = title.doc
+    after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
+    if title.end < len(doc) and doc[title.end].lower_ == "of" and after < len(doc) \
+            and title.text.lower() in PARTY_POSTS and state.mention_at(doc[after], {"PARTY"}) is not None:
+        return True  # "the President of the Liberal Democrats"
     if not title.start:
         return False
-    before = title.doc[title.start - 1]
+    before = doc[title.start - 1]
     in_party_name = state.mention_at(before, {"PARTY", "PARTY_ADJ"}) is not None
     return before.text == "party" and not in_party_name or title.text.lower() in PARTY_POSTS and in_party_name
 
