@@ -189,6 +189,11 @@ def test_extract_a_title_word_modifying_another_noun_is_no_office(extract_by_rul
     assert result.pairs("holdsOffice") == {("Michael Harlow", "President of the United States")}
 
 
+def test_extract_a_seat_after_member_for_is_no_person(extract_by_rules):
+    result = extract_by_rules("Tom Ashby, the Labour MP for Leeds North, voted against the British bill.")
+    assert {e.label for e in result.of_type("Person")} == {"Tom Ashby"}
+
+
 def test_extract_a_seat_in_brackets_after_a_name_is_no_person(extract_by_rules):
     result = extract_by_rules("Treasurer Tom Reyes (Higgins, Liberal) told parliament that spending would fall.",
                               date="2007-08-03")
@@ -435,6 +440,9 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
         pytest.param("German lawmaker Anna Berger said her opposition party, the Christian Democrats, would win.",
                      "person/anna-berger", "party/christian-democratic-union-of-germany",
                      "party.possessive", id="her-described-party-the-x"),
+        pytest.param("Anna Berger, elected on the Christian Democrat ticket, won the German seat.",
+                     "person/anna-berger", "party/christian-democratic-union-of-germany", "party.predicate",
+                     id="elected-on-the-ticket"),
         pytest.param("Lars Becker's party, the SPD, won the German election on Sunday.",
                      "person/lars-becker", "party/social-democratic-party-of-germany",
                      "party.possessive", id="name-s-party"),

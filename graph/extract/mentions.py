@@ -218,10 +218,20 @@ def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue
         span = _trim_person(ent, gazetteer)
         if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}) \
-                or _seat_in_brackets(span):
+                or _seat_in_brackets(span) or _seat_after_member_for(span):
             continue
         out.append(_from_span(span, "PERSON"))
     return out
+
+
+#: Words after which "for X" names the seat a member holds: "the Labour MP for X".
+_SEAT_HOLDERS = {"mp", "mps", "member", "members", "mla", "mpp", "msp", "td", "mep", "representative", "senator"}
+
+
+def _seat_after_member_for(span: Span) -> bool:
+    """"the Labour MP for Harbourside North": a name after "MP for" is a constituency."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "for" and doc[span.start - 2].lower_ in _SEAT_HOLDERS
 
 
 def _seat_in_brackets(span: Span) -> bool:

@@ -301,7 +301,10 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
                 if anchor.dep_ == "prep" and anchor.lower_ not in PREDICATING_PREPOSITIONS:
                     return None  # "swore in X, until recently a Republican senator": not the subject's role
                 anchor = anchor.head
-            subjects = [anchor.head] if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} else subjects_of(anchor)
+            if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} or anchor.dep_ == "acl":
+                subjects = [anchor.head]  # "X, a Labour candidate,", "X, elected on the Labour ticket,"
+            else:
+                subjects = subjects_of(anchor)
             person = person_of_token(state, subjects[0]) if subjects else None
             return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
         token = head
