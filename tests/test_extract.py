@@ -183,6 +183,25 @@ def test_extract_a_post_in_a_party_or_body_is_no_office_of_the_state(extract_by_
     assert not any(person == "Tom Ashby" for person, _ in result.pairs("holdsOffice"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("U.S. President Michael Harlow spoke. Deputy Defense Secretary Tom Reyes wrote an article.",
+                     id="deputy"),
+        pytest.param("U.S. President Michael Harlow spoke. Tom Reyes, executive vice president of a weather firm, "
+                     "wrote an article.", id="company-rank"),
+    ],
+)
+def test_extract_a_title_ranked_below_is_not_the_title(extract_by_rules, text):
+    result = extract_by_rules(text, date=AFTER_THE_TABLES)
+    assert not any(person == "Tom Reyes" for person, _ in result.pairs("holdsOffice"))
+
+
+def test_extract_a_title_after_the_preposition_under_is_the_title(extract_by_rules):
+    result = extract_by_rules("Wages fell during eight years under Chilean President Ana Rojas.", date=AFTER_THE_TABLES)
+    assert ("Ana Rojas", "President of Chile") in result.pairs("holdsOffice")
+
+
 def test_extract_a_title_word_modifying_another_noun_is_no_office(extract_by_rules):
     result = extract_by_rules("U.S. President Michael Harlow spoke on Monday. Tom Reyes, the acting deputy budget "
                               "director of the agency, has been named to the post.", date=AFTER_THE_TABLES)

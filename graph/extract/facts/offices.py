@@ -119,7 +119,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) if known is not None and region is None else None
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
-                or _modifies_another_noun(state, title) \
+                or _modifies_another_noun(state, title) or _ranked_below(title) \
                 or region is None and state_country is None and _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
@@ -373,11 +373,25 @@ def _party_post(state: ArticleState, title: Span) -> bool:
     return before.text == "party" and not in_party_name or title.text.lower() in PARTY_POSTS and in_party_name
 
 
+#: Words before a title that make it another post: "Deputy Defense Secretary", "Assistant
+#: Secretary of State", "executive vice president" (a company's).
+RANK_WORDS = {"deputy", "vice", "assistant", "associate", "executive", "senior"}
+
+
+def _ranked_below(title: Span) -> bool:
+    """"Deputy Defense Secretary X" is not the Defense Secretary; the deputy's office has a
+    name of its own, which the gazetteer lists when it matters ("Deputy Prime Minister")."""
+    return title.start > 0 and title.doc[title.start - 1].lower_ in RANK_WORDS
+
+
 def _modifies_another_noun(state: ArticleState, title: Span) -> bool:
     """"the acting deputy budget director", "a minister's aide": a title word that only
     modifies a common noun after it names that noun's kind, not an office."""
     root = title.root
     head = root.head
+    next_is_title = title.end < len(state.doc) and state.mention_at(state.doc[title.end], {"TITLE"}) is not None
+    if root.lower_ in RANK_WORDS and next_is_title:
+        return True  # "Deputy" in "Deputy Defense Secretary" ranks the next title
     return root.dep_ in {"compound", "amod", "nmod"} and head.i > root.i and head.pos_ == "NOUN" \
         and state.mention_at(head, {"TITLE"}) is None and head.lower_ not in CUES["spokesperson"] \
         and head.lower_.strip("-") not in ELECT | ACTING | FORMER \

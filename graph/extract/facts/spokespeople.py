@@ -112,13 +112,15 @@ def _known_body(state: ArticleState, region: list[Token]) -> tuple[str, Entity] 
 
 def _ministry(state: ArticleState, region: list[Token]) -> tuple[str, Entity] | None:
     """"the Ruritanian Health Ministry", "Ruritania's Ministry of Health": the ministry of
-    a country named in the same words, else the one country of the sentence, else the
-    article's home country, with the portfolio
+    a country named in the same words, else the one country of the sentence, else (when
+    the sentence names none) the article's home country, with the portfolio
     named as the gazetteer's minister title names it ("Foreign" → "Foreign Affairs")."""
     at = next((i for i, t in enumerate(region) if t.lower_ in CUES["ministry"]), None)
     if at is None:
         return None
-    country = _country_in(state, region) or _only_country_in(state, region[0].sent) or entity_for_key(state, state.home)
+    country = _country_in(state, region) or _only_country_in(state, region[0].sent)
+    if country is None and not _countries_in(state, region[0].sent):
+        country = entity_for_key(state, state.home)  # a sentence naming other countries leaves it open
     portfolio = _capitalised_run(state, reversed(region[:at])) or _capitalised_run(state, region[at + 2:]
                                                                                     if at + 1 < len(region) and region[at + 1].lower_ == "of" else [])
     if country is None or not portfolio:
@@ -137,8 +139,12 @@ def _government(state: ArticleState, region: list[Token]) -> tuple[str, Entity] 
 def _only_country_in(state: ArticleState, sent: Span) -> Entity | None:
     """The one country a sentence names, quotes included ("'… offends China,' Foreign
     Ministry spokesman X said"): the ministry's, before the article's home country."""
-    countries = {e.key: e for t in sent if (e := state.entity_at(t, {"Country"})) is not None}
+    countries = _countries_in(state, sent)
     return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _countries_in(state: ArticleState, sent: Span) -> dict[str, Entity]:
+    return {e.key: e for t in sent if (e := state.entity_at(t, {"Country"})) is not None}
 
 
 def _country_in(state: ArticleState, region: list[Token]) -> Entity | None:
