@@ -197,6 +197,27 @@ def test_extract_a_title_ranked_below_is_not_the_title(extract_by_rules, text):
     assert not any(person == "Tom Reyes" for person, _ in result.pairs("holdsOffice"))
 
 
+def test_extract_a_state_senator_is_no_member_of_the_national_senate(extract_by_rules):
+    result = extract_by_rules("U.S. President Michael Harlow spoke. Tom Reyes, a Democratic state senator from Ohio, "
+                              "answered him.", date=AFTER_THE_TABLES)
+    assert not any(person == "Tom Reyes" for person, _ in result.pairs("holdsOffice"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        pytest.param("The vote was welcomed by Democratic Whip Steny Hoyer in the United States House.", "Steny Hoyer",
+                     id="whip-before-the-name"),
+        pytest.param("It was said by Bloc Leader Jean Tremblay in Ottawa, Canada.", "Jean Tremblay",
+                     id="party-name-run-into-a-post"),
+    ],
+)
+def test_extract_a_post_before_a_name_is_neither_name_nor_party(extract_by_rules, text, person):
+    result = extract_by_rules(text)
+    assert [e.label for e in result.of_type("Person")] == [person]
+    assert all(not p.label.endswith(("Leader", "Whip")) for p in result.of_type("PoliticalParty"))
+
+
 def test_extract_a_title_after_the_preposition_under_is_the_title(extract_by_rules):
     result = extract_by_rules("Wages fell during eight years under Chilean President Ana Rojas.", date=AFTER_THE_TABLES)
     assert ("Ana Rojas", "President of Chile") in result.pairs("holdsOffice")

@@ -21,7 +21,7 @@ _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam",
                 "commodore", "admiral", "colonel", "col.", "captain", "capt.", "major", "lieutenant", "lt.", "sgt.",
                 "sen.", "rep.", "gov.", "hon.", "spokesman", "spokeswoman", "spokesperson", "president", "premier",
                 "chancellor", "minister", "senator", "king", "queen", "prince", "princess", "emperor", "pope", "judge",
-                "justice", "ambassador", "mayor", "governor"}
+                "justice", "ambassador", "mayor", "governor", "whip", "leader", "chairman", "chairwoman"}
 _SUMMIT_WORDS = {"summit", "summits"}
 _SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
 
@@ -342,8 +342,8 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             span = doc[span.start : opening]
         while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower):
             span = span[1:]
-        while len(span) > 1 and span[-1].text in {"'s", "’s"}:
-            span = span[:-1]
+        while len(span) > 1 and (span[-1].text in {"'s", "’s"} or span[-1].lower_ in _POST_WORDS):
+            span = span[:-1]  # "Bloc Leader": the model ran a party's name on into its leader's title
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}) \
                 or any(s.label_ == "TITLE" and s.start == span.start for s in gazetteer.at(span.start)) \
                 or any(s.label_ == "PARTY" and span.start <= s.start and s.end <= span.end for t in span for s in gazetteer.at(t.i)):
@@ -360,6 +360,10 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue
         out.append(_from_span(span, label))
     return out
+
+
+#: Posts the model sometimes runs an organisation's name on into.
+_POST_WORDS = {"leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "whip", "boss"}
 
 
 _ORG_WORDS = {"party", "movement", "league", "council", "committee", "ministry", "court", "bank", "group", "union",

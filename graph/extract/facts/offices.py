@@ -119,7 +119,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) if known is not None and region is None else None
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
-                or _modifies_another_noun(state, title) or _ranked_below(title) \
+                or _modifies_another_noun(state, title) or _ranked_below(title, known) \
                 or region is None and state_country is None and _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
@@ -378,10 +378,13 @@ def _party_post(state: ArticleState, title: Span) -> bool:
 RANK_WORDS = {"deputy", "vice", "assistant", "associate", "executive", "senior"}
 
 
-def _ranked_below(title: Span) -> bool:
+def _ranked_below(title: Span, known: Known) -> bool:
     """"Deputy Defense Secretary X" is not the Defense Secretary; the deputy's office has a
-    name of its own, which the gazetteer lists when it matters ("Deputy Prime Minister")."""
-    return title.start > 0 and title.doc[title.start - 1].lower_ in RANK_WORDS
+    name of its own, which the gazetteer lists when it matters ("Deputy Prime Minister").
+    Nor is "a state senator" a member of the country's senate."""
+    before = title.doc[title.start - 1] if title.start > 0 else None
+    return before is not None and (before.lower_ in RANK_WORDS
+                                   or before.text == "state" and known.extra.get("kind") == "legislator")
 
 
 def _modifies_another_noun(state: ArticleState, title: Span) -> bool:
