@@ -197,6 +197,11 @@ def test_extract_a_title_ranked_below_is_not_the_title(extract_by_rules, text):
     assert not any(person == "Tom Reyes" for person, _ in result.pairs("holdsOffice"))
 
 
+def test_extract_a_bare_minister_with_a_portfolio_elsewhere_keeps_only_the_portfolio(extract_by_rules):
+    result = extract_by_rules("Japanese Cabinet minister Ada Brenn, the Minister of Agriculture, resigned on Monday.")
+    assert {o for p, o in result.pairs("holdsOffice") if p == "Ada Brenn"} == {"Minister of Agriculture of Japan"}
+
+
 def test_extract_a_state_senator_is_no_member_of_the_national_senate(extract_by_rules):
     result = extract_by_rules("U.S. President Michael Harlow spoke. Tom Reyes, a Democratic state senator from Ohio, "
                               "answered him.", date=AFTER_THE_TABLES)

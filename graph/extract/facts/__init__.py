@@ -27,6 +27,7 @@ from graph.extract.facts.offices import (
     read_offices,
     read_plural_titles,
     read_predecessors,
+    without_vaguer_offices,
 )
 from graph.extract.facts.parties import memberships_of_leaders, read_parties
 from graph.extract.facts.spokespeople import read_spokespeople
@@ -82,4 +83,5 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         read_meetings(state, sent)
     read_series_organisers(state)
     read_reported_leaders(state)
-    return state.entities, deduplicated(state.facts + memberships_of_leaders(state.facts))
+    facts = without_vaguer_offices(state.facts, state.entities)
+    return state.entities, deduplicated(facts + memberships_of_leaders(facts))

@@ -37,7 +37,7 @@ from graph.extract.facts.office_entities import (
 from graph.extract.gazetteer import Known
 from graph.extract.mentions import LEAD_VERBS
 from graph.extract.rules import CUES, RULES
-from graph.model import Entity
+from graph.model import Entity, Fact
 
 
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
@@ -283,6 +283,21 @@ def _people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
         elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}:
             break
     return out
+
+
+def without_vaguer_offices(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:
+    """"Cabinet minister X, the Minister of Agriculture": the bare "Minister of Japan" says
+    less than the portfolio the same article gives X, so it is dropped."""
+    offices = {(f.subject, entities[f.object].label) for f in facts
+               if f.relation == "holdsOffice" and f.object in entities}
+    def vaguer(fact: Fact) -> bool:
+        office = entities.get(fact.object)
+        if fact.relation != "holdsOffice" or office is None or " of " not in office.label:
+            return False
+        title, place = office.label.split(" of ", 1)
+        return any(subject == fact.subject and label != office.label and label.startswith(f"{title} of ")
+                   and label.endswith(f" of {place}") for subject, label in offices)
+    return [f for f in facts if not vaguer(f)]
 
 
 #: Words news uses for a country's head of state or government without naming the office.
