@@ -23,8 +23,9 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.model import ENTITY_TYPES, RELATIONS, Article, Entity, Extraction, Fact, slug
+from graph.model import ENTITY_TYPES, RELATIONS, Article, Bounds, Entity, Extraction, Fact, slug
 from graph.resources import resource
+from graph.timebounds import statement_bounds
 from graph.terms import KG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, WD, XSD
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -155,8 +156,9 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
         yield iri, KG.year, _year_literal(entity.year)
 
 
-def fact_triples(article_key: str, fact: Fact) -> Iterator[Triple]:
-    """The direct triple of one fact, then its kg:Statement node with the evidence."""
+def fact_triples(article_key: str, fact: Fact, article_date: str | None = None) -> Iterator[Triple]:
+    """The direct triple of one fact, then its kg:Statement node with the evidence and,
+    for the relations that last a while, its time bounds (see graph/timebounds.py)."""
     if fact.relation not in RELATIONS:
         raise ValueError(f"fact has unknown relation {fact.relation!r}; expected one of {', '.join(RELATIONS)}")
     subject, predicate, obj = entity_iri(fact.subject), KG[fact.relation], entity_iri(fact.object)
@@ -176,6 +178,19 @@ def fact_triples(article_key: str, fact: Fact) -> Iterator[Triple]:
     yield node, KG.endOffset, Literal(fact.end)
     yield node, KG.extractor, Literal(fact.extractor)
     yield node, PROV.wasDerivedFrom, article_iri(article_key)
+    yield from bounds_triples(node, statement_bounds(fact, article_date))
+
+
+#: The four bounds' properties, in the order of `Bounds`' fields.
+BOUND_PROPERTIES = {"start_after": KG.startAfter, "start_before": KG.startBefore, "end_after": KG.endAfter,
+                    "end_before": KG.endBefore}
+
+
+def bounds_triples(node: URIRef, bounds: Bounds | None) -> Iterator[Triple]:
+    """One xsd:date triple per known bound of a statement or tenure."""
+    for name, value in (bounds.as_dict().items() if bounds is not None else ()):
+        if value is not None:
+            yield node, BOUND_PROPERTIES[name], _date_literal(value, name.replace("_", " "))
 
 
 def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
@@ -213,7 +228,7 @@ def extraction_graph(extraction: Extraction) -> Graph:
     triples = [
         *article_triples(extraction.article, extraction.text, extraction.entities),
         *(triple for entity in extraction.entities for triple in entity_triples(entity)),
-        *(triple for fact in distinct_facts(extraction.facts) for triple in fact_triples(key, fact)),
+        *(triple for fact in distinct_facts(extraction.facts) for triple in fact_triples(key, fact, extraction.article.date)),
     ]
     for triple in triples:
         graph.add(triple)

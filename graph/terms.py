@@ -84,6 +84,10 @@ class KG(DefinedNamespace):
     endOffset: URIRef  # end (exclusive) of the evidence in the article body
     extractor: URIRef  # name of the rule set or model that found the fact
     year: URIRef  # a Summit's year, xsd:gYear
+    startAfter: URIRef  # the fact began on or after this date
+    startBefore: URIRef  # the fact began on or before this date
+    endAfter: URIRef  # the fact ended on or after this date (it still held then)
+    endBefore: URIRef  # the fact ended on or before this date
 
 
 #: Base of every resource IRI (entities, articles, statements).

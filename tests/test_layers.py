@@ -22,6 +22,7 @@ STAGES = {
     "graph.extract.facts.meetings": 6.3,
     "graph.extract.facts": 7, "graph.extract.learned": 7.5,
     "graph.extract": 8,
+    "graph.timebounds": 8.5,
     "graph.rdf": 9,
     "graph.store": 10, "graph.remote": 11,
     "graph.read": 11.5,
