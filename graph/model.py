@@ -124,6 +124,25 @@ class Bounds:
                 "end_after": self.end_after, "end_before": self.end_before}
 
 
+@dataclass(frozen=True)
+class Tenure:
+    """One spell of a person in an office or a party, merged from every article's statements.
+
+    Derived, never extracted: recomputed from the store after each build or removal, so
+    it does not depend on the order articles were built in. `person` and `holding` are
+    IRIs; `first_evidence` and `last_evidence` are the dates of the earliest and latest
+    supporting statements; `statements` are their IRIs.
+    """
+
+    person: str
+    relation: str  # holdsOffice, memberOf or leaderOf
+    holding: str  # the Office or PoliticalParty
+    bounds: Bounds
+    first_evidence: str
+    last_evidence: str
+    statements: tuple[str, ...]
+
+
 def _later(a: str | None, b: str | None) -> str | None:
     return b if a is None else a if b is None else max(a, b)
 

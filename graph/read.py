@@ -163,15 +163,18 @@ def mentions(store, *, entity: str | None = None) -> Iterator[tuple[str, str]]:
 # --- statements ----------------------------------------------------------------------
 
 
-def statements(store, *, entity: str | None = None, article: str | None = None) -> Iterator[Statement]:
-    """Every statement, or those about one entity (as subject or object), or those of one article; streamed."""
-    if entity is not None and article is not None:
-        raise ValueError("give an entity or an article, not both")
+def statements(store, *, entity: str | None = None, article: str | None = None,
+               iris: Iterable[str] | None = None) -> Iterator[Statement]:
+    """Every statement, or those about one entity (as subject or object), or those of one
+    article, or those with these IRIs; streamed."""
+    if sum(given is not None for given in (entity, article, iris)) > 1:
+        raise ValueError("give an entity, an article or statement IRIs, not several")
     sparql = query_text("statements")
     if article is not None:
         sparql = with_values(sparql, "article", [article])
-    elif entity is not None:
-        about = [row["f"].value for row in store.query(with_values(query_text("statements-about"), "e", [entity]))]
+    elif entity is not None or iris is not None:
+        about = sorted(iris) if iris is not None else [
+            row["f"].value for row in store.query(with_values(query_text("statements-about"), "e", [entity]))]
         if not about:
             return
         sparql = with_values(sparql, "f", about)

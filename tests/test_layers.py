@@ -25,8 +25,8 @@ STAGES = {
     "graph.timebounds": 8.5,
     "graph.rdf": 9,
     "graph.store": 10, "graph.remote": 11,
-    "graph.read": 11.5,
-    "graph.sparql": 12, "graph.validate": 12, "graph.export": 12, "graph.workers": 12,
+    "graph.read": 11.5, "graph.tenures": 11.7,
+    "graph.sparql": 12, "graph.history": 12, "graph.validate": 12, "graph.export": 12, "graph.workers": 12,
     "graph.distributed": 13,
     "graph.build": 14,
     "graph.projection": 14.5,
@@ -37,7 +37,7 @@ STAGES = {
     "graph.server.pool": 16.3, "graph.server.pages": 16.3, "graph.server.app": 16.4, "graph.server": 16.5,
     "graph.cli.options": 18,
     "graph.cli.building": 18.5, "graph.cli.reading": 18.5, "graph.cli.exploring": 18.5, "graph.cli.serving": 18.5,
-    "graph.cli.evaluating": 18.5,
+    "graph.cli.evaluating": 18.5, "graph.cli.timing": 18.5,
     "graph.cli": 19, "graph.__main__": 20, "graph": 20,
 }
 
