@@ -7,14 +7,16 @@ pages are thin layers over these functions.
 
 A tenure covers a date by evidence when it had certainly begun by then and certainly
 not ended (start_before <= date <= end_after), and by its bounds when its bounds allow
-the date but no report pins it (between the last report and the successor's first, say).
-An open start is taken as the first report: nothing is claimed before the evidence.
+the date but no report pins it (between the last report and the successor's first, say),
+within a year of what reports place (so an open start reaches back at most a year
+before the first report, and an open end at most a year after the last).
 """
 from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from graph import read
@@ -23,6 +25,8 @@ from graph.tenures import one_holder
 
 #: Pieces of evidence shown per tenure.
 EVIDENCE_SHOWN = 3
+#: How far from its reports a tenure's bounds alone may place it.
+HORIZON_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,13 @@ class TenureView:
     bounds: Bounds
     first_evidence: str
     last_evidence: str
-    support: int  # how many statements it rests on
-    evidence: tuple[Evidence, ...] = ()
+    statements: tuple[str, ...]  # the IRIs of the statements it rests on
+    evidence: tuple[Evidence, ...] = ()  # some of them, with their articles
+
+    @property
+    def support(self) -> int:
+        """How many statements it rests on."""
+        return len(self.statements)
 
     @property
     def start(self) -> str | None:
@@ -76,10 +85,15 @@ class TenureView:
         bounds = self.bounds
         if bounds.start_before and bounds.end_after and bounds.start_before <= day <= bounds.end_after:
             return "evidence"
-        earliest = bounds.start_after or bounds.start_before or self.first_evidence
-        if earliest <= day and (bounds.end_before is None or day <= bounds.end_before):
+        if ((bounds.start_after is None or bounds.start_after <= day)
+                and (bounds.end_before is None or day <= bounds.end_before) and self._near(day)):
             return "bounds"
         return None
+
+    def _near(self, day: str) -> bool:
+        """Whether the date is within `HORIZON_DAYS` of what reports place: bounds alone do
+        not carry a tenure years away from its evidence (a past holder named once as former)."""
+        return _distance(self, day) <= HORIZON_DAYS
 
     def as_json(self) -> dict:
         return {"person": self.person_label, "person_id": self.person, "relation": self.relation,
@@ -99,7 +113,10 @@ class UnknownName(ValueError):
 def resolve(store, name: str) -> tuple[str, str]:
     """(IRI, label) of the person, office or party of the tenures named so: by key, IRI,
     label or folded label. Ambiguous and unknown names raise UnknownName with the candidates."""
-    known = {row["e"].value: row["label"].value for row in store.query(read.query_text("tenure-names"))}
+    exact_label = read.with_literals(read.query_text("tenure-names"), "label", [name.strip()])
+    known = {row["e"].value: row["label"].value for row in store.query(exact_label)}
+    if len(known) != 1:  # not one exact label: look among all names, folded
+        known = {row["e"].value: row["label"].value for row in store.query(read.query_text("tenure-names"))}
     exact = [iri for iri in known if iri == name or read.key_of(iri) == name]
     matches = exact or sorted(iri for iri, label in known.items() if fold(label) == fold(name))
     if len(matches) == 1:
@@ -119,20 +136,33 @@ def tenures(store, *, holding: str | None = None, person: str | None = None, nea
     """The tenures of one office or party, or of one person, in order of start, each with
     up to `evidence` supporting statements (those nearest the date `near`, else the earliest
     and latest)."""
+    return with_evidence(store, tenure_views(store, holding=holding, person=person), near=near, limit=evidence)
+
+
+def tenure_views(store, *, holding: str | None = None, person: str | None = None) -> list[TenureView]:
+    """The tenures of one office or party, or of one person, without their evidence (fast)."""
     variable, iri = ("o", holding) if holding is not None else ("p", person)
     rows = list(store.query(read.with_values(read.query_text("tenures"), variable, [iri])))
     labels = read.labels_of(store, {row[v].value for row in rows for v in ("p", "o")})
     support = _support(store, [row["t"].value for row in rows])
-    shown = _evidence(store, {f for statements in support.values() for f in statements})
-    found = []
-    for row in rows:
-        bounds = Bounds(*(row[v].value if row[v] is not None else None for v in ("sa", "sb", "ea", "eb")))
-        statements = [shown[f] for f in support.get(row["t"].value, []) if f in shown]
-        found.append(TenureView(row["t"].value, row["p"].value, labels.get(row["p"].value, row["p"].value),
-                                read.local_name(row["rel"].value), row["o"].value,
-                                labels.get(row["o"].value, row["o"].value), bounds, row["first"].value,
-                                row["last"].value, len(statements), _choose(statements, near, evidence)))
+    found = [_view(row, labels, tuple(support.get(row["t"].value, ())), ()) for row in rows]
     return sorted(found, key=lambda t: (t.relation, t.bounds.start_before or t.first_evidence, t.person_label))
+
+
+def with_evidence(store, found: list[TenureView], *, near: str | None = None,
+                  limit: int = EVIDENCE_SHOWN) -> list[TenureView]:
+    """The tenures with up to `limit` pieces of evidence each, read for these tenures only."""
+    shown = evidence_of(store, {f for t in found for f in t.statements})
+    return [replace(t, evidence=_choose([shown[f] for f in t.statements if f in shown], near, limit)) for t in found]
+
+
+def _view(row, labels: dict[str, str], statements: tuple[str, ...], evidence: tuple[Evidence, ...]) -> TenureView:
+    """A row of tenures.rq as a TenureView."""
+    bounds = Bounds(*(row[v].value if row[v] is not None else None for v in ("sa", "sb", "ea", "eb")))
+    person, holding = row["p"].value, row["o"].value
+    return TenureView(row["t"].value, person, labels.get(person, person), read.local_name(row["rel"].value), holding,
+                      labels.get(holding, holding), bounds, row["first"].value, row["last"].value, statements,
+                      evidence)
 
 
 def _support(store, tenure_iris: list[str]) -> dict[str, list[str]]:
@@ -159,14 +189,17 @@ def _choose(statements: list[Evidence], near: str | None, limit: int) -> tuple[E
     return tuple(ordered[round(i * step)] for i in range(limit))
 
 
-def _evidence(store, statements: set[str]) -> dict[str, Evidence]:
-    """Statement IRI → its evidence, articles' keys, titles and dates included."""
-    found = list(read.statements(store, iris=statements)) if statements else []
-    articles = read.articles(store, {s.article for s in found}) if found else {}
-    return {s.iri: Evidence(s.iri, articles[s.article].key if s.article in articles else s.article,
-                            articles[s.article].title if s.article in articles else None,
-                            articles[s.article].date if s.article in articles else None, s.status, s.text)
-            for s in found}
+def evidence_of(store, statements: set[str]) -> dict[str, Evidence]:
+    """Statement IRI → its evidence, with its article's key, headline and date."""
+    if not statements:
+        return {}
+    rows = store.query(read.with_values(read.query_text("evidence"), "f", sorted(statements)))
+    return {row["f"].value: Evidence(row["f"].value, row["key"].value, _text(row["title"]), _text(row["date"]),
+                                     _text(row["status"]), row["text"].value) for row in rows}
+
+
+def _text(term) -> str | None:
+    return None if term is None else term.value
 
 
 # --- questions ------------------------------------------------------------------------
@@ -181,21 +214,21 @@ def holders(store, office: str, at: str) -> list[TenureView]:
     reported nearest the date.
     """
     iri, label = resolve(store, office)
-    covering = [(t.coverage(at), t) for t in tenures(store, holding=iri, near=at) if t.relation != "memberOf"]
+    covering = [(t.coverage(at), t) for t in tenure_views(store, holding=iri) if t.relation != "memberOf"]
     ranked = sorted(((how, t) for how, t in covering if how is not None),
                     key=lambda c: (c[0] != "evidence", _distance(c[1], at), c[1].person_label))
+    chosen = [t for _, t in ranked]
     if ranked and one_holder(ranked[0][1].relation, label):
-        evidenced = [t for how, t in ranked if how == "evidence"]
-        return evidenced or [ranked[0][1]]
-    return [t for _, t in ranked]
+        chosen = [t for how, t in ranked if how == "evidence"] or chosen[:1]
+    return with_evidence(store, chosen, near=at)
 
 
 def _distance(tenure: TenureView, day: str) -> int:
     """Days from the date to the span reports place the tenure in (0 within it)."""
     target = date.fromisoformat(day)
     first = tenure.bounds.start_before or tenure.first_evidence
-    first_day, last_day = date.fromisoformat(first), date.fromisoformat(tenure.bounds.end_after or first)
-    return max((first_day - target).days, (target - last_day).days, 0)
+    ends = sorted(date.fromisoformat(d) for d in (first, tenure.bounds.end_after or first))
+    return max((ends[0] - target).days, (target - ends[1]).days, 0)
 
 
 def timeline(store, entity: str) -> tuple[str, str, list[TenureView]]:
@@ -207,15 +240,19 @@ def timeline(store, entity: str) -> tuple[str, str, list[TenureView]]:
 
 
 def status_at(spells: list[TenureView], day: str) -> str:
-    """A fact's status on a date from its tenures: current, former, not yet, or unknown."""
+    """A fact's status on a date from its tenures: current (reports place it there), possibly
+    current (only its bounds allow it), former (a tenure had ended by then), not yet (every
+    tenure begins later), or unknown."""
     coverage = {t.coverage(day) for t in spells}
     if "evidence" in coverage:
         return "current"
-    if spells and all(t.end is not None and t.end < day for t in spells):
+    if "bounds" in coverage:
+        return "possibly current"
+    if any(t.end is not None and t.end <= day for t in spells):
         return "former"
     if spells and all((t.bounds.start_after or t.first_evidence) > day for t in spells):
         return "not yet"
-    return "possibly current" if "bounds" in coverage else "unknown"
+    return "unknown"
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -250,3 +287,24 @@ def format_tenures(found: list[TenureView], *, title: str, show_person: bool = T
 def _short(sentence: str, width: int = 110) -> str:
     text = " ".join(sentence.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- facts at a date ------------------------------------------------------------------------
+
+
+def fact_statuses(store, day: str) -> dict[tuple[str, str, str], str]:
+    """(subject IRI, relation, object IRI) → the status of that fact on the date, from its tenures."""
+    spells: dict[tuple[str, str, str], list[TenureView]] = defaultdict(list)
+    for row in store.query(read.query_text("tenures")):
+        view = _view(row, {}, (), ())
+        spells[view.person, view.relation, view.holding].append(view)
+    return {fact: status_at(views, day) for fact, views in spells.items()}
+
+
+def with_status_as_of(rows: Iterable[dict], statuses: dict[tuple[str, str, str], str], day: str) -> Iterator[dict]:
+    """Facts-contract rows with `as_of` and `status_as_of` added to every timed fact."""
+    for row in rows:
+        fact = (row.get("subject_id"), row.get("relation"), row.get("object_id"))
+        if row.get("kind") == "fact" and fact in statuses:
+            row = {**row, "as_of": day, "status_as_of": statuses[fact]}
+        yield row

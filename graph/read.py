@@ -74,8 +74,16 @@ def with_values(sparql: str, variable: str, iris: Iterable[str]) -> str:
     against 1 ms for a VALUES clause on a million triples). Each IRI goes through
     ox.NamedNode, which refuses anything that is not an IRI, so none can break out.
     """
-    values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
-    return sparql.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
+    return _with_terms(sparql, variable, [str(ox.NamedNode(iri)) for iri in iris])
+
+
+def with_literals(sparql: str, variable: str, texts: Iterable[str]) -> str:
+    """The query with `variable` bound to these plain literals, escaped by ox.Literal."""
+    return _with_terms(sparql, variable, [str(ox.Literal(text)) for text in texts])
+
+
+def _with_terms(sparql: str, variable: str, terms: list[str]) -> str:
+    return sparql.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {' '.join(terms)} }}", 1)
 
 
 def local_name(iri: str) -> str:

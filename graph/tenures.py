@@ -41,7 +41,7 @@ TENURES_GRAPH = str(RESOURCE["derived/tenures"])
 _SHARED_OFFICE = re.compile(r"^(?:member|senator|deputy|ambassador|representative|envoy|special|adviser|advisor|"
                             r"judge|justice|councillor|minister of state|minister without|spokes|delegate|"
                             r"commissioner|lawmaker|legislator|assemblyman|congressman)", re.I)
-_CURRENT = frozenset({"current", "acting", None})
+CURRENT = frozenset({"current", "acting", None})  # the statuses of a holder in office
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _runs(group: list[TimedStatement], *, shared: bool) -> list[_Spell]:
     """Spells from the current reports: runs of one person in date order (one per person if shared)."""
     spells: list[_Spell] = []
     by_person: dict[str, _Spell] = {}
-    current = [s for s in group if s.status in _CURRENT]
+    current = [s for s in group if s.status in CURRENT]
     last_seen = {s.person: s.day for s in current}  # the group is in date order
     # On a day two people are reported current, the one never reported later goes first:
     # the outgoing holder and the incoming one in one article, not a return.
@@ -136,7 +136,7 @@ def _group_tenures(group: list[TimedStatement], *, shared: bool) -> Iterator[Ten
     """The tenures of one office or party."""
     spells = _runs(group, shared=shared)
     for statement in group:
-        if statement.status not in _CURRENT:
+        if statement.status not in CURRENT:
             _place(statement, spells)
     for spell in spells:
         yield _tenure(spell, group[0].relation, group[0].holding)
@@ -150,7 +150,7 @@ def _tenure(spell: _Spell, relation: str, holding: str) -> Tenure:
     """
     statements = sorted(spell.statements, key=lambda s: (s.day, s.iri))
     bounds = spell.limits
-    for statement in sorted(statements, key=lambda s: (s.status not in _CURRENT, s.day, s.iri)):
+    for statement in sorted(statements, key=lambda s: (s.status not in CURRENT, s.day, s.iri)):
         met = bounds.meet(statement.bounds)
         if met.consistent():
             bounds = met

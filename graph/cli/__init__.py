@@ -26,5 +26,6 @@ def cli():
 
 for command in (building.build, reading.facts, reading.export_, reading.query, reading.validate, reading.stats,
                 building.remove, evaluating.eval_, exploring.path, exploring.neighbors, exploring.central,
-                exploring.view, serving.serve, timing.holders):
+                exploring.view, serving.serve, timing.holders,
+                timing.conflicts, timing.timeline):
     cli.add_command(command)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +65,13 @@ def output(path: str | None, *, binary: bool = False) -> IO:
         return sys.stdout.buffer if binary else sys.stdout
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
+
+
+def iso_date(ctx, param, value: str | None) -> str | None:
+    """A YYYY-MM-DD option, checked here so a typo is a usage error rather than an empty answer."""
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date like 2007-06-27")
+    return value
 
 
 def names(text: str | None) -> frozenset[str]:

@@ -1,19 +1,13 @@
-"""`kg holders`, `kg timeline` and `kg conflicts`: thin layers over graph.history and graph.conflicts."""
+"""`kg holders`, `kg timeline` and `kg conflicts`: thin layers over graph.history, graph.timelines
+and graph.conflicts."""
 from __future__ import annotations
 
 import json
-import re
+import sys
 
 import click
 
-from graph.cli.options import friendly_errors, open_store, store_option
-
-
-def _iso_date(ctx, param, value: str | None) -> str | None:
-    """A YYYY-MM-DD option, checked here so a typo is a usage error rather than an empty answer."""
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter(f"{value!r} is not a date like 2007-06-27")
-    return value
+from graph.cli.options import friendly_errors, iso_date, open_store, output, store_option
 
 
 def _emit_json(data) -> None:
@@ -22,7 +16,7 @@ def _emit_json(data) -> None:
 
 @click.command()
 @click.argument("office")
-@click.option("--at", "day", required=True, callback=_iso_date, metavar="YYYY-MM-DD", help="The date asked about.")
+@click.option("--at", "day", required=True, callback=iso_date, metavar="YYYY-MM-DD", help="The date asked about.")
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @friendly_errors
@@ -44,3 +38,67 @@ def holders(office, day, store_dir, fmt):
         _emit_json([t.as_json() | {"coverage": t.coverage(day)} for t in found])
     else:
         click.echo(format_tenures(found, title=f"{office} on {day}: {len(found)} holder(s)"))
+
+
+@click.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@friendly_errors
+def conflicts(store_dir, fmt):
+    """Reports that contradict each other, with both sides' evidence.
+
+    Kinds: two-holders (two people in an office one person holds at a time, at once),
+    current-and-former (one person called both on one day), rival-parties (one person
+    a member of two parties of one country at once).
+
+    \b
+    Example:
+        kg conflicts
+        kg conflicts --format json
+    """
+    from graph.conflicts import conflicts as find_conflicts, format_conflicts
+
+    with open_store(store_dir) as store:
+        found = find_conflicts(store)
+    if fmt == "json":
+        _emit_json([c.as_json() for c in found])
+    else:
+        click.echo(format_conflicts(found))
+
+
+@click.command()
+@click.argument("entity")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False), help="File to write (default stdout).")
+@friendly_errors
+def timeline(entity, store_dir, fmt, path):
+    """A person's offices and parties over time, or an office's (or party's) holders in order.
+
+    The HTML timeline works offline; each bar links to its evidence, and ended tenures
+    are outlined dashed.
+
+    \b
+    Example:
+        kg timeline "Shigeru Ishiba"
+        kg timeline "Prime Minister of Japan" --format html -o japan.html
+    """
+    from graph.history import format_tenures, timeline as find_timeline
+
+    with open_store(store_dir) as store:
+        iri, label, found = find_timeline(store, entity)
+    by_person = any(t.person == iri for t in found)
+    if fmt == "json":
+        text = json.dumps({"entity": label, "id": iri, "tenures": [t.as_json() for t in found]}, ensure_ascii=False,
+                          indent=2)
+    elif fmt == "html":
+        from graph.timelines import timeline_html
+
+        text = timeline_html(label, found, by_person=by_person)
+    else:
+        text = format_tenures(found, title=f"{label}: {len(found)} tenure(s)", show_person=not by_person)
+    out = output(path)
+    out.write(text + "\n")
+    if out is not sys.stdout:
+        out.close()
+        click.echo(f"wrote {path}", err=True)
