@@ -129,6 +129,9 @@ def _handover(conflict: Conflict) -> bool:
 def _reason(kind: str, pair: tuple[TimedStatement, TimedStatement], labels: dict[str, str]) -> str:
     one, other = pair
     name = labels.get
+    if kind == "two-holders" and one.relation == "leaderOf":
+        return (f"{name(one.person, one.person)} ({one.day}) and {name(other.person, other.person)} ({other.day}) "
+                f"both reported leading {name(one.holding, one.holding)}, which one person leads at a time")
     if kind == "two-holders":
         return (f"{name(one.person, one.person)} ({one.day}) and {name(other.person, other.person)} ({other.day}) "
                 f"both reported as {name(one.holding, one.holding)}, an office one person holds at a time")

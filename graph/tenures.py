@@ -36,11 +36,13 @@ from graph.terms import RESOURCE
 #: The derived named graph that holds every tenure.
 TENURES_GRAPH = str(RESOURCE["derived/tenures"])
 
-#: Offices whose titles begin so are held by several people at once; every other office
-#: (President of X, Minister of Y of X, Mayor of Z) by one at a time.
+#: Offices whose titles begin so are held by several people at once; so is a minister or
+#: secretary without a portfolio ("Minister of France"); every other office (President of
+#: X, Minister of Y of X, Mayor of Z) by one at a time.
 _SHARED_OFFICE = re.compile(r"^(?:member|senator|deputy|ambassador|representative|envoy|special|adviser|advisor|"
-                            r"judge|justice|councillor|minister of state|minister without|spokes|delegate|"
-                            r"commissioner|lawmaker|legislator|assemblyman|congressman)", re.I)
+                            r"judge|justice|associate|councillor|minister of state|minister without|spokes|"
+                            r"delegate|commissioner|lawmaker|legislator|assemblyman|congressman)", re.I)
+_NO_PORTFOLIO = re.compile(r"^(?:minister|secretary|mayor) of (?!.* of )", re.I)
 CURRENT = frozenset({"current", "acting", None})  # the statuses of a holder in office
 
 
@@ -70,7 +72,8 @@ def timed_statements(store) -> list[TimedStatement]:
 
 def one_holder(relation: str, label: str) -> bool:
     """Whether one person at a time holds it: a party's leadership, or an office not shared by title."""
-    return relation == "leaderOf" or (relation == "holdsOffice" and not _SHARED_OFFICE.match(label))
+    return relation == "leaderOf" or (relation == "holdsOffice" and not _SHARED_OFFICE.match(label)
+                                      and not _NO_PORTFOLIO.match(label))
 
 
 def merge(statements: Iterable[TimedStatement], labels: dict[str, str]) -> list[Tenure]:

@@ -169,6 +169,7 @@ def test_tenures_a_contradicting_statement_supports_but_does_not_bound():
 @pytest.mark.parametrize(("relation", "label", "expected"), [
     ("holdsOffice", "President of Arcadia", True), ("holdsOffice", "Minister of Finance of Arcadia", True),
     ("holdsOffice", "Member of the Arcadian Senate", False), ("holdsOffice", "Deputy Prime Minister of Arcadia", False),
+    ("holdsOffice", "Minister of Arcadia", False), ("holdsOffice", "Secretary of Defense of Arcadia", True),
     ("leaderOf", "Arcadian Labour Party", True), ("memberOf", "Arcadian Labour Party", False),
 ])
 def test_tenures_one_holder_offices(relation, label, expected):

@@ -31,10 +31,20 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
+def _known_failures() -> tuple[type[BaseException], ...]:
+    """The failures `friendly_errors` reports in one line. ModelNotFound is among them only
+    once the extraction pipeline, the one place that raises it, is loaded: so commands that
+    never extract (`kg holders`, `kg query`, ...) do not pay half a second to import spaCy."""
+    from graph.store import StoreBusy
+
+    # OSError: files and remote stores; ValueError: bad options, unknown or ambiguous names
+    failures: tuple[type[BaseException], ...] = (StoreBusy, OSError, QueryError, ValueError)
+    pipeline = sys.modules.get("graph.extract.pipeline")
+    return failures + ((pipeline.ModelNotFound,) if pipeline is not None else ())
+
+
 def friendly_errors(fn: Callable) -> Callable:
     """Known failures become one-line messages and exit code 2, never a traceback."""
-    from graph.extract.pipeline import ModelNotFound
-    from graph.store import StoreBusy
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -45,8 +55,9 @@ def friendly_errors(fn: Callable) -> Callable:
             # at /dev/null so the interpreter's last flush does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
-        except (ModelNotFound, StoreBusy, OSError, QueryError, ValueError) as error:
-            # OSError: files and remote stores; ValueError: bad options, unknown or ambiguous names
+        except Exception as error:
+            if not isinstance(error, _known_failures()):
+                raise
             raise UsageProblem(str(error)) from None
     return wrapper
 
