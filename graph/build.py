@@ -17,6 +17,7 @@ from graph.ingest import IngestError, read_articles
 from graph.model import Article
 from graph.rdf import article_iri
 from graph.store import Store
+from graph.tenures import refresh as refresh_tenures
 from graph.workers import Options, Outcome, batches, local_outcomes
 
 BATCH_SIZE = 64
@@ -33,6 +34,8 @@ class Report:
     facts: int = 0
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    tenures: int = 0
+    tenure_seconds: float = 0.0  # of `seconds`, the time spent re-deriving the tenures
 
     @property
     def ok(self) -> bool:
@@ -54,7 +57,10 @@ def outcomes(article_batches: Iterable[list[Article]], options: Options, *, jobs
 def build(paths: Iterable[str], store: Store, options: Options = Options(), *, jobs: int = 1, dask: str | None = None,
           batch_size: int = BATCH_SIZE, max_chars: int = 5_000_000, bulk: bool = False,
           extractor: Extractor | None = None, on_progress: Callable[[Outcome], None] | None = None) -> Report:
-    """Build the articles under `paths` into `store` and report what happened."""
+    """Build the articles under `paths` into `store` and report what happened.
+
+    Ends by re-deriving the tenures graph from all the store's statements (graph/tenures.py).
+    """
     started = time.perf_counter()
     report = Report()
     articles = _articles_reporting_errors(read_articles(paths, max_chars=max_chars), report)
@@ -76,6 +82,9 @@ def build(paths: Iterable[str], store: Store, options: Options = Options(), *, j
             on_progress(outcome)
     if pending:
         store.bulk_replace(pending)
+    merging = time.perf_counter()
+    report.tenures = refresh_tenures(store)
+    report.tenure_seconds = time.perf_counter() - merging
     report.seconds = time.perf_counter() - started
     return report
 
@@ -89,5 +98,9 @@ def _articles_reporting_errors(items: Iterable[Article | IngestError], report: R
 
 
 def remove_article(store: Store, key: str) -> bool:
-    """Delete one article's named graph (its facts and mentions); True if it existed."""
-    return store.remove_graph(str(article_iri(key)))
+    """Delete one article's named graph (its facts and mentions) and re-derive the tenures
+    without it; True if it existed."""
+    removed = store.remove_graph(str(article_iri(key)))
+    if removed:
+        refresh_tenures(store)
+    return removed

@@ -94,6 +94,64 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """When a fact began and ended, as four ISO dates (TAC-KBP's temporal slots); None is open.
+
+    The start lies in [start_after, start_before] and the end in [end_after, end_before],
+    both ends inclusive. Bounds from separate pieces of evidence combine with `meet`.
+    """
+
+    start_after: str | None = None
+    start_before: str | None = None
+    end_after: str | None = None
+    end_before: str | None = None
+
+    def meet(self, other: "Bounds") -> "Bounds":
+        """The tightest bounds both allow: the later of the lower bounds, the earlier of the upper."""
+        return Bounds(_later(self.start_after, other.start_after), _earlier(self.start_before, other.start_before),
+                      _later(self.end_after, other.end_after), _earlier(self.end_before, other.end_before))
+
+    def consistent(self) -> bool:
+        """Whether some start and some end not before it fit these bounds."""
+        lowest_start = self.start_after or "0000-01-01"
+        return all(low <= high for low, high in (
+            (lowest_start, self.start_before or "9999-12-31"),
+            (self.end_after or lowest_start, self.end_before or "9999-12-31"),
+            (lowest_start, self.end_before or "9999-12-31")))
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"start_after": self.start_after, "start_before": self.start_before,
+                "end_after": self.end_after, "end_before": self.end_before}
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One spell of a person in an office or a party, merged from every article's statements.
+
+    Derived, never extracted: recomputed from the store after each build or removal, so
+    it does not depend on the order articles were built in. `person` and `holding` are
+    IRIs; `first_evidence` and `last_evidence` are the dates of the earliest and latest
+    supporting statements; `statements` are their IRIs.
+    """
+
+    person: str
+    relation: str  # holdsOffice, memberOf or leaderOf
+    holding: str  # the Office or PoliticalParty
+    bounds: Bounds
+    first_evidence: str
+    last_evidence: str
+    statements: tuple[str, ...]
+
+
+def _later(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _earlier(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything taken from one article: what goes into that article's named graph."""
 

@@ -45,7 +45,7 @@ STRUCTURAL_RELATIONS: tuple[str, ...] = ("officeOf", "country")
 EDGE_RELATIONS: tuple[str, ...] = RELATIONS + STRUCTURAL_RELATIONS
 ALL_STATUSES: frozenset[str] = frozenset(s for statuses in STATUSES.values() for s in statuses)
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _MEMORY_CACHE_SIZE = 8
 
 
@@ -283,6 +283,7 @@ def build_projection(store) -> Projection:
     _add_entities(store, graph, articles)
     _add_statements(store, graph, articles)
     _add_links(store, graph, articles)
+    _mark_ended(store, graph)
     return Projection(graph, {info.key: info for info in articles.values()})
 
 
@@ -327,6 +328,17 @@ def _add_statements(store, graph: nx.MultiDiGraph, articles: dict[str, ArticleIn
         evidence = Evidence(article.key, article.title, article.date, statement.text, statement.confidence)
         _add_edge_evidence(graph, key_of(statement.subject), statement.relation, key_of(statement.object),
                            statement.status, evidence)
+
+
+def _mark_ended(store, graph: nx.MultiDiGraph) -> None:
+    """Give each timed fact's edges `ended`: True when every tenure of the fact has ended
+    (from the merged tenures, not one article's word); other edges get None."""
+    ended: dict[tuple[str, str, str], bool] = {}
+    for row in store.query(read.query_text("tenure-ends")):
+        fact = (key_of(row["p"].value), local_name(row["rel"].value), key_of(row["o"].value))
+        ended[fact] = ended.get(fact, True) and row["eb"] is not None
+    for u, v, data in graph.edges(data=True):
+        data["ended"] = ended.get((u, data["relation"], v))
 
 
 def _add_links(store, graph: nx.MultiDiGraph, articles: dict[str, ArticleInfo]) -> None:

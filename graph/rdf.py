@@ -23,9 +23,10 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.model import ENTITY_TYPES, RELATIONS, Article, Entity, Extraction, Fact, slug
+from graph.model import ENTITY_TYPES, RELATIONS, Article, Bounds, Entity, Extraction, Fact, Tenure, slug
 from graph.resources import resource
-from graph.terms import KG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, WD, XSD
+from graph.timebounds import statement_bounds
+from graph.terms import KG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, TIME, WD, XSD
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -155,8 +156,9 @@ def entity_triples(entity: Entity) -> Iterator[Triple]:
         yield iri, KG.year, _year_literal(entity.year)
 
 
-def fact_triples(article_key: str, fact: Fact) -> Iterator[Triple]:
-    """The direct triple of one fact, then its kg:Statement node with the evidence."""
+def fact_triples(article_key: str, fact: Fact, article_date: str | None = None) -> Iterator[Triple]:
+    """The direct triple of one fact, then its kg:Statement node with the evidence and,
+    for the relations that last a while, its time bounds (see graph/timebounds.py)."""
     if fact.relation not in RELATIONS:
         raise ValueError(f"fact has unknown relation {fact.relation!r}; expected one of {', '.join(RELATIONS)}")
     subject, predicate, obj = entity_iri(fact.subject), KG[fact.relation], entity_iri(fact.object)
@@ -176,6 +178,74 @@ def fact_triples(article_key: str, fact: Fact) -> Iterator[Triple]:
     yield node, KG.endOffset, Literal(fact.end)
     yield node, KG.extractor, Literal(fact.extractor)
     yield node, PROV.wasDerivedFrom, article_iri(article_key)
+    yield from bounds_triples(node, statement_bounds(fact, article_date))
+
+
+#: The four bounds' properties, in the order of `Bounds`' fields.
+BOUND_PROPERTIES = {"start_after": KG.startAfter, "start_before": KG.startBefore, "end_after": KG.endAfter,
+                    "end_before": KG.endBefore}
+
+
+def bounds_triples(node: URIRef, bounds: Bounds | None) -> Iterator[Triple]:
+    """One xsd:date triple per known bound of a statement or tenure."""
+    for name, value in (bounds.as_dict().items() if bounds is not None else ()):
+        if value is not None:
+            yield node, BOUND_PROPERTIES[name], _date_literal(value, name.replace("_", " "))
+
+
+def tenure_iri(tenure: Tenure) -> URIRef:
+    """A tenure's IRI: a hash of person, relation, holding and first evidence (two spells of
+    one person in one office begin on different dates)."""
+    seed = f"{tenure.person}|{tenure.relation}|{tenure.holding}|{tenure.first_evidence}"
+    return RESOURCE[f"tenure/{hashlib.sha1(seed.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"]
+
+
+def tenure_triples(tenure: Tenure) -> Iterator[Triple]:
+    """One tenure as a W3C ORG membership whose time is an OWL-Time interval.
+
+    The interval's beginning and end are instants given a date (time:inXSDDate) only when
+    the bounds pin it to one day; the four kg: bounds on the tenure carry the rest.
+    """
+    node = tenure_iri(tenure)
+    person, holding = URIRef(tenure.person), URIRef(tenure.holding)
+    yield node, RDF.type, KG.Tenure
+    yield node, ORG.member, person
+    yield node, KG.tenureOf, holding
+    if tenure.relation != "holdsOffice":
+        yield node, ORG.organization, holding
+    yield node, KG.tenureRelation, KG[tenure.relation]
+    yield node, KG.firstEvidence, _date_literal(tenure.first_evidence, "first evidence")
+    yield node, KG.lastEvidence, _date_literal(tenure.last_evidence, "last evidence")
+    for statement in tenure.statements:
+        yield node, KG.supportedBy, URIRef(statement)
+    yield from bounds_triples(node, tenure.bounds)
+    during = URIRef(f"{node}/during")
+    yield node, ORG.memberDuring, during
+    yield during, RDF.type, TIME.ProperInterval
+    for edge, low, high in ((TIME.hasBeginning, tenure.bounds.start_after, tenure.bounds.start_before),
+                            (TIME.hasEnd, tenure.bounds.end_after, tenure.bounds.end_before)):
+        instant = URIRef(f"{during}/{local_name_of(edge)}")
+        yield during, edge, instant
+        yield instant, RDF.type, TIME.Instant
+        if low is not None and low == high:
+            yield instant, TIME.inXSDDate, _date_literal(low, "instant")
+
+
+def local_name_of(iri: URIRef) -> str:
+    """The name after the vocabulary's namespace: "hasEnd" of time:hasEnd."""
+    return str(iri).rsplit("#", 1)[-1]
+
+
+def tenures_ntriples(tenures: Iterable[Tenure], labels: dict[str, str]) -> str:
+    """The derived tenures graph as sorted N-Triples, with the labels of the people and holdings
+    (so that name lookups need only this graph)."""
+    graph = new_graph()
+    for tenure in tenures:
+        for triple in tenure_triples(tenure):
+            graph.add(triple)
+    for iri, label in labels.items():
+        graph.add((URIRef(iri), RDFS.label, Literal(label)))
+    return _sorted_ntriples(graph)
 
 
 def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
@@ -213,7 +283,7 @@ def extraction_graph(extraction: Extraction) -> Graph:
     triples = [
         *article_triples(extraction.article, extraction.text, extraction.entities),
         *(triple for entity in extraction.entities for triple in entity_triples(entity)),
-        *(triple for fact in distinct_facts(extraction.facts) for triple in fact_triples(key, fact)),
+        *(triple for fact in distinct_facts(extraction.facts) for triple in fact_triples(key, fact, extraction.article.date)),
     ]
     for triple in triples:
         graph.add(triple)
@@ -226,7 +296,11 @@ def extraction_ntriples(extraction: Extraction) -> str:
     Sorting makes the text a pure function of the Extraction, and the extra escaping
     (see `_LINE_SAFE`) makes "\\n" the only line break in it.
     """
-    text = extraction_graph(extraction).serialize(format="nt").translate(_LINE_SAFE)
+    return _sorted_ntriples(extraction_graph(extraction))
+
+
+def _sorted_ntriples(graph: Graph) -> str:
+    text = graph.serialize(format="nt").translate(_LINE_SAFE)
     lines = sorted(line for line in text.split("\n") if line)
     return "\n".join(lines) + "\n"
 

@@ -74,8 +74,16 @@ def with_values(sparql: str, variable: str, iris: Iterable[str]) -> str:
     against 1 ms for a VALUES clause on a million triples). Each IRI goes through
     ox.NamedNode, which refuses anything that is not an IRI, so none can break out.
     """
-    values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
-    return sparql.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
+    return _with_terms(sparql, variable, [str(ox.NamedNode(iri)) for iri in iris])
+
+
+def with_literals(sparql: str, variable: str, texts: Iterable[str]) -> str:
+    """The query with `variable` bound to these plain literals, escaped by ox.Literal."""
+    return _with_terms(sparql, variable, [str(ox.Literal(text)) for text in texts])
+
+
+def _with_terms(sparql: str, variable: str, terms: list[str]) -> str:
+    return sparql.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {' '.join(terms)} }}", 1)
 
 
 def local_name(iri: str) -> str:
@@ -163,15 +171,18 @@ def mentions(store, *, entity: str | None = None) -> Iterator[tuple[str, str]]:
 # --- statements ----------------------------------------------------------------------
 
 
-def statements(store, *, entity: str | None = None, article: str | None = None) -> Iterator[Statement]:
-    """Every statement, or those about one entity (as subject or object), or those of one article; streamed."""
-    if entity is not None and article is not None:
-        raise ValueError("give an entity or an article, not both")
+def statements(store, *, entity: str | None = None, article: str | None = None,
+               iris: Iterable[str] | None = None) -> Iterator[Statement]:
+    """Every statement, or those about one entity (as subject or object), or those of one
+    article, or those with these IRIs; streamed."""
+    if sum(given is not None for given in (entity, article, iris)) > 1:
+        raise ValueError("give an entity, an article or statement IRIs, not several")
     sparql = query_text("statements")
     if article is not None:
         sparql = with_values(sparql, "article", [article])
-    elif entity is not None:
-        about = [row["f"].value for row in store.query(with_values(query_text("statements-about"), "e", [entity]))]
+    elif entity is not None or iris is not None:
+        about = sorted(iris) if iris is not None else [
+            row["f"].value for row in store.query(with_values(query_text("statements-about"), "e", [entity]))]
         if not about:
             return
         sparql = with_values(sparql, "f", about)

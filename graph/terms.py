@@ -18,6 +18,7 @@ from rdflib.namespace import (
     RDFS,
     SDO,
     SKOS,
+    TIME,
     VANN,
     XSD,
     DefinedNamespace,
@@ -39,6 +40,7 @@ __all__ = [
     "RESOURCE",
     "SDO",
     "SKOS",
+    "TIME",
     "VANN",
     "WD",
     "XSD",
@@ -60,6 +62,7 @@ class KG(DefinedNamespace):
     Organization: URIRef  # an international or other organisation (not a party)
     Article: URIRef  # one news article; also names its named graph
     Statement: URIRef  # the qualified, provenance-carrying record of one fact
+    Tenure: URIRef  # a spell of a person in an office or party, merged across articles (derived)
 
     # Object properties (the fact relations, plus structural links)
     holdsOffice: URIRef  # Person → Office
@@ -84,6 +87,15 @@ class KG(DefinedNamespace):
     endOffset: URIRef  # end (exclusive) of the evidence in the article body
     extractor: URIRef  # name of the rule set or model that found the fact
     year: URIRef  # a Summit's year, xsd:gYear
+    startAfter: URIRef  # the fact began on or after this date
+    startBefore: URIRef  # the fact began on or before this date
+    endAfter: URIRef  # the fact ended on or after this date (it still held then)
+    endBefore: URIRef  # the fact ended on or before this date
+    tenureOf: URIRef  # Tenure → the Office or PoliticalParty held
+    tenureRelation: URIRef  # Tenure → the relation it spans: kg:holdsOffice, kg:memberOf or kg:leaderOf
+    supportedBy: URIRef  # Tenure → a Statement it is merged from
+    firstEvidence: URIRef  # Tenure's earliest supporting statement's date
+    lastEvidence: URIRef  # Tenure's latest supporting statement's date
 
 
 #: Base of every resource IRI (entities, articles, statements).
@@ -109,6 +121,7 @@ PREFIXES: dict[str, Namespace] = {
     "dcterms": DCTERMS._NS,
     "foaf": FOAF._NS,
     "vann": VANN._NS,
+    "time": TIME._NS,
 }
 
 #: The prefixes article graphs use, declared in Turtle and TriG dumps of the store (the

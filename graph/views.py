@@ -47,7 +47,8 @@ LEGEND_CLIPS: dict[str, str] = {
     "star": "polygon(50% 0%, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
     "hexagon": "polygon(25% 6%, 75% 6%, 100% 50%, 75% 94%, 25% 94%, 0 50%)",
 }
-#: Facts that do not (or do not yet) hold are drawn dashed.
+#: Facts that do not (or do not yet) hold are drawn dashed: offices and parties when all
+#: their merged tenures have ended (the edge's `ended`), other facts by their status.
 DASHED_STATUSES = frozenset({"former", "planned", "elect", "considering"})
 HIGHLIGHT = "#d62728"
 EDGE_COLOR = "#8f969c"
@@ -192,7 +193,7 @@ def _edge_options(data: dict, *, highlighted: bool, parallel: int) -> dict:
     options = {
         "label": fact_phrase(data["relation"], data["status"]),
         "relation": data["relation"], "status": data["status"], "confidence": data["confidence"],
-        "dashes": data["status"] in DASHED_STATUSES,
+        "dashes": data["ended"] if data.get("ended") is not None else data["status"] in DASHED_STATUSES,
         "width": 4 if highlighted else 1.5, "color": {"color": color, "highlight": "#222222", "hover": "#222222"},
         "evidence": [{"article": e.article, "sentence": e.sentence, "confidence": e.confidence} for e in data["evidence"]],
     }

@@ -222,7 +222,16 @@ def test_triple_count_is_exactly_the_contracts(graph: Graph) -> None:
     article = 7 + 5  # type, key, headline, date, url, source, body; a mention per entity
     entities = 3 * 5 + 2 + 1 + 1 + 1  # type, label and prefLabel each; Kazama alias + sameAs, officeOf, Japan sameAs, year
     facts = 12 + 13 + 11  # direct triple + 10 per statement; status on HOLDS/ATTENDS, validAt on ATTENDS
+    facts += 2  # HOLDS is current at the article's date: it had begun by then and not ended
     assert len(graph) == article + entities + facts
+
+
+def test_statement_bounds_of_a_current_holder(graph: Graph) -> None:
+    holds = fact_iri("2025-06-kazama-g7", HOLDS)
+    day = graph.value(article_iri("2025-06-kazama-g7"), SCHEMA.datePublished)
+    assert (graph.value(holds, KG.startBefore), graph.value(holds, KG.endAfter)) == (day, day)
+    assert graph.value(holds, KG.startAfter) is None and graph.value(holds, KG.endBefore) is None
+    assert graph.value(fact_iri("2025-06-kazama-g7", ATTENDS), KG.startBefore) is None  # attending is not timed
 
 
 def test_same_fact_twice_keeps_the_best_supported_one() -> None:

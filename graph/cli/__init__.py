@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from graph.cli import building, evaluating, exploring, reading, serving
+from graph.cli import building, evaluating, exploring, reading, serving, timing
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,5 +26,6 @@ def cli():
 
 for command in (building.build, reading.facts, reading.export_, reading.query, reading.validate, reading.stats,
                 building.remove, evaluating.eval_, exploring.path, exploring.neighbors, exploring.central,
-                exploring.view, serving.serve):
+                exploring.view, serving.serve, timing.holders,
+                timing.conflicts, timing.timeline):
     cli.add_command(command)

@@ -62,6 +62,7 @@ def build(paths, store_dir, model, gazetteers, min_confidence, rules_only, jobs,
         for failure in report.failures:
             click.echo(f"error: {failure}", err=True)
         click.echo(exporting.format_statistics(read.statistics(store), time.perf_counter() - started))
+    click.echo(f"tenures:  {report.tenures}, merged from all statements in {report.tenure_seconds:.1f} s")
     click.echo(f"stored {report.stored} article(s), {report.facts} fact(s); {len(report.failures)} failed")
     if report.failures:
         sys.exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,10 +31,20 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
+def _known_failures() -> tuple[type[BaseException], ...]:
+    """The failures `friendly_errors` reports in one line. ModelNotFound is among them only
+    once the extraction pipeline, the one place that raises it, is loaded: so commands that
+    never extract (`kg holders`, `kg query`, ...) do not pay half a second to import spaCy."""
+    from graph.store import StoreBusy
+
+    # OSError: files and remote stores; ValueError: bad options, unknown or ambiguous names
+    failures: tuple[type[BaseException], ...] = (StoreBusy, OSError, QueryError, ValueError)
+    pipeline = sys.modules.get("graph.extract.pipeline")
+    return failures + ((pipeline.ModelNotFound,) if pipeline is not None else ())
+
+
 def friendly_errors(fn: Callable) -> Callable:
     """Known failures become one-line messages and exit code 2, never a traceback."""
-    from graph.extract.pipeline import ModelNotFound
-    from graph.store import StoreBusy
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -44,8 +55,9 @@ def friendly_errors(fn: Callable) -> Callable:
             # at /dev/null so the interpreter's last flush does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
-        except (ModelNotFound, StoreBusy, OSError, QueryError, ValueError) as error:
-            # OSError: files and remote stores; ValueError: bad options, unknown or ambiguous names
+        except Exception as error:
+            if not isinstance(error, _known_failures()):
+                raise
             raise UsageProblem(str(error)) from None
     return wrapper
 
@@ -64,6 +76,13 @@ def output(path: str | None, *, binary: bool = False) -> IO:
         return sys.stdout.buffer if binary else sys.stdout
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
+
+
+def iso_date(ctx, param, value: str | None) -> str | None:
+    """A YYYY-MM-DD option, checked here so a typo is a usage error rather than an empty answer."""
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date like 2007-06-27")
+    return value
 
 
 def names(text: str | None) -> frozenset[str]:

@@ -6,7 +6,7 @@ import sys
 import click
 
 from graph import export as exporting, read
-from graph.cli.options import friendly_errors, open_store, output, store_option
+from graph.cli.options import friendly_errors, iso_date, open_store, output, store_option
 
 
 @click.command()
@@ -15,16 +15,24 @@ from graph.cli.options import friendly_errors, open_store, output, store_option
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False), help="File to write (default stdout).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--no-entities", is_flag=True, help="Fact rows only.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=iso_date,
+              help="Add each office or party fact's status on this date, from the merged tenures "
+                   "(status_as_of: current, former, not yet, possibly current or unknown; JSON Lines).")
 @friendly_errors
-def facts(store_dir, fmt, path, min_confidence, no_entities):
+def facts(store_dir, fmt, path, min_confidence, no_entities, as_of):
     """Export facts (and mentioned entities) as JSON Lines or CSV, one row per fact per article.
 
     \b
     Example:
         kg facts -o facts.jsonl
+        kg facts --as-of 2025-09-01 --no-entities
     """
     with open_store(store_dir) as store:
         rows = exporting.fact_rows(store, min_confidence=min_confidence, entities=not no_entities)
+        if as_of:
+            from graph.history import fact_statuses, with_status_as_of
+
+            rows = with_status_as_of(rows, fact_statuses(store, as_of), as_of)
         out = output(path)
         count = exporting.write_rows(rows, out, fmt)
         if out is not sys.stdout:

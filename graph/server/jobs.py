@@ -14,11 +14,12 @@ from typing import IO, Any, Callable
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from graph import read
+from graph import history, read
 from graph.model import ENTITY_TYPES
 from graph.server.negotiation import CONTENT_TYPES, GRAPH_TYPES, SOLUTION_TYPES, negotiate
 from graph.sparql import QueryError, Refused, result_kind, run_query, serialize_result
 from graph.terms import KG, OWL, RDF, SDO, SKOS, WD
+from graph.timelines import timeline_context
 
 
 class NotAcceptable(Exception):
@@ -208,7 +209,14 @@ def entity_data(store, iri: str) -> dict | None:
         "facts": sorted(sorted(facts, key=lambda f: f["date"] or "", reverse=True), key=lambda f: f["p"]),
         "mentions": [{"article": a, "title": articles[a].title, "date": articles[a].date} for a in mentioned],
         "labels": labels,
+        "timeline": _timeline(store, iri, labels.get(iri, iri)),
     }
+
+
+def _timeline(store, iri: str, label: str) -> dict:
+    """The entity's timeline: a person's tenures, else an office's or party's holders."""
+    own = history.tenures(store, person=iri)
+    return timeline_context(label, own or history.tenures(store, holding=iri), by_person=bool(own))
 
 
 def article_data(store, iri: str) -> dict | None:

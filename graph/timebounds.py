@@ -1,0 +1,112 @@
+"""Time bounds per statement: when a fact began and ended, as far as its article tells.
+
+A stage after extraction. Each `holdsOffice`, `memberOf` and `leaderOf` fact gets a
+TAC-KBP style four-date interval (began on or after, began on or before, ended on or
+after, ended on or before; see `model.Bounds`) from three sources of evidence:
+
+* the reference date: the date the text says the fact held at, else the article's date;
+* the status: a current (or acting) holder began by then and had not ended yet, a former
+  one had ended by then, an elect one had not begun;
+* the sentence's own time expressions: "since 2012", "from 2015 to 2017", "until last
+  year", "took office in 2001", "was minister in 2001" (of a former holder).
+
+Bounds the evidence does not give stay open (None). An expression that would contradict
+the status (a start after the reference date for a current holder, say) is dropped
+rather than trusted: it most likely belongs to another fact of the same sentence.
+Dates are read with python-dateutil (month names, day-month orders), not by hand.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from graph.model import Bounds, Fact
+
+#: The relations whose facts last from a date to a date.
+TIMED_RELATIONS = frozenset({"holdsOffice", "memberOf", "leaderOf"})
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#: "2012", "March 2012", "5 March 2012", "March 5, 2012", "last year", "last month".
+_DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
+         r"|last\s+year|last\s+month|this\s+year)")
+_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s+(?:to|until|till|and)\s+(?P<b>{_DATE})", re.I)
+_SINCE = re.compile(rf"\bsince\s+(?P<a>{_DATE})", re.I)
+_UNTIL = re.compile(rf"\b(?:until|till)\s+(?P<b>{_DATE})", re.I)
+_BEGAN = re.compile(rf"\b(?:took\s+office|was\s+(?:first\s+)?elected|was\s+appointed|was\s+sworn\s+in|became\s+\w+"
+                    rf"(?:\s+\w+){{0,5}}?)\s+(?:on\s+|in\s+)(?P<a>{_DATE})", re.I)
+_IN_YEAR = re.compile(rf"\bin\s+(?P<a>{_DATE})", re.I)
+
+
+def span(expression: str, reference: date) -> tuple[date, date] | None:
+    """The first and last day an expression of a date can mean: a day, a month or a year.
+
+    Relative expressions ("last year") count from the reference date. None when dateutil
+    cannot read it.
+    """
+    words = " ".join(expression.lower().split())
+    if words in {"last year", "this year"}:
+        year = reference.year - (words == "last year")
+        return date(year, 1, 1), date(year, 12, 31)
+    if words == "last month":
+        first = (reference - relativedelta(months=1)).replace(day=1)
+        return first, first + relativedelta(months=1, days=-1)
+    try:
+        parsed = date_parser.parse(expression, default=datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if re.search(_MONTHS, expression, re.I) is None:
+        return date(parsed.year, 1, 1), date(parsed.year, 12, 31)
+    if re.search(r"\b\d{1,2}\b(?!\d)", expression) is None:
+        first = parsed.replace(day=1)
+        return first, first + relativedelta(months=1, days=-1)
+    return parsed, parsed
+
+
+def status_bounds(status: str | None, reference: date) -> Bounds:
+    """What the status alone says about the fact at the reference date."""
+    day = reference.isoformat()
+    if status == "former":
+        return Bounds(start_before=day, end_before=day)
+    if status == "elect":
+        return Bounds(start_after=day)
+    return Bounds(start_before=day, end_after=day)  # current, acting, or a membership without a word
+
+
+def expression_bounds(sentence: str, status: str | None, reference: date) -> Bounds:
+    """What the sentence's own time expressions say; open where it says nothing."""
+    found = Bounds()
+    for pattern, start, end in ((_RANGE, "a", "b"), (_SINCE, "a", None), (_UNTIL, None, "b"), (_BEGAN, "a", None)):
+        for match in pattern.finditer(sentence):
+            found = found.meet(_from_match(match, start, end, reference))
+    if status == "former" and found == Bounds():
+        held = [span(m.group("a"), reference) for m in _IN_YEAR.finditer(sentence)]
+        if len(held) == 1 and held[0] is not None:  # "was foreign minister in 2001": held during it
+            found = Bounds(start_before=held[0][1].isoformat(), end_after=held[0][0].isoformat())
+    return found
+
+
+def _from_match(match: re.Match, start: str | None, end: str | None, reference: date) -> Bounds:
+    """Bounds from one matched expression: its start group bounds the start, its end group the end."""
+    bounds = Bounds()
+    if start is not None and (first := span(match.group(start), reference)) is not None:
+        bounds = bounds.meet(Bounds(start_after=first[0].isoformat(), start_before=first[1].isoformat()))
+    if end is not None and (last := span(match.group(end), reference)) is not None:
+        bounds = bounds.meet(Bounds(end_after=last[0].isoformat(), end_before=last[1].isoformat()))
+    return bounds
+
+
+def statement_bounds(fact: Fact, article_date: str | None) -> Bounds | None:
+    """The four bounds of a timed fact; None for untimed relations or when no date is known.
+
+    The status's bounds always hold; the expressions' are added only when they agree with
+    them (a sentence naming several offices may date another one).
+    """
+    if fact.relation not in TIMED_RELATIONS or (fact.valid_at or article_date) is None:
+        return None
+    reference = date.fromisoformat(fact.valid_at or article_date)
+    by_status = status_bounds(fact.status, reference)
+    combined = by_status.meet(expression_bounds(fact.sentence, fact.status, reference))
+    return combined if combined.consistent() else by_status

@@ -1,0 +1,293 @@
+"""Tenures merged across articles, and who held an office when (graph.tenures, graph.history).
+
+The articles are ours, dated across several years after the tenure tables end (2031), so
+the extractor takes the fictional prime ministers from the text as it is.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from graph import history, tenures
+from graph.build import build, remove_article
+from graph.cli import cli
+from graph.model import Article, Bounds, Entity, Extraction, Fact
+from graph.rdf import article_iri, extraction_ntriples
+from graph.store import Store
+from graph.tenures import TENURES_GRAPH, TimedStatement, merge
+
+FINLAND = "Prime Minister of Finland"
+
+#: Virtanen, then Laine (succession), then Virtanen again (a return); Virtanen is called
+#: former in between; a closing time expression ends a Norwegian tenure.
+ARTICLES = [
+    ("fi-2032-03", "2032-03-10", "Finnish Prime Minister Aino Virtanen presented the budget to parliament in Helsinki "
+                                 "on Wednesday."),
+    ("fi-2033-05", "2033-05-02", "Finnish Prime Minister Aino Virtanen met trade unions on Tuesday to discuss wages."),
+    ("fi-2034-02", "2034-02-20", "Finnish Prime Minister Mikko Laine named his cabinet on Monday."),
+    ("fi-2034-09", "2034-09-01", "Former Finnish Prime Minister Aino Virtanen published her memoirs on Friday."),
+    ("fi-2035-06", "2035-06-01", "Finnish Prime Minister Mikko Laine hosted Nordic leaders in Turku."),
+    ("fi-2036-04", "2036-04-10", "Finnish Prime Minister Aino Virtanen, who took office in March 2036, visited "
+                                 "Brussels on Thursday."),
+    ("no-2032-04", "2032-04-20", "Norwegian Prime Minister Ola Berg opened the new opera house in Bergen on Friday."),
+    ("no-2036-05", "2036-05-20", "Former Norwegian Prime Minister Ola Berg, who led the government until 2033, said "
+                                 "he would not run again."),
+]
+
+
+def write_articles(path, articles) -> str:
+    with open(path, "w", encoding="utf-8") as out:
+        for key, day, text in articles:
+            out.write(json.dumps({"id": key, "date": day, "title": key, "text": text}) + "\n")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory, extractor):
+    folder = tmp_path_factory.mktemp("tenures")
+    with Store(folder / "store", write=True) as store:
+        report = build([write_articles(folder / "articles.jsonl", ARTICLES)], store, extractor=extractor)
+    assert report.stored == len(ARTICLES) and report.tenures > 0
+    return folder / "store"
+
+
+@pytest.fixture
+def store(store_dir):
+    with Store(store_dir) as opened:
+        yield opened
+
+
+def holder_names(store, office: str, day: str) -> list[str]:
+    return [t.person_label for t in history.holders(store, office, day)]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    ("2032-06-01", ["Aino Virtanen"]),
+    ("2033-07-01", ["Aino Virtanen"]),       # after her last report, nearer it than her successor's first
+    ("2034-01-20", ["Mikko Laine"]),         # nearer his first report
+    ("2034-06-01", ["Mikko Laine"]),         # succession
+    ("2035-12-01", ["Mikko Laine"]),
+    ("2036-03-25", ["Aino Virtanen"]),       # she came back ("took office in March 2036")
+    ("2036-08-01", ["Aino Virtanen"]),
+    ("2031-01-01", []),                      # nothing claimed before the evidence
+])
+def test_tenures_holders_of_a_one_holder_office(store, day, expected):
+    assert holder_names(store, FINLAND, day) == expected
+
+
+def test_tenures_a_return_is_a_second_spell_closed_by_succession(store):
+    iri, _ = history.resolve(store, "Aino Virtanen")
+    spells = [t for t in history.tenures(store, person=iri) if t.holding_label == FINLAND]
+    assert [t.first_evidence for t in spells] == ["2032-03-10", "2036-04-10"]
+    first, second = spells
+    assert first.bounds.end_after == "2033-05-02" and first.bounds.end_before == "2034-02-20"
+    assert "2034-09-01" in {e.date for e in first.evidence}  # the "former" report supports the first spell
+    assert (second.bounds.start_after, second.bounds.start_before) == ("2036-03-01", "2036-03-31")
+    assert second.end is None
+
+
+def test_tenures_a_time_expression_closes_a_tenure(store):
+    assert holder_names(store, "Prime Minister of Norway", "2032-12-01") == ["Ola Berg"]
+    assert holder_names(store, "Prime Minister of Norway", "2034-06-01") == []  # "until 2033", not until 2036
+    (berg,) = history.holders(store, "prime minister of norway", "2032-12-01")
+    assert (berg.bounds.end_after, berg.bounds.end_before) == ("2033-01-01", "2033-12-31")
+
+
+def test_tenures_graph_conforms_and_removal_recomputes(tmp_path, extractor):
+    from graph.export import store_graph
+    from graph.validate import validate
+
+    with Store(tmp_path / "store", write=True) as store:
+        build([write_articles(tmp_path / "a.jsonl", ARTICLES)], store, extractor=extractor)
+        assert validate(store_graph(store)).conforms
+        assert holder_names(store, FINLAND, "2036-08-01") == ["Aino Virtanen"]
+        assert remove_article(store, "fi-2036-04")
+        assert holder_names(store, FINLAND, "2036-03-01") == ["Mikko Laine"]  # no return without its evidence
+        for key, _, _ in ARTICLES:
+            remove_article(store, key)
+        assert TENURES_GRAPH not in store.graph_iris() and len(store) == 0
+
+
+# --- merging, on statements we write ------------------------------------------------------
+
+PERSON, OFFICE = "https://w3id.org/newsgraph/id/person/", "https://w3id.org/newsgraph/id/office/"
+LABELS = {OFFICE + "president-of-arcadia": "President of Arcadia",
+          OFFICE + "member-of-the-arcadian-senate": "Member of the Arcadian Senate"}
+
+
+def said(n: int, who: str, day: str, status: str | None = "current", office: str = "president-of-arcadia",
+         bounds: Bounds | None = None) -> TimedStatement:
+    if bounds is None:
+        bounds = {"former": Bounds(start_before=day, end_before=day), "elect": Bounds(start_after=day)}.get(
+            status, Bounds(start_before=day, end_after=day))
+    return TimedStatement(f"s{n}", PERSON + who, "holdsOffice", OFFICE + office, status, day, bounds)
+
+
+def spells(statements) -> list[tuple[str, Bounds]]:
+    return sorted((t.person.rsplit("/", 1)[-1], t.bounds) for t in merge(statements, LABELS))
+
+
+def test_tenures_elect_takes_office_later():
+    found = spells([said(1, "bea", "2040-01-05"), said(2, "cal", "2040-11-10", "elect"),
+                    said(3, "cal", "2041-02-01"), said(4, "bea", "2040-12-01")])
+    assert found == [("bea", Bounds(None, "2040-01-05", "2040-12-01", "2041-02-01")),
+                     ("cal", Bounds("2040-12-01", "2041-02-01", "2041-02-01", None))]
+
+
+def test_tenures_an_elect_never_seen_in_office_gets_a_spell_that_has_not_begun():
+    assert spells([said(1, "cal", "2040-11-10", "elect")]) == [("cal", Bounds(start_after="2040-11-10"))]
+
+
+def test_tenures_do_not_depend_on_the_order_of_statements():
+    """A former report built before the current ones gives the same tenures."""
+    statements = [said(1, "bea", "2040-06-01", "former"), said(2, "bea", "2039-01-01"), said(3, "cal", "2040-03-01"),
+                  said(4, "bea", "2038-02-01")]
+    expected = spells(statements)
+    assert all(spells(order) == expected for order in itertools.permutations(statements))
+    assert expected[0] == ("bea", Bounds(None, "2038-02-01", "2039-01-01", "2040-03-01"))
+
+
+def test_tenures_shared_offices_have_no_succession():
+    found = spells([said(1, "bea", "2040-01-01", office="member-of-the-arcadian-senate"),
+                    said(2, "cal", "2040-02-01", office="member-of-the-arcadian-senate"),
+                    said(3, "bea", "2040-03-01", office="member-of-the-arcadian-senate")])
+    assert found == [("bea", Bounds(None, "2040-01-01", "2040-03-01", None)),
+                     ("cal", Bounds(None, "2040-02-01", "2040-02-01", None))]
+
+
+def test_tenures_a_contradicting_statement_supports_but_does_not_bound():
+    merged = merge([said(1, "bea", "2040-01-01"), said(2, "bea", "2040-01-01", "former"), said(3, "bea", "2040-05-01")],
+                   LABELS)
+    (tenure,) = merged
+    assert tenure.bounds == Bounds(None, "2040-01-01", "2040-05-01", None) and len(tenure.statements) == 3
+
+
+@pytest.mark.parametrize(("relation", "label", "expected"), [
+    ("holdsOffice", "President of Arcadia", True), ("holdsOffice", "Minister of Finance of Arcadia", True),
+    ("holdsOffice", "Member of the Arcadian Senate", False), ("holdsOffice", "Deputy Prime Minister of Arcadia", False),
+    ("holdsOffice", "Minister of Arcadia", False), ("holdsOffice", "Secretary of Defense of Arcadia", True),
+    ("leaderOf", "Arcadian Labour Party", True), ("memberOf", "Arcadian Labour Party", False),
+])
+def test_tenures_one_holder_offices(relation, label, expected):
+    assert tenures.one_holder(relation, label) is expected
+
+
+# --- the same tenures whatever the build order (through RDF) --------------------------------
+
+
+def extraction(key: str, day: str, person: str, status: str) -> Extraction:
+    people = Entity(f"person/{person.lower().replace(' ', '-')}", "Person", person)
+    office = Entity("office/president-of-arcadia", "Office", "President of Arcadia")
+    text = f"{status} President {person} spoke."
+    fact = Fact(people.key, "holdsOffice", office.key, status, 0.9, text, 0, len(text))
+    return Extraction(Article(key, text, date=day), text, (people, office), (fact,))
+
+
+def test_tenures_graph_is_the_same_whatever_the_build_order():
+    extractions = [extraction("a", "2040-01-05", "Bea Lund", "current"), extraction("b", "2041-03-01", "Bea Lund", "former"),
+                   extraction("c", "2040-11-10", "Cal Ortiz", "elect"), extraction("d", "2041-02-01", "Cal Ortiz", "current")]
+    dumps = set()
+    for order in (extractions, extractions[::-1]):
+        store = Store(None)
+        for one in order:
+            store.replace_graph(str(article_iri(one.article.key)), extraction_ntriples(one))
+            tenures.refresh(store)
+        dumps.add(frozenset(store.db.quads_for_pattern(None, None, None, None)))
+        assert [t.person_label for t in history.holders(store, "President of Arcadia", "2041-06-01")] == ["Cal Ortiz"]
+    assert len(dumps) == 1
+
+
+# --- holders: the command and its speed -------------------------------------------------------
+
+
+def test_tenures_holders_command_json(store_dir):
+    result = CliRunner().invoke(cli, ["holders", "--store", str(store_dir), "prime minister of finland", "--at",
+                                      "2034-06-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (laine,) = json.loads(result.output)
+    assert laine["person"] == "Mikko Laine" and laine["start"] == "2034-02-20" and laine["end"] == "2036-04-10"
+    assert laine["evidence"] and all({"article", "date", "sentence", "status"} <= e.keys() for e in laine["evidence"])
+
+
+def test_tenures_holders_command_text_and_unknown_names(store_dir):
+    runner = CliRunner()
+    text = runner.invoke(cli, ["holders", "--store", str(store_dir), FINLAND, "--at", "2032-06-01"])
+    assert text.exit_code == 0 and "Aino Virtanen" in text.output and "presented the budget" in text.output
+    unknown = runner.invoke(cli, ["holders", "--store", str(store_dir), "Prime Minister of Finlnd", "--at", "2032-06-01"])
+    assert unknown.exit_code == 2 and "did you mean 'Prime Minister of Finland'" in unknown.output
+    bad_date = runner.invoke(cli, ["holders", "--store", str(store_dir), FINLAND, "--at", "June 2032"])
+    assert bad_date.exit_code == 2
+
+
+def test_tenures_holders_is_fast(store):
+    history.holders(store, FINLAND, "2034-06-01")
+    started = time.perf_counter()
+    history.holders(store, FINLAND, "2034-06-01")
+    assert time.perf_counter() - started < 0.1
+
+
+def test_tenures_conflicting_reports_from_text(tmp_path, extractor):
+    from graph.conflicts import conflicts
+
+    articles = [("se-a", "2033-03-03", "Swedish Prime Minister Lars Holmqvist opened a bridge in Malmo on Thursday."),
+                ("se-b", "2033-03-03", "Swedish Prime Minister Erik Dahl spoke to farmers in Uppsala on Thursday.")]
+    with Store(tmp_path / "store", write=True) as store:
+        build([write_articles(tmp_path / "se.jsonl", articles)], store, extractor=extractor)
+        (found,) = conflicts(store)
+    assert found.kind == "two-holders" and {s.article for s in found.sides} == {"se-a", "se-b"}
+
+
+# --- timeline, facts at a date, pages and views -------------------------------------------------
+
+
+def test_tenures_timeline_command_text_json_html(store_dir, tmp_path):
+    runner = CliRunner()
+    text = runner.invoke(cli, ["timeline", "--store", str(store_dir), FINLAND])
+    assert text.exit_code == 0, text.output
+    holders_in_order = [line.split("  [")[0].strip() for line in text.output.splitlines() if line.startswith("  ") and
+                        not line.startswith("      ")]
+    assert holders_in_order == ["Aino Virtanen", "Mikko Laine", "Aino Virtanen"]
+    person = json.loads(runner.invoke(cli, ["timeline", "--store", str(store_dir), "Aino Virtanen", "--format",
+                                            "json"]).output)
+    assert [(t["holding"], t["first_evidence"]) for t in person["tenures"]] == [(FINLAND, "2032-03-10"),
+                                                                                 (FINLAND, "2036-04-10")]
+    page = tmp_path / "fi.html"
+    html = runner.invoke(cli, ["timeline", "--store", str(store_dir), FINLAND, "--format", "html", "-o", str(page)])
+    assert html.exit_code == 0
+    content = page.read_text(encoding="utf-8")
+    assert "<svg" in content and "http://" not in content.replace("http://www.w3.org/", "") and "<script" not in content
+    assert content.count('stroke-dasharray="4 3"') == 2  # two ended tenures; her return has not ended
+    assert 'href="#tenure-1"' in content and 'id="tenure-1"' in content and "named his cabinet" in content
+
+
+def test_tenures_facts_as_of_a_date(store_dir):
+    result = CliRunner().invoke(cli, ["facts", "--store", str(store_dir), "--no-entities", "--as-of", "2034-06-01"])
+    rows = {(r["article"], r["subject"]): r for r in map(json.loads, result.output.splitlines())}
+    assert rows["fi-2032-03", "Aino Virtanen"]["status"] == "current"
+    assert rows["fi-2032-03", "Aino Virtanen"]["status_as_of"] == "former"
+    assert rows["fi-2035-06", "Mikko Laine"]["status_as_of"] == "current"
+    assert all(r["as_of"] == "2034-06-01" for r in rows.values())
+
+
+def test_tenures_views_dash_ended_tenures_not_one_articles_word(store):
+    from graph import views
+    from graph.projection import project
+
+    view = views.ego_view(project(store), "Mikko Laine")
+    data = json.loads(view.html.split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    (edge,) = [e for e in data["edges"] if e["relation"] == "holdsOffice"]
+    assert edge["status"] == "current" and edge["dashes"] is True  # every report says current; Virtanen came back
+
+
+def test_tenures_entity_page_shows_the_timeline(store_dir):
+    from starlette.testclient import TestClient
+
+    from graph.server.app import create_app
+
+    with TestClient(create_app(store_dir, workers=1)) as client:
+        page = client.get("/entity/office/prime-minister-of-finland").text
+    assert "<h2>Timeline</h2>" in page and page.count("<rect class=") == 3 and "Mikko Laine" in page

@@ -1,0 +1,83 @@
+"""Time bounds per statement: status, reference date and the sentence's own time expressions."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.model import Bounds, Fact
+from graph.timebounds import span, statement_bounds
+
+ARTICLE_DATE = "2010-06-15"
+
+
+def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid_at: str | None = None) -> Fact:
+    return Fact("person/ada-quill", relation, "office/minister-of-fisheries-of-norland", status, 0.9, sentence, 0,
+                len(sentence), valid_at=valid_at)
+
+
+@pytest.mark.parametrize(("sentence", "status", "expected"), [
+    ("Ada Quill, the fisheries minister, opened the port.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Former fisheries minister Ada Quill opened the port.", "former",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("Fisheries minister-elect Ada Quill toured the port.", "elect", Bounds(start_after=ARTICLE_DATE)),
+    ("Acting fisheries minister Ada Quill toured the port.", "acting",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ada Quill, fisheries minister since 2008, opened the port.", "current",
+     Bounds("2008-01-01", "2008-12-31", ARTICLE_DATE, None)),
+    ("Ada Quill, who took office in March 2009, opened the port.", "current",
+     Bounds("2009-03-01", "2009-03-31", ARTICLE_DATE, None)),
+    ("Ada Quill, minister since March 5, 2009, opened the port.", "current",
+     Bounds("2009-03-05", "2009-03-05", ARTICLE_DATE, None)),
+    ("Ada Quill, who was fisheries minister from 2003 to 2005, spoke.", "former",
+     Bounds("2003-01-01", "2003-12-31", "2005-01-01", "2005-12-31")),
+    ("Ada Quill, fisheries minister until last year, spoke.", "former",
+     Bounds(None, ARTICLE_DATE, "2009-01-01", "2009-12-31")),
+    ("Ada Quill was fisheries minister in 2001, the records show.", "former",
+     Bounds(None, "2001-12-31", "2001-01-01", ARTICLE_DATE)),
+])
+def test_timebounds_from_status_and_expressions(sentence, status, expected):
+    assert statement_bounds(fact(sentence, status), ARTICLE_DATE) == expected
+
+
+def test_timebounds_drop_an_expression_that_contradicts_the_status():
+    """'since 2012' in a 2010 article cannot date a current holder's start: another fact's, most likely."""
+    bounds = statement_bounds(fact("Ada Quill, a member since 2012, said", "current"), ARTICLE_DATE)
+    assert bounds == Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)
+
+
+def test_timebounds_prefer_the_date_the_text_gives():
+    bounds = statement_bounds(fact("Ada Quill, then minister, said", "current", valid_at="2007-02-01"), ARTICLE_DATE)
+    assert bounds == Bounds(start_before="2007-02-01", end_after="2007-02-01")
+
+
+@pytest.mark.parametrize(("relation", "article_date"), [("meets", ARTICLE_DATE), ("holdsOffice", None)])
+def test_timebounds_none_for_untimed_facts_or_undated_articles(relation, article_date):
+    assert statement_bounds(fact("Ada Quill met the mayor.", "current", relation), article_date) is None
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("2012", (date(2012, 1, 1), date(2012, 12, 31))),
+    ("February 2012", (date(2012, 2, 1), date(2012, 2, 29))),
+    ("5 March 2009", (date(2009, 3, 5), date(2009, 3, 5))),
+    ("last year", (date(2009, 1, 1), date(2009, 12, 31))),
+    ("last month", (date(2010, 5, 1), date(2010, 5, 31))),
+])
+def test_timebounds_span_of_an_expression(expression, expected):
+    assert span(expression, date(2010, 6, 15)) == expected
+
+
+@pytest.mark.parametrize(("bounds", "consistent"), [
+    (Bounds("2001-01-01", "2002-01-01", "2003-01-01", "2004-01-01"), True),
+    (Bounds(start_after="2005-01-01", end_before="2004-01-01"), False),
+    (Bounds(end_after="2005-01-01", end_before="2004-01-01"), False),
+    (Bounds(), True),
+])
+def test_timebounds_consistency(bounds, consistent):
+    assert bounds.consistent() is consistent
+
+
+def test_timebounds_meet_keeps_the_tightest():
+    assert Bounds("2001-01-01", "2003-01-01").meet(Bounds("2002-01-01", "2004-01-01", None, "2009-01-01")) == \
+        Bounds("2002-01-01", "2003-01-01", None, "2009-01-01")
