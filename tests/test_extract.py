@@ -202,6 +202,23 @@ def test_extract_a_bare_minister_with_a_portfolio_elsewhere_keeps_only_the_portf
     assert {o for p, o in result.pairs("holdsOffice") if p == "Ada Brenn"} == {"Minister of Agriculture of Japan"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Comments by Chile's central bank governor Tom Reyes confirmed the transfer.", id="common-noun"),
+        pytest.param("Chilean President Ana Rojas spoke. The WWF's chief executive Tom Reyes said the report "
+                     "was wrong.", id="organisation-possessive"),
+    ],
+)
+def test_extract_a_title_after_a_common_noun_or_an_organisation_is_that_bodys_post(extract_by_rules, text):
+    assert not any(person == "Tom Reyes" for person, _ in extract_by_rules(text).pairs("holdsOffice"))
+
+
+def test_extract_a_party_abbreviation_that_names_a_territory_too_is_the_party(extract_by_rules):
+    result = extract_by_rules("The question came from ACT MP Tom Reyes in Wellington, New Zealand.")
+    assert ("Tom Reyes", "Member of Parliament of New Zealand") in result.pairs("holdsOffice")
+
+
 def test_extract_a_state_senator_is_no_member_of_the_national_senate(extract_by_rules):
     result = extract_by_rules("U.S. President Michael Harlow spoke. Tom Reyes, a Democratic state senator from Ohio, "
                               "answered him.", date=AFTER_THE_TABLES)

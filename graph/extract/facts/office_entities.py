@@ -261,12 +261,14 @@ def country_of_region_named(state: ArticleState, title_span: Span) -> Entity | N
     for words in _place_word_runs(state, title_span):
         name = " ".join(t.text for t in words)
         regions = [r for r in state.gazetteer.lookup("Region", name) if r.extra.get("kind") == "state"]
-        if regions and not state.gazetteer.lookup("Country", name):
+        if regions and not state.gazetteer.lookup("Country", name) and not state.gazetteer.lookup("PoliticalParty", name):
             return entity_for_key(state, regions[0].country)
     return None
 
 
 def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:
+    if state.gazetteer.lookup("PoliticalParty", name):
+        return None  # "ACT MP X": a party that shares a territory's abbreviation
     regions = state.gazetteer.lookup("Region", name)
     if not regions or not title.extra.get("local") and state.gazetteer.lookup("Country", name):
         return None

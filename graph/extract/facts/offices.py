@@ -119,7 +119,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) if known is not None and region is None else None
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
-                or _modifies_another_noun(state, title) or _ranked_below(title, known) \
+                or _modifies_another_noun(state, title) or _ranked_below(title, known) or _post_of_a_common_noun(title) \
                 or region is None and state_country is None and _title_of_unknown_body(state, title, known):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
@@ -391,6 +391,18 @@ def _party_post(state: ArticleState, title: Span) -> bool:
 #: Words before a title that make it another post: "Deputy Defense Secretary", "Assistant
 #: Secretary of State", "executive vice president" (a company's).
 RANK_WORDS = {"deputy", "vice", "assistant", "associate", "executive", "senior"}
+
+
+def _post_of_a_common_noun(title: Span) -> bool:
+    """"the central bank governor", "the WWF's chief executive", "a union president": a
+    title right after a common noun or an organisation's possessive is that body's post.
+    (A minister's portfolio word, "tourism minister", is the state's.)"""
+    if not title.start or title.text.lower() in PORTFOLIO_TITLES:
+        return False
+    before = title.doc[title.start - 1]
+    owner = title.doc[title.start - 2] if before.text in {"'s", "’s"} and title.start >= 2 else None
+    noun = before.pos_ == "NOUN" and before.is_lower and len(before.text) > 3  # not debris ("Ecuador ian")
+    return noun and before.dep_ in {"compound", "nmod", "amod"} or owner is not None and owner.ent_type_ == "ORG"
 
 
 def _ranked_below(title: Span, known: Known) -> bool:
