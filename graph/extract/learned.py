@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities import Resolution
 from graph.extract.facts import quoted_tokens
@@ -181,10 +181,28 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
             party_span, party = near[0]
             if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
                 continue  # "X swore in Y, a Republican senator": the party is Y's
-            window = person_span.doc[min(person_span.start, party_span.start): max(person_span.end, party_span.end) + 2]
-            leads = any(t.lemma_.lower() in CUES["leader"] for t in window)
+            leader_word = _leader_word_at(party_span)
+            if leader_word is not None and not _names(leader_word, person_span):
+                continue  # "X congratulated the new Labour leader": someone else leads it
+            leads = leader_word is not None
             yield (_fact(view, person, "leaderOf" if leads else "memberOf", party, "current" if leads else None,
                          person_span.sent), "model/party.nearby")
+
+
+def _leader_word_at(party: Span) -> Token | None:
+    """"Labour leader", "leader of the Greens": a leader noun right beside the party's name.
+    One further off ("Conservative-led", "President X's … the Liberals") leads nothing."""
+    doc = party.doc
+    near = doc[max(party.start - 3, party.sent.start): min(party.end + 2, party.sent.end)]
+    return next((t for t in near if t.lemma_.lower() in CUES["leader"] and t.pos_ in {"NOUN", "PROPN"}
+                 and not party.start <= t.i < party.end), None)
+
+
+def _names(noun: Token, person: Span) -> bool:
+    """Whether a role noun is said of this person: right before the name, or joined to it
+    in apposition ("Labour leader X", "X, the Labour leader")."""
+    root = person.root
+    return 0 < person.start - noun.i <= 3 or noun.head == root or root.head == noun
 
 
 def _describes_a_thing(span: Span) -> bool:
