@@ -119,8 +119,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) if known is not None and region is None else None
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
-                or _modifies_another_noun(state, title) or _ranked_below(title, known) or _post_of_a_common_noun(title) \
-                or region is None and state_country is None and _title_of_unknown_body(state, title, known):
+                or _modifies_another_noun(state, title) or _ranked_below(title, known) \
+                or region is None and state_country is None \
+                and (_title_of_unknown_body(state, title, known) or _post_of_a_common_noun(title)):
             continue
         found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
             or _predicative(state, title, sent) or _nearby_person(state, title, sent)
