@@ -249,7 +249,7 @@ def last_state_named_before(state: ArticleState, title_span: Span) -> Known | No
         if not doc[start].text[:1].isupper():
             continue
         for end in range(start + 1, min(start + 4, title_span.start + 1)):
-            regions = state.gazetteer.lookup("Region", doc[start:end].text)
+            regions = _regions_called(state, doc[start:end].text)
             if regions and all(r.extra.get("kind") == "state" for r in regions):
                 found = regions[0]
     return found
@@ -260,16 +260,20 @@ def country_of_region_named(state: ArticleState, title_span: Span) -> Entity | N
     Wyoming") belongs to that state's country."""
     for words in _place_word_runs(state, title_span):
         name = " ".join(t.text for t in words)
-        regions = [r for r in state.gazetteer.lookup("Region", name) if r.extra.get("kind") == "state"]
-        if regions and not state.gazetteer.lookup("Country", name) and not state.gazetteer.lookup("PoliticalParty", name):
+        regions = [r for r in _regions_called(state, name) if r.extra.get("kind") == "state"]
+        if regions and not state.gazetteer.lookup("Country", name):
             return entity_for_key(state, regions[0].country)
     return None
 
 
+def _regions_called(state: ArticleState, name: str) -> list[Known]:
+    """The regions with this name, unless a party has it too ("ACT MP X": a party that
+    shares a territory's abbreviation)."""
+    return [] if state.gazetteer.lookup("PoliticalParty", name) else state.gazetteer.lookup("Region", name)
+
+
 def _region_named(state: ArticleState, title: Known, name: str) -> Known | None:
-    if state.gazetteer.lookup("PoliticalParty", name):
-        return None  # "ACT MP X": a party that shares a territory's abbreviation
-    regions = state.gazetteer.lookup("Region", name)
+    regions = _regions_called(state, name)
     if not regions or not title.extra.get("local") and state.gazetteer.lookup("Country", name):
         return None
     wanted = "city" if title.key in _MAYORS else "state"
