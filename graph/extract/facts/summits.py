@@ -123,8 +123,9 @@ FACE_TO_FACE = {"meet", "greet", "receive", "host", "welcome", "tell", "interrup
 def read_presence(state: ArticleState, sent: Span) -> None:
     """Someone who acts at or during a summit took part in it: "X said at the summit",
     "X met Y on the sidelines of the summit", "talks between X and Y during the summit",
-    "X is in Hanoi for the summit", "in attendance at the summit was X". The act's subject and the people it was with attend;
-    what others decided at a summit ("the deal reached at the summit") names nobody."""
+    "X is in Hanoi for the summit", "in attendance at the summit was X". The act's subject
+    and the people it was with attend; what others decided at a summit ("the deal reached
+    at the summit") names nobody."""
     for span, summit in _summits_in(state, sent):
         preposition = _placing_preposition(span.root)
         if preposition is None:
@@ -367,9 +368,9 @@ def read_reported_leaders(state: ArticleState) -> None:
     """A summit report quotes the leaders who are there: in an article about one summit, a
     head of state or government (or a foreign minister, or an organisation's head) the
     article gives a current office, who speaks or acts as the subject of a verb ("German
-    Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec"), took part. Not in quotes, not when
-    negated or future, not when the summit is only planned, and not someone a sentence names
-    beside the summit: there the sentence's own words decided."""
+    Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec"), took
+    part. Not in quotes, not when negated or future, not when the summit is only planned,
+    and not someone a sentence names beside the summit: there its own words decided."""
     summit = _reported_summit(state)
     if summit is None:
         return
@@ -377,8 +378,7 @@ def read_reported_leaders(state: ArticleState) -> None:
                and _summit_office(state.entities.get(f.object))}
     present = {f.subject for f in state.facts if f.relation == "attends" and f.object == summit.key}
     decided = _named_beside(state, summit)  # where a sentence names both, its own words decided
-    for index, mention in enumerate(state.mentions):
-        span = state.spans[index]
+    for index, span in enumerate(state.spans):
         person = state.resolution.entity_at(state.mentions, index)
         if span is None or person is None or person.key not in leaders - present - decided:
             continue
