@@ -1634,3 +1634,30 @@ def test_extract_country_deep_inside_an_organisation_name_is_not_the_offices_cou
     result = extract_text("U.S. Senator Peter Holm spoke first. In 1897 Holm was made treasurer of the Brewers' Union "
                           "of South America.")
     assert not any(office.startswith("Treasurer") for _, office in result.pairs("holdsOffice"))
+
+
+# --- names the model leaves untagged --------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "row", "rule"),
+    [
+        pytest.param("Ana Rojas, a Labour MP, voted against the government.",
+                     ("Ana Rojas", "memberOf", "Labour Party"), "party.role_apposition", id="role-apposition"),
+        pytest.param("Nigerian President Umaru Yar'Adua said he would fight corruption.",
+                     ("Umaru Musa Yar'Adua", "holdsOffice", "President of Nigeria"), "office.title_before_name",
+                     id="apostrophe-after-title"),
+        pytest.param("Umaru Yar'Adua, the President of Nigeria, has said he is sorry.",
+                     ("Umaru Musa Yar'Adua", "holdsOffice", "President of Nigeria"), "office.apposition",
+                     id="apostrophe-before-apposition"),
+    ],
+)
+def test_extract_untagged_name_in_a_person_slot_is_a_person(extract_text, text, row, rule):
+    result = extract_text(text, date="2008-02-01")
+    subject, relation, obj = row
+    assert (subject, obj) in result.pairs(relation)
+    assert extractor_of(result, subject, relation, obj) == f"rules/{rule}"
+
+
+def test_extract_untagged_capitalised_words_outside_a_person_slot_stay_unnamed(extract_text):
+    result = extract_text("Copper Hill, a quiet suburb, voted heavily for the Labour Party.")
+    assert result.of_type("Person") == []

@@ -15,6 +15,7 @@ from graph.extract.pipeline import SPANS_KEY
 from graph.model import Mention
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_REGNAL_NUMBER = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 #: Honorifics and ranks that news puts before a name but that are not part of it.
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr.", "ratu",
                 "sheikh", "sheik", "datuk", "dato", "tun", "prof", "prof.", "rev", "rev.", "gen", "gen.", "general",
@@ -36,6 +37,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _persons(doc, gazetteer)
     mentions += _untagged_surnames(doc, mentions)
     mentions += _names_after_titles(doc, gazetteer, mentions)
+    mentions += _untagged_names_in_person_slots(doc, gazetteer, mentions)
     mentions += _organisations(doc, gazetteer)
     mentions += _summits(doc, gazetteer)
     unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
@@ -279,12 +281,43 @@ def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]
         while index < title.sent.end and doc[index].lower_ in _TITLE_WORDS:
             index += 1  # an honorific ("Ratu", "Sheikh") is not part of the name
         end = index
-        while end < title.sent.end and end - index < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
-                and doc[end].text[:1].isupper() and doc[end].idx not in covered and doc[end].lower_ not in _ORG_WORDS:
+        while end < title.sent.end and end - index < 4 and doc[end].pos_ == "PROPN" and _is_name_word(doc[end]) \
+                and doc[end].idx not in covered and doc[end].lower_ not in _ORG_WORDS:
             end += 1
         if end - index >= 2 and (end >= title.sent.end or not doc[end].text[:1].isupper()):
             out.append(_from_span(doc[index:end], "PERSON"))
     return out
+
+
+def _is_name_word(token: Token) -> bool:
+    """A word shaped like part of a name: capitalised, letters with an inner apostrophe or
+    hyphen at most ("Yar'Adua", "Al-Sherif"), or a regnal number ("II"); not an all-capitals
+    acronym ("MP")."""
+    text = token.text
+    return _REGNAL_NUMBER.match(text) is not None or len(text) > 1 and text[:1].isupper() and not text.isupper() \
+        and all(ch.isalpha() or ch in "'’-" for ch in text) and text[-1].isalpha()
+
+
+def _untagged_names_in_person_slots(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
+    """Names the model tagged as nothing at all, in a slot only people fill ("X, leader of
+    the Y Party,", "X, a Labour MP,"): the small model misses many unfamiliar names, most
+    often at the start of a sentence."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    index = 0
+    while index < len(doc):
+        end = index
+        while end < doc[index].sent.end and end - index < 4 and _is_untagged_name_word(doc[end], gazetteer, covered):
+            end += 1
+        if end - index >= 2 and _looks_like_person(doc[index:end], gazetteer):
+            out.append(_from_span(doc[index:end], "PERSON"))
+        index = max(end, index + 1)
+    return out
+
+
+def _is_untagged_name_word(token: Token, gazetteer: _SpanIndex, covered: set[int]) -> bool:
+    return token.ent_iob_ == "O" and token.pos_ in {"PROPN", "NUM"} and _is_name_word(token) and token.idx not in covered \
+        and not gazetteer.at(token.i) and token.lower_ not in _ORG_WORDS | _TITLE_WORDS
 
 
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin",
@@ -385,7 +418,7 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     words, no organisation word) in a slot only people fill: "X, a senior Labour leader," or
     "X of the Y Party"."""
     words = [t for t in span if not t.is_punct]
-    if not 2 <= len(words) <= 4 or any(not t.is_alpha or not t.text[:1].isupper() or t.lower_ in _ORG_WORDS for t in words):
+    if not 2 <= len(words) <= 4 or any(not _is_name_word(t) or t.lower_ in _ORG_WORDS for t in words):
         return False
     doc = span.doc
     if any(s.label_ == "PERSON" and s.end == span.end and s.start > span.start for s in gazetteer.at(span.end - 1)):
@@ -409,6 +442,9 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
         return after[1].lower_ == "born" or any(s.label_ == "PARTY" for s in gazetteer.at(after[1].i))
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         return any(t.lower_ in _PERSON_SLOT_NOUNS for t in after[2:])
+    if len(after) >= 2 and after[0].text == ",":  # "Ana Rojas, leader of the party," "Ana Rojas, Minister of Trade,"
+        return after[1].lower_ in _PERSON_SLOT_NOUNS or any(s.label_ == "TITLE" and s.start == after[1].i
+                                                             for s in gazetteer.at(after[1].i))
     if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ == "the":
         return any(s.label_ == "PARTY" for t in after for s in gazetteer.at(t.i)) or \
             any(t.lower_ in {"party", "movement", "league", "congress", "front"} for t in after[2:])
