@@ -1643,6 +1643,8 @@ def test_extract_country_deep_inside_an_organisation_name_is_not_the_offices_cou
     [
         pytest.param("Ana Rojas, a Labour MP, voted against the government.",
                      ("Ana Rojas", "memberOf", "Labour Party"), "party.role_apposition", id="role-apposition"),
+        pytest.param("Ana Rojas resigned as leader of the Labour Party on Friday.",
+                     ("Ana Rojas", "leaderOf", "Labour Party"), "party.leader_predicative", id="subject-resigned-as"),
         pytest.param("Nigerian President Umaru Yar'Adua said he would fight corruption.",
                      ("Umaru Musa Yar'Adua", "holdsOffice", "President of Nigeria"), "office.title_before_name",
                      id="apostrophe-after-title"),
@@ -1659,5 +1661,6 @@ def test_extract_untagged_name_in_a_person_slot_is_a_person(extract_text, text, 
 
 
 def test_extract_untagged_capitalised_words_outside_a_person_slot_stay_unnamed(extract_text):
-    result = extract_text("Copper Hill, a quiet suburb, voted heavily for the Labour Party.")
+    result = extract_text("Copper Hill, a quiet suburb, voted heavily for the Labour Party. "
+                          "The Finance Ministers said the plan would work.")
     assert result.of_type("Person") == []

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graph.extract.pipeline import SPANS_KEY
+from graph.extract.rules import CUES
 from graph.model import Mention
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -300,8 +301,9 @@ def _is_name_word(token: Token) -> bool:
 
 def _untagged_names_in_person_slots(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
     """Names the model tagged as nothing at all, in a slot only people fill ("X, leader of
-    the Y Party,", "X, a Labour MP,"): the small model misses many unfamiliar names, most
-    often at the start of a sentence."""
+    the Y Party,", "X, a Labour MP,", "X said"): the small model misses many unfamiliar
+    names, most often at the start of a sentence. A name takes no article: "the Finance
+    Ministers said" is no one's name."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     index = 0
@@ -309,15 +311,31 @@ def _untagged_names_in_person_slots(doc: Doc, gazetteer: _SpanIndex, mentions: l
         end = index
         while end < doc[index].sent.end and end - index < 4 and _is_untagged_name_word(doc[end], gazetteer, covered):
             end += 1
-        if end - index >= 2 and _looks_like_person(doc[index:end], gazetteer):
+        if end - index >= 2 and (index == 0 or doc[index - 1].lower_ != "the") \
+                and (_looks_like_person(doc[index:end], gazetteer) or _subject_of_a_person_verb(doc[index:end])):
             out.append(_from_span(doc[index:end], "PERSON"))
         index = max(end, index + 1)
     return out
 
 
+def _subject_of_a_person_verb(span: Span) -> bool:
+    """Only people say, tell or announce, and only people resign as, become or serve as a
+    leader or a minister: "X said on Monday", "X resigned as leader of the party"."""
+    root = span[-1]
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    if verb.lemma_ in CUES["speech_act"]:
+        return True
+    roles = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] \
+        + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return any(r.lower_ in _PERSON_SLOT_NOUNS or r.lower_ in _TITLE_WORDS for r in roles)
+
+
 def _is_untagged_name_word(token: Token, gazetteer: _SpanIndex, covered: set[int]) -> bool:
     return token.ent_iob_ == "O" and token.pos_ in {"PROPN", "NUM"} and _is_name_word(token) and token.idx not in covered \
-        and not gazetteer.at(token.i) and token.lower_ not in _ORG_WORDS | _TITLE_WORDS
+        and not gazetteer.at(token.i) and token.lower_ not in _ORG_WORDS | _TITLE_WORDS \
+        and token.lemma_.lower() not in _TITLE_WORDS | _PERSON_SLOT_NOUNS
 
 
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin",
