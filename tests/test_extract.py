@@ -1664,3 +1664,18 @@ def test_extract_untagged_capitalised_words_outside_a_person_slot_stay_unnamed(e
     result = extract_text("Copper Hill, a quiet suburb, voted heavily for the Labour Party. "
                           "The Finance Ministers said the plan would work.")
     assert result.of_type("Person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        pytest.param("Kenya's ambassador to Ethiopia, Paul Mwangi, was recalled on Monday.", "Paul Mwangi",
+                     "Ambassador of Kenya to Ethiopia", "office.title_first_apposition", id="apposition"),
+        pytest.param("The Kenyan ambassador to Ethiopia Paul Mwangi was recalled on Monday.", "Paul Mwangi",
+                     "Ambassador of Kenya to Ethiopia", "office.title_before_name", id="before-name"),
+    ],
+)
+def test_extract_diplomat_office_names_the_country_posted_to(extract_text, text, person, office, rule):
+    result = extract_text(text, date="2008-05-01")
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"

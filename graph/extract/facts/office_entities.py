@@ -173,10 +173,25 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     label = _chamber_office(title, chamber, place, demonyms) if chamber \
-        else f"{_titled(title, portfolio)} of {name}{title.extra.get('suffix', '')}"  # "… to the United Nations"
+        else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
     return named_office(state, label, place), confidence
+
+
+def _suffix(state: ArticleState, title: Known, title_span: Span, place: Entity) -> str:
+    """What follows the country in a diplomat's office: the body or country the post is
+    to, fixed by the title ("… to the United Nations") or read after it ("Kenya's
+    ambassador to Ethiopia" → "Ambassador of Kenya to Ethiopia")."""
+    if title.extra.get("suffix") or title.extra.get("kind") != "diplomat":
+        return title.extra.get("suffix", "")
+    doc = state.doc
+    index = title_span.end
+    if index + 1 >= title_span.sent.end or doc[index].lower_ != "to":
+        return ""
+    index += doc[index + 1].lower_ == "the"
+    host = state.entity_at(doc[index + 1], {"Country", "Organization"})
+    return f" to {place_name(state, host)}" if host is not None and host.key != place.key else ""
 
 
 def place_name(state: ArticleState, place: Entity) -> str:

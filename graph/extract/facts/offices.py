@@ -448,6 +448,7 @@ def _title_before_name(state, title: Span, sent: Span):
         owner = state.entity_at(doc[country_at], {"Country"}) if country_at < sent.end else None
         if owner is not None:
             index = end_of_mention(state, country_at)
+    index = _past_destination(state, index, sent)
     person = person_after(state, index, sent)
     if person is None:
         return None
@@ -459,6 +460,18 @@ def _title_before_name(state, title: Span, sent: Span):
     if place is None:
         place = _of_place(state, title, sent)
     return person, place, _title_status(state, title), RULES["office.title_before_name"]
+
+
+def _past_destination(state, index: int, sent: Span) -> int:
+    """Past the country or body a post is to ("ambassador to (the) X"), or `index` itself
+    when none follows: the name comes after it."""
+    doc = state.doc
+    if index + 1 >= sent.end or doc[index].lower_ != "to":
+        return index
+    at = index + 2 if doc[index + 1].lower_ == "the" else index + 1
+    if at < sent.end and state.entity_at(doc[at], {"Country", "Organization"}) is not None:
+        return end_of_mention(state, at)
+    return index
 
 
 def _nearby_person(state, title: Span, sent: Span):
@@ -510,6 +523,7 @@ def _apposition(state, title: Span, sent: Span):
         index += 1
         while index < sent.end and (doc[index].lower_ == "the" or state.entity_at(doc[index], {"Country", "Organization"})):
             index += 1
+    index = _past_destination(state, index, sent)
     if index < sent.end and doc[index].text == "(":
         while index < sent.end and doc[index].text != ")":
             index += 1
