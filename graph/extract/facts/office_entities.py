@@ -172,7 +172,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     elif title.label == "Representative":  # "Rep. X": a member of the country's House of Representatives
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
-    label = _chamber_office(title, chamber, place, demonyms) if chamber \
+    national = title.extra.get("national_labels", {}).get(place.key)  # "United States Senator"
+    label = _chamber_office(title, chamber, place, demonyms) if chamber else national if national and not portfolio \
         else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
