@@ -1679,3 +1679,16 @@ def test_extract_diplomat_office_names_the_country_posted_to(extract_text, text,
     result = extract_text(text, date="2008-05-01")
     assert (person, office) in result.pairs("holdsOffice")
     assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+
+
+def test_extract_a_tables_person_is_found_by_full_name_the_model_mistags(extract_text):
+    result = extract_text("Thabo Mbeki arrived in Harare on Monday. President Mbeki said the talks went well.",
+                          date="2005-06-01")
+    assert ("Thabo Mbeki", "President of South Africa") in result.pairs("holdsOffice")
+
+
+def test_extract_a_tables_name_inside_a_longer_name_or_after_a_title_is_no_match(extract_text):
+    result = extract_text("Pope Benedict XVI visited Spain, where Prime Minister José Luís Rodríguez Zapatero "
+                          "met him.", date="2006-07-08")
+    assert {("Pope Benedict XVI", "Pope"), ("José Luis Rodríguez Zapatero", "Prime Minister of Spain")} \
+        <= result.pairs("holdsOffice")

