@@ -1692,3 +1692,26 @@ def test_extract_a_tables_name_inside_a_longer_name_or_after_a_title_is_no_match
                           "met him.", date="2006-07-08")
     assert {("Pope Benedict XVI", "Pope"), ("José Luis Rodríguez Zapatero", "Prime Minister of Spain")} \
         <= result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        pytest.param("President George W. Bush signed the bill in Washington. Senate Republicans, including "
+                     "John McCain and Lindsey Graham, opposed it.", {"John McCain", "Lindsey Graham"}, id="including"),
+        pytest.param("Several Labour MPs such as Diane Abbott voted against Prime Minister Tony Blair.",
+                     {"Diane Abbott"}, id="such-as"),
+        pytest.param("Members of the Green Party (Peter Holm and Marta Lindqvist) walked out.",
+                     {"Peter Holm", "Marta Lindqvist"}, id="bracketed"),
+    ],
+)
+def test_extract_people_listed_as_a_partys_members(extract_text, text, people):
+    result = extract_text(text, date="2006-05-01")
+    listed = {person for person, _ in result.pairs("memberOf")}
+    assert listed == people
+    assert extractors(result, "memberOf") == {"rules/party.members_listed"}
+
+
+def test_extract_a_list_after_a_party_that_is_no_group_of_members_names_no_member(extract_text):
+    result = extract_text("The Green Party won the vote, including Peter Holm's district.", date="2006-05-01")
+    assert result.pairs("memberOf") == set()

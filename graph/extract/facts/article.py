@@ -401,6 +401,22 @@ def last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
     return []
 
 
+def people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
+    """The people named one after another, joined by "and" or commas, in these tokens; a
+    title before a name does not end the list ("A, Senator B and C")."""
+    out: list[Entity] = []
+    for index in indexes:
+        token = state.doc[index]
+        person = state.entity_at(token, {"Person"})
+        if person is not None:
+            if person not in out:
+                out.append(person)
+        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."} \
+                and state.mention_at(token, {"TITLE"}) is None:
+            break
+    return out
+
+
 def last_entity_before(state: ArticleState, position: int, types: set[str], since: int = 0) -> Entity | None:
     """The entity of one of these types mentioned last before token `position` (and not
     before token `since`)."""

@@ -21,6 +21,7 @@ from graph.extract.facts.article import (
     gave_up,
     leaves_post,
     is_future,
+    people_in_list,
     person_after,
     person_of_token,
     status_from_words,
@@ -256,7 +257,7 @@ def _people_listed_after(state: ArticleState, end: int, sent: Span) -> list[Enti
     doc = state.doc
     while end < sent.end and doc[end].text != ",":
         end += 1
-    return _people_in_list(state, range(end + 1, min(sent.end, end + 14)))
+    return people_in_list(state, range(end + 1, min(sent.end, end + 14)))
 
 
 def _people_listed_before(state: ArticleState, first: Token, sent: Span) -> list[Entity]:
@@ -269,21 +270,7 @@ def _people_listed_before(state: ArticleState, first: Token, sent: Span) -> list
     while start - 1 >= sent.start and comma - start < 12 and doc[start - 1].pos_ not in {"VERB", "AUX", "ADP"} \
             and doc[start - 1].text != ",":
         start -= 1
-    return _people_in_list(state, range(start, comma))
-
-
-def _people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
-    """The people named one after another, joined by "and" or commas, in these tokens."""
-    out: list[Entity] = []
-    for index in indexes:
-        token = state.doc[index]
-        person = state.entity_at(token, {"Person"})
-        if person is not None:
-            if person not in out:
-                out.append(person)
-        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}:
-            break
-    return out
+    return people_in_list(state, range(start, comma))
 
 
 def without_vaguer_offices(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:

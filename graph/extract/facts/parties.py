@@ -18,6 +18,7 @@ from graph.extract.facts.article import (
     is_future,
     last_entity_before,
     negated,
+    people_in_list,
     person_after,
     person_of_token,
     sentences_back,
@@ -72,6 +73,8 @@ def read_parties(state: ArticleState, sent: Span) -> None:
         for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
                 + _chosen_by_party(state, span) + _leader_under(state, span):
             add_fact(state, person, relation, party, status, RULES["party.clause"], sent, span[0])
+        for person in _members_listed(state, span, sent):
+            add_fact(state, person, "memberOf", party, None, RULES["party.members_listed"], sent, span[0])
     for token in sent:
         if token.lower_ == "its":
             _its_role(state, token, sent)
@@ -230,6 +233,39 @@ def _leader_under(state, party: Span) -> list[PartyFinding]:
     people = [person_of_token(state, t) for t in leaders]
     status = "former" if noun.head.tag_ == "VBD" else "current"  # "she was deputy leader under X"
     return [(person, "leaderOf", status) for person in people if person is not None]
+
+
+#: Words that open a list of examples after a group: "…, including A and B", "… such as A".
+_EXAMPLE_OPENERS = {"including", "include", "includes", "among", "notably", "like"}
+
+
+def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity]:
+    """"Senate Republicans, including A and B", "Labour MPs such as A", "members of the
+    PARTY (A, B and C)": people given as examples of a group of the party's members."""
+    doc = state.doc
+    end = party.end
+    if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lemma_ in ROLE_WORDS:
+        end += 1  # "Labour MPs", "Republican senators"
+    elif not (party.root.tag_ in {"NNPS", "NNS"} or _members_of(party)):
+        return []  # a group of members: "Republicans", "members of the PARTY"
+    if end < sent.end and doc[end].text == ",":
+        end += 1
+    if end + 1 >= sent.end:
+        return []
+    if doc[end].lower_ in _EXAMPLE_OPENERS or doc[end].text == "(":
+        start = end + 1
+    elif doc[end].lower_ == "such" and doc[end + 1].lower_ == "as":
+        start = end + 2
+    else:
+        return []
+    return people_in_list(state, range(start, min(sent.end, start + 16)))
+
+
+def _members_of(party: Span) -> bool:
+    """"members of the PARTY", "lawmakers from the PARTY": a plural role before it."""
+    preposition = party.root.head
+    return party.root.dep_ == "pobj" and preposition.lower_ in {"of", "from"} \
+        and preposition.head.tag_ == "NNS" and preposition.head.lemma_ in ROLE_WORDS
 
 
 def _running_mates(state, party: Span) -> list[PartyFinding]:
