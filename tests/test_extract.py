@@ -1715,3 +1715,26 @@ def test_extract_people_listed_as_a_partys_members(extract_text, text, people):
 def test_extract_a_list_after_a_party_that_is_no_group_of_members_names_no_member(extract_text):
     result = extract_text("The Green Party won the vote, including Peter Holm's district.", date="2006-05-01")
     assert result.pairs("memberOf") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party", "status", "rule"),
+    [
+        pytest.param("Ana Rojas was formerly the secretary general of the Harbour Party.", "Ana Rojas", "Harbour Party",
+                     "former", "party.leader_predicative", id="secretary-general-of"),
+        pytest.param("Peter Holm was the former Harbour Party general secretary.", "Peter Holm", "Harbour Party",
+                     "former", "party.predicate", id="party-general-secretary"),
+        pytest.param("Marta Lindqvist resigned as leader of the Progressive Democrats on Friday.", "Marta Lindqvist",
+                     "Progressive Democrats", "former", "party.leader_predicative", id="plural-party-name"),
+    ],
+)
+def test_extract_party_leader_named_by_a_word_pair_or_a_plural_name(extract_text, text, person, party, status, rule):
+    result = extract_text(text, date="2007-05-01")
+    assert (person, "leaderOf", party, status) in result.rows("leaderOf")
+    assert extractor_of(result, person, "leaderOf", party) == f"rules/{rule}"
+
+
+def test_extract_a_party_secretary_alone_is_a_member_not_its_leader(extract_text):
+    result = extract_text("Peter Holm, a Harbour Party secretary, said the vote was fair.", date="2007-05-01")
+    assert result.pairs("leaderOf") == set()
+    assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")

@@ -100,7 +100,8 @@ def is_party_name(name: str, *, model_says_organisation: bool = False) -> bool:
 def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
     """Names of parties the gazetteer does not know, read from their shape: a capitalised
     name headed by "Party" ("Harbour Party", "Party of Regions"), or by "Movement",
-    "Front" and the like together with a political word; a name followed by a lowercase
+    "Front" and the like together with a political word, or by a plural of members after one
+    ("Progressive Democrats"); a name followed by a lowercase
     "party" ("the Tamarind party"), in brackets after it ("the ruling party (TP)") or right
     after it ("the political party Tamarind Front"); and the subject of "… is a political
     party"."""
@@ -112,6 +113,10 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
             if len([t for t in span if t.lower_ not in _NAME_LINKS]) >= 2 and is_party_name(span.text) \
                     and token.i < span.end:
                 spans.append(span)
+        elif lower in _MEMBER_PLURALS and token.text[:1].isupper() and token.i > token.sent.start \
+                and _POLITICAL_WORD.match(doc[token.i - 1].text) and doc[token.i - 1].text[:1].isupper() \
+                and not gazetteer.at(token.i - 1):
+            spans.append(doc[token.i - 1 : token.i + 1])  # "the Progressive Democrats", "the Free Democrats"
         elif lower == "party" and token.i > token.sent.start:
             if token.dep_ == "attr" and token.head.lemma_ == "be":
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)

@@ -35,6 +35,22 @@ LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "y
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local", "majority", "minority"}
 
+#: Words that name a party's leader together though neither does alone: "general
+#: secretary", "secretary general" (a communist or socialist party's leader).
+LEADER_PAIRS = (frozenset({"secretary", "general"}),)
+
+
+def leader_named(words: set[str]) -> bool:
+    """Whether these words name a party's leader: a leader word, or a leader pair."""
+    return bool(words & LEADER_WORDS) or "secretary-general" in words or any(pair <= words for pair in LEADER_PAIRS)
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """The noun with the two words before it: "secretary general", "secretary-general"."""
+    doc = noun.doc
+    return {t.lower_ for t in doc[max(noun.sent.start, noun.i - 3) : noun.i + 1] if t.text != "-"}
+
+
 #: (person, relation, status, rule) read from the words around one party mention
 PhraseFinding = tuple[Entity, str, str | None, Rule]
 
@@ -63,7 +79,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
         if person is not None:
             words = {t.lower_ for t in role_words}
             qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
-            relation = "leaderOf" if words & LEADER_WORDS and not qualified else "memberOf"
+            relation = "leaderOf" if leader_named(words) and not qualified else "memberOf"
             return person, relation, "current" if relation == "leaderOf" else None, RULES["party.role_apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
@@ -77,7 +93,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     if person is None:
         return None
     words = {t.lower_ for t in role_words}
-    if words & LEADER_WORDS and not _regional_branch(state, party):
+    if leader_named(words) and not _regional_branch(state, party):
         return person, "leaderOf", status_from_words(words_before(party[0], 3) + role_words), RULES["party.role_before_name"]
     return person, "memberOf", None, RULES["party.role_before_name"]
 
@@ -102,10 +118,11 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
-    if noun.lower_ not in LEADER_WORDS | ROLE_WORDS or any(c.lower_ in SHARED_WORDS for c in noun.children):
+    leads = leader_named(_noun_words(noun))
+    if not (leads or noun.lower_ in ROLE_WORDS) or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
     qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
-    relation = "leaderOf" if noun.lower_ in LEADER_WORDS and not qualified else "memberOf"
+    relation = "leaderOf" if leads and not qualified else "memberOf"
     words = words_before(noun, 4)
     status = status_from_words(words + [noun]) if relation == "leaderOf" else None
     comma = _comma_before_role(noun, sent)
@@ -306,6 +323,10 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             else:
                 subjects = subjects_of(anchor)
             person = person_of_token(state, subjects[0]) if subjects else None
+            if person is not None and head.lower_ in ROLE_WORDS and token.dep_ in {"compound", "nmod", "poss"} \
+                    and names_a_leader(head, head.lefts):  # "X was the former PARTY general secretary"
+                words = [t for t in head.subtree if t.i <= head.i]
+                return person, "leaderOf", status_from_words(words), RULES["party.predicate"]
             return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
         token = head
     return None
@@ -314,4 +335,6 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
 def names_a_leader(noun: Token, modifiers: Iterable[Token]) -> bool:
     """A leader word names the party's leader unless a word beside it qualifies it
     ("deputy leader", "parliamentary leader")."""
-    return noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)
+    modifiers = list(modifiers)
+    return leader_named({noun.lower_, *(t.lower_ for t in modifiers)}) \
+        and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)
