@@ -672,8 +672,8 @@ def test_extract_party_shaped_names_that_are_not_parties(extract_text, text):
 def test_extract_party_name_stops_before_a_title(extract_text):
     result = extract_text("Harbour Party General Secretary Peter Holm spoke in Oslo, Norway.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]
-    assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
-    assert extractor_of(result, "Peter Holm", "memberOf", "Harbour Party") == "rules/party.role_before_name"
+    assert ("Peter Holm", "Harbour Party") in result.pairs("leaderOf")  # a general secretary leads the party
+    assert extractor_of(result, "Peter Holm", "leaderOf", "Harbour Party") == "rules/party.role_before_name"
 
 
 def test_extract_party_name_does_not_reach_back_over_of(extract_text):
