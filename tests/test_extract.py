@@ -672,8 +672,8 @@ def test_extract_party_shaped_names_that_are_not_parties(extract_text, text):
 def test_extract_party_name_stops_before_a_title(extract_text):
     result = extract_text("Harbour Party General Secretary Peter Holm spoke in Oslo, Norway.")
     assert [e.label for e in result.of_type("PoliticalParty")] == ["Harbour Party"]
-    assert ("Peter Holm", "Harbour Party") in result.pairs("leaderOf")  # a general secretary leads the party
-    assert extractor_of(result, "Peter Holm", "leaderOf", "Harbour Party") == "rules/party.role_before_name"
+    assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+    assert extractor_of(result, "Peter Holm", "memberOf", "Harbour Party") == "rules/party.role_before_name"
 
 
 def test_extract_party_name_does_not_reach_back_over_of(extract_text):
@@ -1720,10 +1720,10 @@ def test_extract_a_list_after_a_party_that_is_no_group_of_members_names_no_membe
 @pytest.mark.parametrize(
     ("text", "person", "party", "status", "rule"),
     [
-        pytest.param("Ana Rojas was formerly the secretary general of the Harbour Party.", "Ana Rojas", "Harbour Party",
-                     "former", "party.leader_predicative", id="secretary-general-of"),
-        pytest.param("Peter Holm was the former Harbour Party general secretary.", "Peter Holm", "Harbour Party",
-                     "former", "party.predicate", id="party-general-secretary"),
+        pytest.param("Ana Rojas was formerly the secretary general of the Harbour Communist Party.", "Ana Rojas",
+                     "Harbour Communist Party", "former", "party.leader_predicative", id="secretary-general-of"),
+        pytest.param("Peter Holm was the former Harbour Communist Party general secretary.", "Peter Holm",
+                     "Harbour Communist Party", "former", "party.predicate", id="party-general-secretary"),
         pytest.param("Marta Lindqvist resigned as leader of the Progressive Democrats on Friday.", "Marta Lindqvist",
                      "Progressive Democrats", "former", "party.leader_predicative", id="plural-party-name"),
     ],

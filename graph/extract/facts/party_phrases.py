@@ -5,6 +5,7 @@ they live apart from the rules that may add several.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from spacy.tokens import Span, Token
@@ -35,14 +36,17 @@ LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "y
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local", "majority", "minority"}
 
-#: Words that name a party's leader together though neither does alone: "general
-#: secretary", "secretary general" (a communist or socialist party's leader).
-LEADER_PAIRS = (frozenset({"secretary", "general"}),)
+#: A communist party's leader is its general secretary; elsewhere a secretary-general runs
+#: the party's office under its leader (the LDP's, the SPD's).
+_SECRETARY_GENERAL = ({"secretary", "general"}, {"secretary-general"})
+_LED_BY_A_SECRETARY = re.compile(r"\bcommunist|\bworkers", re.I)
 
 
-def leader_named(words: set[str]) -> bool:
-    """Whether these words name a party's leader: a leader word, or a leader pair."""
-    return bool(words & LEADER_WORDS) or "secretary-general" in words or any(pair <= words for pair in LEADER_PAIRS)
+def leader_named(words: set[str], party: Span) -> bool:
+    """Whether these words name the party's leader: a leader word, or the general secretary
+    of a party led by one."""
+    return bool(words & LEADER_WORDS) or _LED_BY_A_SECRETARY.search(party.text) is not None \
+        and any(pair <= words for pair in _SECRETARY_GENERAL)
 
 
 def _noun_words(noun: Token) -> set[str]:
@@ -79,7 +83,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
         if person is not None:
             words = {t.lower_ for t in role_words}
             qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
-            relation = "leaderOf" if leader_named(words) and not qualified else "memberOf"
+            relation = "leaderOf" if leader_named(words, party) and not qualified else "memberOf"
             return person, relation, "current" if relation == "leaderOf" else None, RULES["party.role_apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
@@ -93,7 +97,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     if person is None:
         return None
     words = {t.lower_ for t in role_words}
-    if leader_named(words) and not _regional_branch(state, party):
+    if leader_named(words, party) and not _regional_branch(state, party):
         return person, "leaderOf", status_from_words(words_before(party[0], 3) + role_words), RULES["party.role_before_name"]
     return person, "memberOf", None, RULES["party.role_before_name"]
 
@@ -118,7 +122,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
-    leads = leader_named(_noun_words(noun))
+    leads = leader_named(_noun_words(noun), party)
     if not (leads or noun.lower_ in ROLE_WORDS) or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
     qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
@@ -324,7 +328,8 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
                 subjects = subjects_of(anchor)
             person = person_of_token(state, subjects[0]) if subjects else None
             if person is not None and head.lower_ in ROLE_WORDS and token.dep_ in {"compound", "nmod", "poss"} \
-                    and names_a_leader(head, head.lefts):  # "X was the former PARTY general secretary"
+                    and leader_named({t.lower_ for t in head.lefts} | {head.lower_}, party) \
+                    and not any(t.lower_ in LEADER_QUALIFIERS for t in head.lefts):  # "X was the PARTY general secretary"
                 words = [t for t in head.subtree if t.i <= head.i]
                 return person, "leaderOf", status_from_words(words), RULES["party.predicate"]
             return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
@@ -335,6 +340,4 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
 def names_a_leader(noun: Token, modifiers: Iterable[Token]) -> bool:
     """A leader word names the party's leader unless a word beside it qualifies it
     ("deputy leader", "parliamentary leader")."""
-    modifiers = list(modifiers)
-    return leader_named({noun.lower_, *(t.lower_ for t in modifiers)}) \
-        and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)
+    return noun.lower_ in LEADER_WORDS and not any(t.lower_ in LEADER_QUALIFIERS for t in modifiers)
