@@ -1738,3 +1738,20 @@ def test_extract_a_party_secretary_alone_is_a_member_not_its_leader(extract_text
     result = extract_text("Peter Holm, a Harbour Party secretary, said the vote was fair.", date="2007-05-01")
     assert result.pairs("leaderOf") == set()
     assert ("Peter Holm", "Harbour Party") in result.pairs("memberOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rajasthan and Madhya Pradesh's leaders met members of the Bharatiya Janata Party.", id="states"),
+        pytest.param("The Madhya Pradesh cabinet, led by the Bharatiya Janata Party, met in Bhopal.", id="state-cabinet"),
+    ],
+)
+def test_extract_a_state_or_province_is_never_a_person(extract_text, text):
+    result = extract_text(text, date="2008-01-01")
+    assert result.of_type("Person") == []
+
+
+def test_extract_a_state_inside_a_longer_name_leaves_the_country_in_view(extract_text):
+    result = extract_text("Jon Holm, the Australian Capital Territory Chief Minister, spoke in Canberra.", date="2005-10-20")
+    assert [e.label for e in result.of_type("Country")] == ["Australia"]

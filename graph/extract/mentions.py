@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graph.extract.pipeline import SPANS_KEY
+from graph.extract.pipeline import REGIONS_KEY, SPANS_KEY
 from graph.extract.rules import CUES
 from graph.model import Mention
 
@@ -35,7 +35,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     parties = _party_names(doc, _SpanIndex(known))
     gazetteer = _SpanIndex(_without_parts_of(known, parties) + parties)
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
-    mentions += _persons(doc, gazetteer)
+    regions = _SpanIndex(doc.spans[REGIONS_KEY] if REGIONS_KEY in doc.spans else [])
+    mentions += _persons(doc, gazetteer, regions)
     mentions += _untagged_surnames(doc, mentions)
     mentions += _names_after_titles(doc, gazetteer, mentions)
     mentions += _untagged_names_in_person_slots(doc, gazetteer, mentions)
@@ -43,6 +44,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _summits(doc, gazetteer)
     unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))
+
+
+def _region_named(span: Span, regions: "_SpanIndex") -> bool:
+    """Whether the span is a state's or province's name ("Madhya Pradesh", "Rajasthan"), a
+    word for its people ("Madeiran"), or a city's name of two words or more: never a
+    person. One-word city names ("Jackson", "Lincoln") are people's names too."""
+    return any(s.start == span.start and s.end == span.end and (s.label_ != "CITY" or len(s) >= 2)
+               for s in regions.at(span.start))
 
 
 def _from_span(span: Span, label: str, key: str | None = None, year: int | None = None, year_offset: int = 0) -> Mention:
@@ -214,7 +223,7 @@ def _covered(span: Span, others: _SpanIndex, labels: set[str]) -> bool:
     return any(o.label_ in labels and o.start <= span.start and span.end <= o.end for o in others.at(span.start))
 
 
-def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
+def _persons(doc: Doc, gazetteer: _SpanIndex, regions: _SpanIndex) -> list[Mention]:
     """The model's PERSON entities, trimmed of titles, honorifics and possessives.
 
     A span the gazetteer already knows as a person, country, party or title is left to
@@ -226,7 +235,7 @@ def _persons(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue
         span = _trim_person(ent, gazetteer)
         if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}) \
-                or _seat_in_brackets(span) or _seat_after_member_for(span):
+                or _region_named(span, regions) or _seat_in_brackets(span) or _seat_after_member_for(span):
             continue
         out.append(_from_span(span, "PERSON"))
     return out

