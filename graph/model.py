@@ -185,6 +185,24 @@ def fold(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text)
 
 
+#: The shortest name a one-letter slip is read past: below it, a letter makes another name.
+MIN_SLIP_LENGTH = 6
+
+
+def misspelt(form: str, name: str) -> bool:
+    """Whether `form` is `name` with one letter changed, added or dropped ("Mwanawase" for
+    "Mwanawasa"): news misspells long foreign names, and short ones differ by a letter
+    ("Kim", "Kin") without being the same name. Both folded; the first letter must agree."""
+    if form == name or min(len(form), len(name)) < MIN_SLIP_LENGTH or abs(len(form) - len(name)) > 1 \
+            or form[0] != name[0]:
+        return False
+    if len(form) == len(name):
+        return sum(a != b for a, b in zip(form, name)) == 1
+    short, long_ = sorted((form, name), key=len)
+    cut = next((i for i, (a, b) in enumerate(zip(short, long_)) if a != b), len(short))
+    return short[cut:] == long_[cut + 1:]
+
+
 def slug(text: str) -> str:
     """A lowercase ASCII slug: accents folded, every other run of characters a hyphen.
 

@@ -1755,3 +1755,22 @@ def test_extract_a_state_or_province_is_never_a_person(extract_text, text):
 def test_extract_a_state_inside_a_longer_name_leaves_the_country_in_view(extract_text):
     result = extract_text("Jon Holm, the Australian Capital Territory Chief Minister, spoke in Canberra.", date="2005-10-20")
     assert [e.label for e in result.of_type("Country")] == ["Australia"]
+
+
+def test_extract_a_misspelt_surname_is_the_person_named_in_full(extract_text):
+    result = extract_text("Frederick Chiluba, the President of Zambia, spoke on Monday. Chilluba said the vote was fair.",
+                          date="2030-01-01")
+    assert [(e.label, e.aliases) for e in result.of_type("Person")] == [("Frederick Chiluba", ("Chilluba",))]
+
+
+def test_extract_a_short_name_one_letter_off_is_another_person(extract_text):
+    result = extract_text("Ana Kim, the President of Zambia, spoke on Monday. Kin said the vote was fair.", date="2030-01-01")
+    assert "Kin" not in {alias for e in result.of_type("Person") for alias in e.aliases}
+
+
+def test_extract_he_in_a_clause_hanging_from_a_name_is_that_name(extract_text):
+    result = extract_text("Frederick Chiluba, the President of Zambia, died. President Peter Holm of Malawi sent "
+                          "condolences. Crowds mourned Chiluba, whose career started in 1985 when he was appointed "
+                          "Solicitor General of Zambia.", date="2030-01-01")
+    assert ("Frederick Chiluba", "Solicitor General of Zambia") in result.pairs("holdsOffice")
+    assert ("Peter Holm", "Solicitor General of Zambia") not in result.pairs("holdsOffice")

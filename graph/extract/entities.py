@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import Gazetteer, Known, fold
 from graph.extract.mentions import is_party_name
-from graph.model import Article, Entity, Mention, entity_key
+from graph.model import Article, Entity, Mention, entity_key, misspelt
 
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|[XVI]+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=\S)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
@@ -239,11 +239,16 @@ def _middles_agree(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def _nearest_full_name(index: int, form: str, full: list[tuple[int, str, set[str]]]) -> str | None:
-    before = [key for j, key, forms in full if j < index and form in forms]
-    if before:
-        return before[-1]
-    after = [key for j, key, forms in full if j > index and form in forms]
-    return after[0] if after else None
+    """The person named in full nearest before (else after) whose short forms include this
+    one, or, failing that, one of them misspelt."""
+    for matches in (lambda forms: form in forms, lambda forms: any(misspelt(form, f) for f in forms)):
+        before = [key for j, key, forms in full if j < index and matches(forms)]
+        if before:
+            return before[-1]
+        after = [key for j, key, forms in full if j > index and matches(forms)]
+        if after:
+            return after[0]
+    return None
 
 
 def _link_named_organisations(mentions, links, drafts, gazetteer, countries, article, add) -> None:

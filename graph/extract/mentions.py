@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from graph.extract.pipeline import REGIONS_KEY, SPANS_KEY
 from graph.extract.rules import CUES
-from graph.model import Mention
+from graph.model import Mention, fold, misspelt
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _REGNAL_NUMBER = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
@@ -261,7 +261,8 @@ def _seat_in_brackets(span: Span) -> bool:
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Capitalised tokens equal to the first or last part of a person named in full
-    elsewhere in the article, which the model left untagged ("Okafor will attend")."""
+    elsewhere in the article, or that part misspelt, which the model left untagged
+    ("Okafor will attend")."""
     parts: set[str] = set()
     for m in mentions:
         words = m.text.split()
@@ -269,8 +270,10 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             parts.update({words[0], words[-1]})
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
+    folded = {fold(p) for p in parts}
     for token in doc:
-        if token.text in parts and token.pos_ in {"PROPN", "NOUN"} and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
+        named = token.text in parts or token.text[:1].isupper() and any(misspelt(fold(token.text), p) for p in folded)
+        if named and token.pos_ in {"PROPN", "NOUN"} and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
             out.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, label="NAME"))
     return out
 

@@ -255,8 +255,8 @@ def antecedent_of(state: ArticleState, pronoun: Token, depth: int = 0) -> Entity
             person = _holder(state, title[1].key)
         if person is None:
             continue
-        if subject or token.head.dep_ in {"nsubj", "nsubjpass"}:
-            return person
+        if subject or token.head.dep_ in {"nsubj", "nsubjpass"} or token.is_ancestor(pronoun):
+            return person  # a subject, or the name a clause around the pronoun hangs from ("X, whose …, when he")
         fallback = fallback or person
     return fallback
 
