@@ -1770,7 +1770,7 @@ def test_extract_a_short_name_one_letter_off_is_another_person(extract_text):
 
 def test_extract_he_in_a_clause_hanging_from_a_name_is_that_name(extract_text):
     result = extract_text("Frederick Chiluba, the President of Zambia, died. President Peter Holm of Malawi sent "
-                          "condolences. Crowds mourned Chiluba, whose career started in 1985 when he was appointed "
-                          "Solicitor General of Zambia.", date="2030-01-01")
+                          "condolences. Crowds mourned Chiluba, who rose to fame after he became Solicitor General of "
+                          "Zambia.", date="2030-01-01")
     assert ("Frederick Chiluba", "Solicitor General of Zambia") in result.pairs("holdsOffice")
     assert ("Peter Holm", "Solicitor General of Zambia") not in result.pairs("holdsOffice")
