@@ -1774,3 +1774,16 @@ def test_extract_he_in_a_clause_hanging_from_a_name_is_that_name(extract_text):
                           "Zambia.", date="2030-01-01")
     assert ("Frederick Chiluba", "Solicitor General of Zambia") in result.pairs("holdsOffice")
     assert ("Peter Holm", "Solicitor General of Zambia") not in result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Canadian voters were asked again. Historian Peter Holm of Queen's University in Kingston, Canada, "
+                     "said the ads worked.", id="university"),
+        pytest.param("Norwegian voters were asked again. Marta Lindqvist of Norway won the President's Cup in Oslo.",
+                     id="cup"),
+    ],
+)
+def test_extract_a_name_that_starts_with_a_title_is_no_office(extract_text, text):
+    assert extract_text(text, date="2008-10-01").pairs("holdsOffice") == set()

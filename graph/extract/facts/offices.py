@@ -402,6 +402,11 @@ def _ranked_below(title: Span, known: Known) -> bool:
                                    or before.text == "state" and known.extra.get("kind") == "legislator")
 
 
+#: What is named after a title in the possessive: "Queen's University", "President's Cup".
+_NAMED_AFTER_A_TITLE = {"university", "college", "school", "hospital", "park", "cup", "prize", "award", "medal",
+                        "guard", "regiment", "road", "street", "square", "bridge", "island", "hall", "theatre", "house"}
+
+
 def _modifies_another_noun(state: ArticleState, title: Span) -> bool:
     """"the acting deputy budget director", "a minister's aide": a title word that only
     modifies a common noun after it names that noun's kind, not an office."""
@@ -410,6 +415,11 @@ def _modifies_another_noun(state: ArticleState, title: Span) -> bool:
     next_is_title = title.end < len(state.doc) and state.mention_at(state.doc[title.end], {"TITLE"}) is not None
     if root.lower_ in RANK_WORDS and next_is_title:
         return True  # "Deputy" in "Deputy Defense Secretary" ranks the next title
+    doc = state.doc
+    if title.end + 1 < len(doc) and doc[title.end].text in {"'s", "’s"} and doc[title.end + 1].text[:1].isupper() \
+            and (doc[title.end + 1].ent_type_ in {"ORG", "FAC", "EVENT", "WORK_OF_ART"}
+                 or doc[title.end + 1].lower_ in _NAMED_AFTER_A_TITLE):
+        return True  # "Queen's University", "King's College": a name that starts with a title
     return root.dep_ in {"compound", "amod", "nmod"} and head.i > root.i and head.pos_ == "NOUN" \
         and state.mention_at(head, {"TITLE"}) is None and head.lower_ not in CUES["spokesperson"] \
         and head.lower_.strip("-") not in ELECT | ACTING | FORMER \
