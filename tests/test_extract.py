@@ -1787,3 +1787,9 @@ def test_extract_he_in_a_clause_hanging_from_a_name_is_that_name(extract_text):
 )
 def test_extract_a_name_that_starts_with_a_title_is_no_office(extract_text, text):
     assert extract_text(text, date="2008-10-01").pairs("holdsOffice") == set()
+
+
+def test_extract_a_foreign_partys_acronym_does_not_bring_its_own_country_into_view(extract_text):
+    result = extract_text("French voters chose between Lionel Jospin (PS) and Marc Blondel (MDC) in Paris.", date="2002-04-01")
+    assert ("Lionel Jospin", "Socialist Party") in result.pairs("memberOf")
+    assert not any(person == "Marc Blondel" for person, _ in result.pairs("memberOf"))

@@ -109,8 +109,9 @@ def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer, day: str | N
         if m.label in {"COUNTRY", "DEMONYM"}:
             counts[known.key] += 2
         elif m.label in {"ORG", "PERSON"} and known.country \
-                or m.label == "PARTY" and known.country and len(gazetteer.lookup("PoliticalParty", m.text)) == 1:
-            counts[known.country] += 1  # a party name several countries share says nothing
+                or m.label == "PARTY" and known.country and len(gazetteer.lookup("PoliticalParty", m.text)) == 1 \
+                and len(m.text.split()) > 1:
+            counts[known.country] += 1  # a party name several countries share, or one word ("MDC"), says nothing
     return [key for key, _ in counts.most_common()]
 
 
