@@ -84,3 +84,14 @@ def test_a_rules_only_extractor_drops_candidate_only_facts(extractor):
     assert not any(f.extractor == "rules/office.nearby" for f in rules_only.extract(make_document(article)).facts)
     proposed = {c.source for c in extractor.candidates(make_document(article))}
     assert "rules/office.nearby" in proposed
+
+
+def test_a_party_a_rule_gave_to_one_person_is_not_proposed_for_another_in_the_sentence(extractor):
+    from graph.document import make_document
+    from graph.model import Article
+
+    article = Article(key="t", text="Peter Holm, parliamentary leader of the pro-government Harbour Party, told Marta Lindqvist "
+                      "that the vote would fail.", date="2031-06-01")
+    found = {(c.fact.subject, c.fact.relation, c.source) for c in extractor.candidates(make_document(article))}
+    assert ("person/peter-holm", "memberOf", "rules/party.leader_apposition") in found
+    assert not any(subject == "person/marta-lindqvist" for subject, _, _ in found)

@@ -55,6 +55,7 @@ class _View:
     quoted: set[int]
     title_keys: frozenset[str]  # entity keys named in the headline
     office_holders: dict[str, list[str]]  # person key → labels of the offices the rules gave them
+    party_people: dict[tuple[int, str], set[str]]  # (sentence start char, party key) → people the rules tied to it
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], resolution: Resolution, article: Article,
@@ -75,10 +76,14 @@ class _View:
         headline = _headline_end(doc, article)
         title_keys = frozenset(key for key, spans in mentions_of.items() if spans[0].end_char <= headline)
         holders: dict[str, list[str]] = {}
+        party_people: dict[tuple[int, str], set[str]] = {}
         for fact in rule_facts:
             if fact.relation == "holdsOffice" and fact.object in entities:
                 holders.setdefault(fact.subject, []).append(entities[fact.object].label)
-        return cls(doc, article, entities, mentions_of, sentence_entities, titles, quoted_tokens(doc), title_keys, holders)
+            elif fact.relation in PARTY_TIES:
+                party_people.setdefault((fact.start, fact.object), set()).add(fact.subject)
+        return cls(doc, article, entities, mentions_of, sentence_entities, titles, quoted_tokens(doc), title_keys, holders,
+                   party_people)
 
 
 def _headline_end(doc: Doc, article: Article) -> int:
@@ -181,6 +186,8 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
             party_span, party = near[0]
             if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
                 continue  # "X swore in Y, a Republican senator": the party is Y's
+            if view.party_people.get((person_span.sent.start_char, party.key), set()) - {person.key}:
+                continue  # "X, leader of the PARTY, told Y": a rule read whose party it is
             leader_word = _leader_word_at(party_span)
             if leader_word is not None and not _names(leader_word, person_span):
                 continue  # "X congratulated the new Labour leader": someone else leads it
