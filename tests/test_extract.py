@@ -1793,3 +1793,24 @@ def test_extract_a_foreign_partys_acronym_does_not_bring_its_own_country_into_vi
     result = extract_text("French voters chose between Lionel Jospin (PS) and Marc Blondel (MDC) in Paris.", date="2002-04-01")
     assert ("Lionel Jospin", "Socialist Party") in result.pairs("memberOf")
     assert not any(person == "Marc Blondel" for person, _ in result.pairs("memberOf"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param("At a joint press conference with Indian Prime Minister Manmohan Singh, British Prime Minister "
+                     "Tony Blair said trade would grow.", ("Tony Blair", "Manmohan Singh"), id="joint-press-conference"),
+        pytest.param("Senator Pete Hoekstra attended a meeting in Paris with Senator Curt Weldon last year.",
+                     ("Pete Hoekstra", "Curt Weldon"), id="meeting-with-on-the-verb"),
+    ],
+)
+def test_extract_meeting_nouns_with_their_partner(extract_text, text, pair):
+    result = extract_text(text, date="2006-07-08")
+    assert result.pairs("meets") == {pair}
+    assert extractors(result, "meets") == {"rules/meeting.meet_noun"}
+
+
+def test_extract_a_press_conference_alone_is_no_meeting(extract_text):
+    result = extract_text("Prime Minister Tony Blair held a press conference with Manmohan Singh's aides watching.",
+                          date="2006-07-08")
+    assert result.pairs("meets") == set()

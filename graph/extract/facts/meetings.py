@@ -1,5 +1,6 @@
 """Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "X was
-greeted by Y", "talks with Y", "a meeting between X and Y", "X discussed trade with Y".
+greeted by Y", "talks with Y", "a meeting between X and Y", "X discussed trade with Y",
+"a joint press conference with Y".
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def read_meetings(state: ArticleState, sent: Span) -> None:
             _meet_verb(state, token, sent)
         elif token.lemma_ in CUES["talk"] and token.pos_ == "VERB":
             _talk_verb(state, token, sent)
-        elif token.lower_ in MEET_NOUNS and token.pos_ == "NOUN":
+        elif (token.lower_ in MEET_NOUNS or _joint_appearance(token)) and token.pos_ == "NOUN":
             _meet_noun(state, token, sent)
 
 
@@ -98,11 +99,21 @@ def _done_through(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.tag_ in {"VBD", "VBN"} and head.lemma_ in DONE_VERBS
 
 
+def _joint_appearance(noun: Token) -> bool:
+    """"a joint press conference with Y": two leaders side by side, which a joint news
+    conference or statement to the press only is when they share the room."""
+    return noun.lower_ == "conference" and any(t.lower_ == "joint" for t in noun.lefts)
+
+
 def _meet_noun(state: ArticleState, noun: Token, sent: Span) -> None:
-    """"held talks with Y", "a meeting between X and Y", "a summit with Y"."""
+    """"held talks with Y", "a meeting between X and Y", "a summit with Y", "attended a
+    meeting in Paris with Y" (where the parser hangs "with Y" on the verb)."""
     others: list[Entity] = []
     between = False
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}]
+    if not preps and noun.dep_ == "dobj":
+        preps = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for prep in preps:
         between = between or prep.lower_ == "between"
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         objects += [a for p in objects for a in p.children if a.dep_ == "appos"]  # "with his counterpart, Y"
