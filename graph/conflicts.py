@@ -23,7 +23,7 @@ from itertools import combinations
 
 from graph import read
 from graph.history import Evidence, evidence_of
-from graph.tenures import CURRENT, TimedStatement, one_holder, timed_statements
+from graph.tenures import TimedStatement, one_holder, timed_statements
 
 #: How close two reports must be to contradict each other rather than tell a change.
 WINDOW_DAYS = 30
@@ -52,7 +52,7 @@ def _days(a: str, b: str) -> int:
 def _two_holders(group: list[TimedStatement]) -> dict[frozenset, tuple[TimedStatement, TimedStatement]]:
     """Pairs of people reported in one one-holder office at once: the same day, or A's
     reports on both sides of B's less than the window apart."""
-    current = [s for s in group if s.status in CURRENT]
+    current = [s for s in group if s.in_office]
     found: dict[frozenset, tuple[TimedStatement, TimedStatement]] = {}
     for first, second in zip(current, current[1:]):
         if first.person != second.person and first.day == second.day:
@@ -74,7 +74,7 @@ def _current_and_former(group: list[TimedStatement]) -> dict[frozenset, tuple[Ti
     seen: dict[tuple[str, str], dict[str, TimedStatement]] = defaultdict(dict)
     found: dict[frozenset, tuple[TimedStatement, TimedStatement]] = {}
     for statement in group:
-        word = "current" if statement.status in CURRENT else statement.status
+        word = "current" if statement.in_office else "elect" if statement.status == "elect" else "former"
         seen[statement.person, statement.day].setdefault(word, statement)
     for (person, _), words in seen.items():
         if "current" in words and "former" in words:
@@ -86,7 +86,7 @@ def _rival_parties(statements: list[TimedStatement], countries: dict[str, str]) 
     """One person a current member of two parties of one country within the window."""
     by_person: dict[str, list[TimedStatement]] = defaultdict(list)
     for s in statements:
-        if s.relation in {"memberOf", "leaderOf"} and s.status in CURRENT and s.holding in countries:
+        if s.relation in {"memberOf", "leaderOf"} and s.in_office and s.holding in countries:
             by_person[s.person].append(s)
     found: dict[frozenset, tuple] = {}
     for person, reports in by_person.items():
