@@ -287,13 +287,13 @@ def _basis(tenure: TenureView, day: str, neighbour: str | None) -> str:
     if tenure.coverage(day) == "evidence":
         if bounds.start_before == bounds.end_after:
             return f"reported in office on {bounds.start_before}"
-        return f"reported in office on {bounds.start_before} and on {bounds.end_after}"
+        return f"reported in office by {bounds.start_before} and still on {bounds.end_after}"
     if tenure.start is None:
         return f"inferred: to take office after {bounds.start_after}, not yet reported in office"
     if tenure.last_reported < day:
-        later = f"the next holder first reported on {neighbour}" if neighbour else "nobody reported in office later"
+        later = f"the next holder first reported on {neighbour}" if neighbour else f"within {HORIZON_DAYS} days of it"
         return f"inferred: last reported in office on {tenure.last_reported}; {later}"
-    earlier = f"the previous holder last reported on {neighbour}" if neighbour else "nobody reported in office before"
+    earlier = f"the previous holder last reported on {neighbour}" if neighbour else f"within {HORIZON_DAYS} days of it"
     return f"inferred: first reported in office on {tenure.start}; {earlier}"
 
 

@@ -109,20 +109,25 @@ class _Spell:
     statements: list[TimedStatement]
 
 
+def reports_in_office(group: list[TimedStatement]) -> list[TimedStatement]:
+    """The reports in office of one office's (date-ordered) statements, in date order; on a
+    day two people are reported, the one never reported later goes first: the outgoing
+    holder and the incoming one in one article, not a return."""
+    current = [s for s in group if s.in_office]
+    last_seen = {s.person: s.day for s in current}
+    return sorted(current, key=lambda s: (s.day, last_seen[s.person], s.person, s.iri))
+
+
 def _runs(group: list[TimedStatement], *, shared: bool) -> list[_Spell]:
     """Spells from the in-office reports: runs of one person in date order (one per person if
     shared), a run broken where the person is called former between two of its reports."""
     spells: list[_Spell] = []
     by_person: dict[str, _Spell] = {}
-    current = [s for s in group if s.in_office]
-    last_seen = {s.person: s.day for s in current}  # the group is in date order
     left = defaultdict(list)  # person → the days they are reported out of office, in order
     for statement in group:
         if not statement.in_office and statement.status != "elect":
             left[statement.person].append(statement.day)
-    # On a day two people are reported current, the one never reported later goes first:
-    # the outgoing holder and the incoming one in one article, not a return.
-    for statement in sorted(current, key=lambda s: (s.day, last_seen[s.person], s.person, s.iri)):
+    for statement in reports_in_office(group):
         spell = by_person.get(statement.person) if shared else (spells[-1] if spells else None)
         gone = _between(left[statement.person], spell.last, statement.day) if spell is not None else None
         if spell is None or spell.person != statement.person or gone is not None:

@@ -2,7 +2,7 @@
 
 A stage after extraction. Each `holdsOffice`, `memberOf` and `leaderOf` fact gets a
 TAC-KBP style four-date interval (began on or after, began on or before, ended on or
-after, ended on or before; see `model.Bounds`) from three sources of evidence:
+after, ended on or before; see `model.Bounds`) from four sources of evidence:
 
 * the reference date: the date the text says the fact held at, else the article's date;
 * the status: a current (or acting) holder began by then and had not ended yet, a former
@@ -10,8 +10,8 @@ after, ended on or before; see `model.Bounds`) from three sources of evidence:
 * the sentence's own time expressions: "since 2012", "from 2015 to 2017", "until last
   year", "took office in 2001", "was minister in 2001" (of a former holder), "will be
   sworn in on January 20" (a day without a year is the next one);
-* a death the sentence tells of the fact's subject ("the late X", "X, who died in 2031"):
-  whatever the title's status, the fact had ended by then.
+* a death the sentence tells of the fact's subject ("the late X", "the death of X", "X, who
+  died in 2031"): whatever the title's status, the fact had ended by then.
 
 Bounds the evidence does not give stay open (None). An expression that would contradict
 the status (a start after the reference date for a current holder, say) is dropped
@@ -46,7 +46,7 @@ _MONTH_DAY = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b)(?!\.?,?
 _TAKES = re.compile(rf"\b(?:will|would|to)\s+(?:take\s+office|be\s+sworn\s+in|be\s+inaugurated|assume\s+office)"
                     rf"\s+(?:on\s+|in\s+)(?P<a>{_DATE}|{_MONTH_DAY})", re.I)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
-_LATE = re.compile(rf"\b[Tt]he\s+late\s+(?P<name>{_NAME})")
+_LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:(?:the\s+)?(?:former|late)\s+)?(?P<name>{_NAME})")
 _DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"
 
 
@@ -104,17 +104,19 @@ def expression_bounds(sentence: str, status: str | None, reference: date) -> Bou
 
 def death(sentence: str, subject: str, reference: date) -> date | None:
     """The last day the fact's subject can have lived, if the sentence tells of their death:
-    "the late X" (by the reference date), "X, who died in 2031" or "X, the former minister,
-    who died last month" (by the end of that time).
+    "the late X", "the death of X", "the funeral of X" (by the reference date), "X, who died
+    in 2031" or "X, the former minister, who died last month" (by the end of that time).
 
-    `subject` is the subject's key ("person/ada-quill"): the name after "the late" must end
-    with the key's last word, and "who died" must follow that word (after at most one
-    appositive), so a sentence about someone else's death does not end this fact.
+    `subject` is the subject's key ("person/ada-quill"), and the sentence must name the
+    subject in full there (after "the late", or before "who died" with at most one
+    appositive between): "Justin Quill, son of the late Ada Quill" ends nothing of his.
     """
-    surname = subject.rsplit("/", 1)[-1].rsplit("-", 1)[-1]
-    if any(re.search(rf"(?:^|-){re.escape(surname)}$", slug(m.group("name"))) for m in _LATE.finditer(sentence)):
+    name = subject.rsplit("/", 1)[-1]
+    if any(slug(m.group("name")) == name or slug(m.group("name")).endswith("-" + name)
+           for m in _LATE.finditer(sentence)):
         return reference
-    died = re.search(rf"\b{re.escape(surname)}\b(?:,[^,]{{1,80}})?{_DIED}", unaccented(sentence), re.I)
+    words = r"[\W_]+".join(re.escape(word) for word in name.split("-"))
+    died = re.search(rf"\b{words}\b(?:,[^,]{{1,80}})?{_DIED}", unaccented(sentence), re.I)
     if died is None:
         return None
     known = span(died.group("a"), reference) if died.group("a") else None

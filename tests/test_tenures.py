@@ -335,7 +335,7 @@ def test_tenures_holders_command_json(store_dir):
     (laine,) = json.loads(result.output)
     # ended by the time Virtanen came back: "took office in March 2036", before her first report of 10 April
     assert laine["person"] == "Mikko Laine" and laine["start"] == "2034-02-20" and laine["end"] == "2036-03-31"
-    assert laine["basis"] == "reported in office on 2034-02-20 and on 2035-06-01" and laine["coverage"] == "evidence"
+    assert laine["basis"] == "reported in office by 2034-02-20 and still on 2035-06-01" and laine["coverage"] == "evidence"
     assert laine["evidence"] and all({"article", "date", "sentence", "status"} <= e.keys() for e in laine["evidence"])
 
 

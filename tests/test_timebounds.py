@@ -44,6 +44,8 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
     # a death the sentence tells of the subject ends the fact, whatever the title's status
     ("Mourners gathered for the late Ada Quill, the fisheries minister.", "current",
      Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("The board met after the death of Fisheries Minister Ada Quill.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
     ("Ada Quill, the former fisheries minister, who died in 2008, was remembered.", "former",
      Bounds(None, "2008-12-31", None, "2008-12-31")),
     ("Fisheries minister Ada Quill, who died last month, was buried on Sunday.", "current",
@@ -52,6 +54,8 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
     ("Ada Quill, the fisheries minister, spoke at the funeral of the late Ben Stone.", "current",
      Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
     ("Ada Quill, the fisheries minister, praised Ben Stone, who died in 2009.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ada Quill, daughter of the late Prime Minister Ben Quill, opened the port.", "current",
      Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
 ])
 def test_timebounds_from_status_and_expressions(sentence, status, expected):
