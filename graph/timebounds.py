@@ -46,7 +46,7 @@ _MONTH_DAY = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b)(?!\.?,?
 _TAKES = re.compile(rf"\b(?:will|would|to)\s+(?:take\s+office|be\s+sworn\s+in|be\s+inaugurated|assume\s+office)"
                     rf"\s+(?:on\s+|in\s+)(?P<a>{_DATE}|{_MONTH_DAY})", re.I)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
-_LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:(?:the\s+)?(?:former|late)\s+)?(?P<name>{_NAME})")
+_LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:[a-z-]+\s+){{0,3}}(?P<name>{_NAME})")
 _DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"
 
 
@@ -108,12 +108,11 @@ def death(sentence: str, subject: str, reference: date) -> date | None:
     in 2031" or "X, the former minister, who died last month" (by the end of that time).
 
     `subject` is the subject's key ("person/ada-quill"), and the sentence must name the
-    subject in full there (after "the late", or before "who died" with at most one
+    subject in full there (see `_same_person`) (after "the late", or before "who died" with at most one
     appositive between): "Justin Quill, son of the late Ada Quill" ends nothing of his.
     """
     name = subject.rsplit("/", 1)[-1]
-    if any(slug(m.group("name")) == name or slug(m.group("name")).endswith("-" + name)
-           for m in _LATE.finditer(sentence)):
+    if any(_same_person(slug(m.group("name")), name) for m in _LATE.finditer(sentence)):
         return reference
     words = r"[\W_]+".join(re.escape(word) for word in name.split("-"))
     died = re.search(rf"\b{words}\b(?:,[^,]{{1,80}})?{_DIED}", unaccented(sentence), re.I)
@@ -121,6 +120,13 @@ def death(sentence: str, subject: str, reference: date) -> date | None:
         return None
     known = span(died.group("a"), reference) if died.group("a") else None
     return min(known[1], reference) if known is not None else reference
+
+
+def _same_person(named: str, key: str) -> bool:
+    """Whether a name read in the text (as a slug) names the person of this key's slug: the
+    whole name, after a title or not ("prime-minister-ada-quill"), or the key's name but for
+    a title word before it ("john-paul-ii" of "pope-john-paul-ii"); a lone surname does not."""
+    return named == key or named.endswith("-" + key) or ("-" in named and key.endswith("-" + named))
 
 
 def _from_match(match: re.Match, start: str | None, end: str | None, reference: date) -> Bounds:
