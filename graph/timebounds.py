@@ -44,7 +44,8 @@ _IN_YEAR = re.compile(rf"(?<!died )\bin\s+(?P<a>{_DATE})", re.I)
 #: "January 20", "20 January": a day named without its year.
 _MONTH_DAY = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b)(?!\.?,?\s+(?:19|20)\d\d)"
 _TAKES = re.compile(rf"\b(?:will|would|to)\s+(?:take\s+office|be\s+sworn\s+in|be\s+inaugurated|assume\s+office)"
-                    rf"\s+(?:on\s+|in\s+)(?P<a>{_DATE}|{_MONTH_DAY})", re.I)
+                    rf"\s+(?:on\s+|in\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<a>{_DATE}|{_MONTH_DAY})",
+                    re.I)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
 _LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:[a-z-]+\s+){{0,3}}(?P<name>{_NAME})")
 _DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"

@@ -4,11 +4,12 @@ that changed hands in 2004-2009: for each change, a date a month before and a mo
     python scripts/eval_holders.py STORE [--markdown]
 
 The changes below are public facts (who held which office from which date). A query is
-right when `holders` returns exactly the real holder. Prints one row per query, the
-accuracy, and the latency of `holders` (warm, in this process). A wrong answer is put
-down to a cause (see `cause`): the store never reports the real holder in that office,
-reports others on both sides of the date, leaves the change in a gap between two holders'
-reports, or reports the real holder on both sides (the merging is wrong).
+right when `holders` returns exactly the real holder. Prints one row per query (with the
+basis `holders` gives for its answer), the accuracy (overall, and by basis: reported,
+inferred, or no answer), and the latency of `holders` (warm, in this process). A wrong
+answer is put down to a cause (see `cause`): the store never reports the real holder in
+that office, reports others on both sides of the date, leaves the change in a gap between
+two holders' reports, or reports the real holder on both sides (the merging is wrong).
 """
 from __future__ import annotations
 
@@ -105,20 +106,25 @@ def cause(store, office: str, day: str, real: str) -> str:
 
 def main(store_dir: str, markdown: bool) -> None:
     rows, right, latencies = [], 0, []
+    by_basis: Counter = Counter()  # (basis kind, right) → queries
     with Store(store_dir) as store:
         for office, day, real in queries():
             started = time.perf_counter()
             try:
-                answer = [t.person_label for t in holders(store, office, day)]
+                found = holders(store, office, day)
             except UnknownName as error:
-                answer = [f"(office not found: {error})"]
+                found, answer = [], [f"(office not found: {error})"]
+            else:
+                answer = [t.person_label for t in found]
             latencies.append(time.perf_counter() - started)
             ok = [fold(name) for name in answer] == [fold(real)]
             right += ok
-            rows.append((office, day, real, ", ".join(answer) or "(none)", "yes" if ok else cause(store, office, day,
-                                                                                                   real)))
+            basis = "; ".join(t.basis or "" for t in found) or "-"
+            by_basis[basis.split(":")[0].split(" ")[0] if found else "none", ok] += 1
+            rows.append((office, day, real, ", ".join(answer) or "(none)", basis,
+                         "yes" if ok else cause(store, office, day, real)))
     if markdown:
-        print("| office | date | real holder | `kg holders --at` | right |\n|---|---|---|---|---|")
+        print("| office | date | real holder | `kg holders --at` | basis | right |\n|---|---|---|---|---|---|")
         for row in rows:
             print("| " + " | ".join(row) + " |")
     else:
@@ -126,8 +132,11 @@ def main(store_dir: str, markdown: bool) -> None:
             print("\t".join(row))
     latencies.sort()
     print(f"\naccuracy: {right}/{len(rows)} = {right / len(rows):.3f}")
-    causes = Counter(row[4][4:].split(" of ")[0] if row[4].startswith("no: gap") else row[4][4:]
-                     for row in rows if row[4] != "yes")
+    print("right, by basis of the answer: " + ", ".join(
+        f"{kind} {by_basis[kind, True]}/{by_basis[kind, True] + by_basis[kind, False]}"
+        for kind in ("reported", "inferred", "none")))
+    causes = Counter(row[5][4:].split(" of ")[0] if row[5].startswith("no: gap") else row[5][4:]
+                     for row in rows if row[5] != "yes")
     print("wrong, by cause: " + ", ".join(f"{c} {n}" for c, n in sorted(causes.items())))
     print(f"latency: median {latencies[len(latencies) // 2] * 1000:.1f} ms, "
           f"max {latencies[-1] * 1000:.1f} ms over {len(latencies)} queries")

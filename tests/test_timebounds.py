@@ -41,6 +41,8 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
      Bounds("2010-07-01", "2010-07-01", None, None)),
     ("Ada Quill, the fisheries minister-elect, is to take office on 1 February.", "elect",
      Bounds("2011-02-01", "2011-02-01", None, None)),
+    ("Minister-elect Ada Quill, who will assume office on Sunday January 22, spoke.", "elect",
+     Bounds("2011-01-22", "2011-01-22", None, None)),
     # a death the sentence tells of the subject ends the fact, whatever the title's status
     ("Mourners gathered for the late Ada Quill, the fisheries minister.", "current",
      Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
