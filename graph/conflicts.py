@@ -3,8 +3,10 @@
 Three kinds, each found among the store's timed statements (graph/tenures.py):
 
 * `two-holders`: two people reported holding an office one person holds at a time (or
-  leading one party) on the same day (unless one is called outgoing: a handover), or one
-  of them reported in between two reports of the other less than `WINDOW_DAYS` apart;
+  leading one party) on the same day (unless that is the day one handed over to the other:
+  one is called outgoing, or one is reported in office only up to that day and the other
+  only from it), or one of them reported in between two reports of the other less than
+  `WINDOW_DAYS` apart;
 * `current-and-former`: one person called current and former in the same office or party
   on the same day;
 * `rival-parties`: one person reported a current member (or leader) of two parties of the
@@ -23,7 +25,7 @@ from itertools import combinations
 
 from graph import read
 from graph.history import Evidence, evidence_of
-from graph.tenures import CURRENT, TimedStatement, one_holder, timed_statements
+from graph.tenures import TimedStatement, one_holder, reports_in_office, timed_statements
 
 #: How close two reports must be to contradict each other rather than tell a change.
 WINDOW_DAYS = 30
@@ -52,10 +54,13 @@ def _days(a: str, b: str) -> int:
 def _two_holders(group: list[TimedStatement]) -> dict[frozenset, tuple[TimedStatement, TimedStatement]]:
     """Pairs of people reported in one one-holder office at once: the same day, or A's
     reports on both sides of B's less than the window apart."""
-    current = [s for s in group if s.status in CURRENT]
+    current = reports_in_office(group)
+    seen: dict[str, list[str]] = defaultdict(list)  # person → the days reported in office, in order
+    for statement in current:
+        seen[statement.person].append(statement.day)
     found: dict[frozenset, tuple[TimedStatement, TimedStatement]] = {}
     for first, second in zip(current, current[1:]):
-        if first.person != second.person and first.day == second.day:
+        if first.person != second.person and first.day == second.day and not _handed_over(seen, first, second):
             found.setdefault(frozenset({first.person, second.person}), (first, second))
     runs: list[list[TimedStatement]] = []
     for statement in current:
@@ -69,12 +74,23 @@ def _two_holders(group: list[TimedStatement]) -> dict[frozenset, tuple[TimedStat
     return found
 
 
+def _handed_over(seen: dict[str, list[str]], one: TimedStatement, other: TimedStatement) -> bool:
+    """Whether the day both are reported is the day one handed over to the other: one is
+    reported in office before it and never after, the other after it and never before."""
+    day = one.day
+
+    def hands(a: str, b: str) -> bool:
+        return seen[a][0] < day == seen[a][-1] and seen[b][0] == day < seen[b][-1]
+
+    return hands(one.person, other.person) or hands(other.person, one.person)
+
+
 def _current_and_former(group: list[TimedStatement]) -> dict[frozenset, tuple[TimedStatement, TimedStatement]]:
     """One person called current and former on the same day."""
     seen: dict[tuple[str, str], dict[str, TimedStatement]] = defaultdict(dict)
     found: dict[frozenset, tuple[TimedStatement, TimedStatement]] = {}
     for statement in group:
-        word = "current" if statement.status in CURRENT else statement.status
+        word = "current" if statement.in_office else "elect" if statement.status == "elect" else "former"
         seen[statement.person, statement.day].setdefault(word, statement)
     for (person, _), words in seen.items():
         if "current" in words and "former" in words:
@@ -86,7 +102,7 @@ def _rival_parties(statements: list[TimedStatement], countries: dict[str, str]) 
     """One person a current member of two parties of one country within the window."""
     by_person: dict[str, list[TimedStatement]] = defaultdict(list)
     for s in statements:
-        if s.relation in {"memberOf", "leaderOf"} and s.status in CURRENT and s.holding in countries:
+        if s.relation in {"memberOf", "leaderOf"} and s.in_office and s.holding in countries:
             by_person[s.person].append(s)
     found: dict[frozenset, tuple] = {}
     for person, reports in by_person.items():

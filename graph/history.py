@@ -9,7 +9,14 @@ A tenure covers a date by evidence when it had certainly begun by then and certa
 not ended (start_before <= date <= end_after), and by its bounds when its bounds allow
 the date but no report pins it (between the last report and the successor's first, say),
 within a year of what reports place (so an open start reaches back at most a year
-before the first report, and an open end at most a year after the last).
+before the first report, and an open end at most a year after the last). A tenure known
+only from reports that it had ended ("former X") covers no date by its bounds: they say
+when it was over, not when it held.
+
+In an office one person holds at a time, a date no report pins goes to the holder
+reported nearest it, and a gap between two holders' reports is theirs to share however
+long it is (no fixed window: the reports of rivals bound it). Each answer says on what
+basis it stands: the reports around the date, or the two the date lies between.
 """
 from __future__ import annotations
 
@@ -60,6 +67,7 @@ class TenureView:
     last_evidence: str
     statements: tuple[str, ...]  # the IRIs of the statements it rests on
     evidence: tuple[Evidence, ...] = ()  # some of them, with their articles
+    basis: str | None = None  # why `holders` places it on the date asked about
 
     @property
     def support(self) -> int:
@@ -80,19 +88,32 @@ class TenureView:
     def ended(self) -> bool:
         return self.bounds.end_before is not None
 
-    def coverage(self, day: str) -> str | None:
-        """"evidence" if reports place it on this day, "bounds" if only its bounds allow it, else None."""
+    @property
+    def placed(self) -> bool:
+        """Whether some report places it in office (or elected to it), not only out of it."""
+        return self.bounds.end_after is not None or self.bounds.start_after is not None
+
+    @property
+    def last_reported(self) -> str:
+        """The last day reports place it in office (or, never seen in office, its first evidence)."""
+        return self.bounds.end_after or self.bounds.start_before or self.first_evidence
+
+    def coverage(self, day: str, *, gap_closed: bool = False) -> str | None:
+        """"evidence" if reports place it on this day, "bounds" if only its bounds allow it, else None.
+
+        Bounds alone reach at most `HORIZON_DAYS` from its reports, unless `gap_closed`
+        (someone else is reported in the office on the far side of the day)."""
         bounds = self.bounds
         if bounds.start_before and bounds.end_after and bounds.start_before <= day <= bounds.end_after:
             return "evidence"
-        if ((bounds.start_after is None or bounds.start_after <= day)
-                and (bounds.end_before is None or day <= bounds.end_before) and self._near(day)):
+        if (self.placed and (bounds.start_after is None or bounds.start_after <= day)
+                and (bounds.end_before is None or day <= bounds.end_before) and (gap_closed or self._near(day))):
             return "bounds"
         return None
 
     def _near(self, day: str) -> bool:
         """Whether the date is within `HORIZON_DAYS` of what reports place: bounds alone do
-        not carry a tenure years away from its evidence (a past holder named once as former)."""
+        not carry a tenure years away from its evidence."""
         return _distance(self, day) <= HORIZON_DAYS
 
     def as_json(self) -> dict:
@@ -100,7 +121,7 @@ class TenureView:
                 "holding": self.holding_label, "holding_id": self.holding, "start": self.start, "end": self.end,
                 "bounds": self.bounds.as_dict(), "first_evidence": self.first_evidence,
                 "last_evidence": self.last_evidence, "support": self.support,
-                "evidence": [e.as_json() for e in self.evidence]}
+                "evidence": [e.as_json() for e in self.evidence]} | ({"basis": self.basis} if self.basis else {})
 
 
 class UnknownName(ValueError):
@@ -206,21 +227,74 @@ def _text(term) -> str | None:
 
 
 def holders(store, office: str, at: str) -> list[TenureView]:
-    """Who held the office (or led the party) on the date `at` (YYYY-MM-DD).
+    """Who held the office (or led the party) on the date `at` (YYYY-MM-DD), each with the
+    basis of the answer and the evidence nearest the date.
 
-    Tenures reports place on that day come first, then those whose bounds allow it. Of an
-    office one person holds at a time, one answer: the tenure reports place there, else
-    (in the gap between one holder's last report and the next one's first) the tenure
-    reported nearest the date.
+    Of an office one person holds at a time, one answer (several only when reports
+    contradict each other), see `one_holder_on`. Of other offices, every tenure reports
+    place on that day, then those whose bounds allow it, nearest first.
     """
     iri, label = resolve(store, office)
-    covering = [(t.coverage(at), t) for t in tenure_views(store, holding=iri) if t.relation != "memberOf"]
-    ranked = sorted(((how, t) for how, t in covering if how is not None),
-                    key=lambda c: (c[0] != "evidence", _distance(c[1], at), c[1].person_label))
-    chosen = [t for _, t in ranked]
-    if ranked and one_holder(ranked[0][1].relation, label):
-        chosen = [t for how, t in ranked if how == "evidence"] or chosen[:1]
+    spells = [t for t in tenure_views(store, holding=iri) if t.relation != "memberOf"]
+    if spells and one_holder(spells[0].relation, label):
+        chosen = one_holder_on(spells, at)
+    else:
+        covering = [(how, t) for t in spells if (how := t.coverage(at)) is not None]
+        chosen = [replace(t, basis=_basis(t, at, None)) for _, t in
+                  sorted(covering, key=lambda c: (c[0] != "evidence", _distance(c[1], at), c[1].person_label))]
     return with_evidence(store, chosen, near=at)
+
+
+def one_holder_on(spells: list[TenureView], day: str) -> list[TenureView]:
+    """The holder of a one-holder office on a date, from its tenures.
+
+    The tenures reports place on that day (more than one is a conflict, and all are
+    shown); else, of those whose bounds allow the day, the one reported nearest it. Bounds
+    reach further than `HORIZON_DAYS` across a gap both of whose sides are reported: from a
+    holder's last report up to the next holder's first (and back from a holder's first to
+    the previous one's last), which of the two held the office is a question of distance,
+    however long the gap. Each answer gets its `basis`.
+    """
+    reported = [t for t in spells if t.coverage(day) == "evidence"]
+    if reported:
+        return [replace(t, basis=_basis(t, day, None)) for t in reported]
+    possible = []
+    for tenure in spells:
+        others = [t for t in spells if t.person != tenure.person and t.placed]
+        if tenure.last_reported < day:  # the day is after its reports: who is seen next?
+            neighbour = min((_begins(t) for t in others if _begins(t) > day), default=None)
+        else:  # before them: who was seen last?
+            neighbour = max((t.bounds.end_after for t in others if t.bounds.end_after and t.bounds.end_after < day),
+                            default=None)
+        if tenure.coverage(day, gap_closed=neighbour is not None) is not None:
+            possible.append((tenure, neighbour))
+    if not possible:
+        return []
+    chosen, neighbour = min(possible, key=lambda c: (_distance(c[0], day), c[0].person_label))
+    return [replace(chosen, basis=_basis(chosen, day, neighbour))]
+
+
+def _begins(tenure: TenureView) -> str:
+    """When it is seen begun: the date it had begun by, else (elected, not yet seen in
+    office) the date it began after."""
+    return tenure.bounds.start_before or tenure.bounds.start_after or tenure.first_evidence
+
+
+def _basis(tenure: TenureView, day: str, neighbour: str | None) -> str:
+    """Why the tenure is an answer for the day: reports on both sides of it, or the reports
+    the day lies between (its own last and the next holder's first, say)."""
+    bounds = tenure.bounds
+    if tenure.coverage(day) == "evidence":
+        if bounds.start_before == bounds.end_after:
+            return f"reported in office on {bounds.start_before}"
+        return f"reported in office by {bounds.start_before} and still on {bounds.end_after}"
+    if tenure.start is None:
+        return f"inferred: to take office after {bounds.start_after}, not yet reported in office"
+    if tenure.last_reported < day:
+        later = f"the next holder first reported on {neighbour}" if neighbour else f"within {HORIZON_DAYS} days of it"
+        return f"inferred: last reported in office on {tenure.last_reported}; {later}"
+    earlier = f"the previous holder last reported on {neighbour}" if neighbour else f"within {HORIZON_DAYS} days of it"
+    return f"inferred: first reported in office on {tenure.start}; {earlier}"
 
 
 def _distance(tenure: TenureView, day: str) -> int:
@@ -280,6 +354,8 @@ def format_tenures(found: list[TenureView], *, title: str, show_person: bool = T
         who = tenure.person_label if show_person else f"{tenure.relation} {tenure.holding_label}"
         lines.append(f"  {who}  [{format_span(tenure)}]  ({tenure.support} statement(s), "
                      f"{tenure.first_evidence}..{tenure.last_evidence})")
+        if tenure.basis:
+            lines.append(f"      basis: {tenure.basis}")
         lines += [f"      {e.date or '?'} {e.status or '-'}: “{_short(e.sentence)}” — {e.article}" for e in tenure.evidence]
     return "\n".join(lines)
 

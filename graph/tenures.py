@@ -13,9 +13,12 @@ How statements merge, per (relation, office or party):
   one person: each run is a spell. When B is reported current after A was, A's spell
   ended and B's began between A's last report and B's first (succession); a person who
   comes back after someone else gets a second spell.
+* A person called former (or dead) between two of their current reports had left and came
+  back: the later reports make a new spell, begun after that report (so in every office).
 * Elsewhere (a member of parliament, a party member) a person has one spell per holding.
-* A "former" report closes the latest spell that began before it; an "elect" report
-  opens the first spell that began after it, or a spell of its own.
+* A "former" report (or one whose sentence tells of the person's death) closes the latest
+  spell that began before it; an "elect" report opens the first spell that began after
+  it, or a spell of its own.
 
 Each spell's bounds are the meet of its succession bounds and its statements' bounds, in
 turn (current reports first); a statement whose bounds contradict what is already known
@@ -23,6 +26,7 @@ still supports the spell but does not bound it (`kg conflicts` reports it).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -57,6 +61,12 @@ class TimedStatement:
     status: str | None
     day: str  # the date the text says it held at, else the article's date
     bounds: Bounds
+
+    @property
+    def in_office(self) -> bool:
+        """Whether it reports the person holding it on its day: a current (or acting) report
+        whose bounds had not ended by then ("the late X, the prime minister" has)."""
+        return self.status in CURRENT and self.bounds.end_after is not None
 
 
 def timed_statements(store) -> list[TimedStatement]:
@@ -99,27 +109,50 @@ class _Spell:
     statements: list[TimedStatement]
 
 
+def reports_in_office(group: list[TimedStatement]) -> list[TimedStatement]:
+    """The reports in office of one office's (date-ordered) statements, in date order; on a
+    day two people are reported, the one never reported later goes first: the outgoing
+    holder and the incoming one in one article, not a return."""
+    current = [s for s in group if s.in_office]
+    last_seen = {s.person: s.day for s in current}
+    return sorted(current, key=lambda s: (s.day, last_seen[s.person], s.person, s.iri))
+
+
 def _runs(group: list[TimedStatement], *, shared: bool) -> list[_Spell]:
-    """Spells from the current reports: runs of one person in date order (one per person if shared)."""
+    """Spells from the in-office reports: runs of one person in date order (one per person if
+    shared), a run broken where the person is called former between two of its reports."""
     spells: list[_Spell] = []
     by_person: dict[str, _Spell] = {}
-    current = [s for s in group if s.status in CURRENT]
-    last_seen = {s.person: s.day for s in current}  # the group is in date order
-    # On a day two people are reported current, the one never reported later goes first:
-    # the outgoing holder and the incoming one in one article, not a return.
-    for statement in sorted(current, key=lambda s: (s.day, last_seen[s.person], s.person, s.iri)):
+    left = defaultdict(list)  # person → the days they are reported out of office, in order
+    for statement in group:
+        if not statement.in_office and statement.status != "elect":
+            left[statement.person].append(statement.day)
+    for statement in reports_in_office(group):
         spell = by_person.get(statement.person) if shared else (spells[-1] if spells else None)
-        if spell is None or spell.person != statement.person:
-            spell = _Spell(statement.person, statement.day, statement.day, Bounds(), [])
+        gone = _between(left[statement.person], spell.last, statement.day) if spell is not None else None
+        if spell is None or spell.person != statement.person or gone is not None:
+            spell = _Spell(statement.person, statement.day, statement.day, Bounds(start_after=gone), [])
             spells.append(spell)
             by_person[statement.person] = spell
         spell.last = statement.day
         spell.statements.append(statement)
-    if not shared:
-        for before, after in zip(spells, spells[1:]):
-            before.limits = before.limits.meet(Bounds(end_before=after.first))
-            after.limits = after.limits.meet(Bounds(start_after=before.last))
     return spells
+
+
+def _succession(runs: list[_Spell]) -> None:
+    """Bound each run of a one-holder office by its neighbours: it ended by the time the next
+    had begun (the next one's first report, or the date its statements say it began by,
+    "was sworn in on 1 February"), and the next began after its last report."""
+    for before, after in zip(runs, runs[1:]):
+        begun = min((s.bounds.start_before for s in after.statements if s.bounds.start_before), default=after.first)
+        before.limits = before.limits.meet(Bounds(end_before=max(before.last, min(after.first, begun))))
+        after.limits = after.limits.meet(Bounds(start_after=before.last))
+
+
+def _between(days: list[str], after: str, before: str) -> str | None:
+    """The last of these (sorted) days strictly between two dates, if any."""
+    index = bisect.bisect_left(days, before) - 1
+    return days[index] if index >= 0 and days[index] > after else None
 
 
 def _place(statement: TimedStatement, spells: list[_Spell]) -> None:
@@ -138,9 +171,12 @@ def _place(statement: TimedStatement, spells: list[_Spell]) -> None:
 def _group_tenures(group: list[TimedStatement], *, shared: bool) -> Iterator[Tenure]:
     """The tenures of one office or party."""
     spells = _runs(group, shared=shared)
+    runs = list(spells)
     for statement in group:
-        if statement.status not in CURRENT:
+        if not statement.in_office:
             _place(statement, spells)
+    if not shared:
+        _succession(runs)
     for spell in spells:
         yield _tenure(spell, group[0].relation, group[0].holding)
 
@@ -153,7 +189,7 @@ def _tenure(spell: _Spell, relation: str, holding: str) -> Tenure:
     """
     statements = sorted(spell.statements, key=lambda s: (s.day, s.iri))
     bounds = spell.limits
-    for statement in sorted(statements, key=lambda s: (s.status not in CURRENT, s.day, s.iri)):
+    for statement in sorted(statements, key=lambda s: (not s.in_office, s.day, s.iri)):
         met = bounds.meet(statement.bounds)
         if met.consistent():
             bounds = met

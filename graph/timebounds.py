@@ -2,13 +2,16 @@
 
 A stage after extraction. Each `holdsOffice`, `memberOf` and `leaderOf` fact gets a
 TAC-KBP style four-date interval (began on or after, began on or before, ended on or
-after, ended on or before; see `model.Bounds`) from three sources of evidence:
+after, ended on or before; see `model.Bounds`) from four sources of evidence:
 
 * the reference date: the date the text says the fact held at, else the article's date;
 * the status: a current (or acting) holder began by then and had not ended yet, a former
   one had ended by then, an elect one had not begun;
 * the sentence's own time expressions: "since 2012", "from 2015 to 2017", "until last
-  year", "took office in 2001", "was minister in 2001" (of a former holder).
+  year", "took office in 2001", "was minister in 2001" (of a former holder), "will be
+  sworn in on January 20" (a day without a year is the next one);
+* a death the sentence tells of the fact's subject ("the late X", "the death of X", "X, who
+  died in 2031"): whatever the title's status, the fact had ended by then.
 
 Bounds the evidence does not give stay open (None). An expression that would contradict
 the status (a start after the reference date for a current holder, say) is dropped
@@ -23,7 +26,7 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from graph.model import Bounds, Fact
+from graph.model import Bounds, Fact, slug, unaccented
 
 #: The relations whose facts last from a date to a date.
 TIMED_RELATIONS = frozenset({"holdsOffice", "memberOf", "leaderOf"})
@@ -37,14 +40,23 @@ _SINCE = re.compile(rf"\bsince\s+(?P<a>{_DATE})", re.I)
 _UNTIL = re.compile(rf"\b(?:until|till)\s+(?P<b>{_DATE})", re.I)
 _BEGAN = re.compile(rf"\b(?:took\s+office|was\s+(?:first\s+)?elected|was\s+appointed|was\s+sworn\s+in|became\s+\w+"
                     rf"(?:\s+\w+){{0,5}}?)\s+(?:on\s+|in\s+)(?P<a>{_DATE})", re.I)
-_IN_YEAR = re.compile(rf"\bin\s+(?P<a>{_DATE})", re.I)
+_IN_YEAR = re.compile(rf"(?<!died )\bin\s+(?P<a>{_DATE})", re.I)
+#: "January 20", "20 January": a day named without its year.
+_MONTH_DAY = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b)(?!\.?,?\s+(?:19|20)\d\d)"
+_TAKES = re.compile(rf"\b(?:will|would|to)\s+(?:take\s+office|be\s+sworn\s+in|be\s+inaugurated|assume\s+office)"
+                    rf"\s+(?:on\s+|in\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<a>{_DATE}|{_MONTH_DAY})",
+                    re.I)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
+_LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:[a-z-]+\s+){{0,3}}(?P<name>{_NAME})")
+_DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"
 
 
 def span(expression: str, reference: date) -> tuple[date, date] | None:
     """The first and last day an expression of a date can mean: a day, a month or a year.
 
-    Relative expressions ("last year") count from the reference date. None when dateutil
-    cannot read it.
+    Relative expressions ("last year") count from the reference date, and so does a day
+    named without its year ("January 20"): the first such day on or after it, as the
+    expressions that allow one speak of what will happen. None when dateutil cannot read it.
     """
     words = " ".join(expression.lower().split())
     if words in {"last year", "this year"}:
@@ -54,9 +66,11 @@ def span(expression: str, reference: date) -> tuple[date, date] | None:
         first = (reference - relativedelta(months=1)).replace(day=1)
         return first, first + relativedelta(months=1, days=-1)
     try:
-        parsed = date_parser.parse(expression, default=datetime(1, 1, 1)).date()
+        parsed = date_parser.parse(expression, default=datetime(reference.year, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
+    if re.search(r"(?:19|20)\d\d", expression) is None and parsed < reference:
+        parsed = parsed + relativedelta(years=1)
     if re.search(_MONTHS, expression, re.I) is None:
         return date(parsed.year, 1, 1), date(parsed.year, 12, 31)
     if re.search(r"\b\d{1,2}\b(?!\d)", expression) is None:
@@ -78,7 +92,8 @@ def status_bounds(status: str | None, reference: date) -> Bounds:
 def expression_bounds(sentence: str, status: str | None, reference: date) -> Bounds:
     """What the sentence's own time expressions say; open where it says nothing."""
     found = Bounds()
-    for pattern, start, end in ((_RANGE, "a", "b"), (_SINCE, "a", None), (_UNTIL, None, "b"), (_BEGAN, "a", None)):
+    for pattern, start, end in ((_RANGE, "a", "b"), (_SINCE, "a", None), (_UNTIL, None, "b"), (_BEGAN, "a", None),
+                                (_TAKES, "a", None)):
         for match in pattern.finditer(sentence):
             found = found.meet(_from_match(match, start, end, reference))
     if status == "former" and found == Bounds():
@@ -86,6 +101,33 @@ def expression_bounds(sentence: str, status: str | None, reference: date) -> Bou
         if len(held) == 1 and held[0] is not None:  # "was foreign minister in 2001": held during it
             found = Bounds(start_before=held[0][1].isoformat(), end_after=held[0][0].isoformat())
     return found
+
+
+def death(sentence: str, subject: str, reference: date) -> date | None:
+    """The last day the fact's subject can have lived, if the sentence tells of their death:
+    "the late X", "the death of X", "the funeral of X" (by the reference date), "X, who died
+    in 2031" or "X, the former minister, who died last month" (by the end of that time).
+
+    `subject` is the subject's key ("person/ada-quill"), and the sentence must name the
+    subject in full there (see `_same_person`) (after "the late", or before "who died" with at most one
+    appositive between): "Justin Quill, son of the late Ada Quill" ends nothing of his.
+    """
+    name = subject.rsplit("/", 1)[-1]
+    if any(_same_person(slug(m.group("name")), name) for m in _LATE.finditer(sentence)):
+        return reference
+    words = r"[\W_]+".join(re.escape(word) for word in name.split("-"))
+    died = re.search(rf"\b{words}\b(?:,[^,]{{1,80}})?{_DIED}", unaccented(sentence), re.I)
+    if died is None:
+        return None
+    known = span(died.group("a"), reference) if died.group("a") else None
+    return min(known[1], reference) if known is not None else reference
+
+
+def _same_person(named: str, key: str) -> bool:
+    """Whether a name read in the text (as a slug) names the person of this key's slug: the
+    whole name, after a title or not ("prime-minister-ada-quill"), or the key's name but for
+    a title word before it ("john-paul-ii" of "pope-john-paul-ii"); a lone surname does not."""
+    return named == key or named.endswith("-" + key) or ("-" in named and key.endswith("-" + named))
 
 
 def _from_match(match: re.Match, start: str | None, end: str | None, reference: date) -> Bounds:
@@ -101,12 +143,14 @@ def _from_match(match: re.Match, start: str | None, end: str | None, reference: 
 def statement_bounds(fact: Fact, article_date: str | None) -> Bounds | None:
     """The four bounds of a timed fact; None for untimed relations or when no date is known.
 
-    The status's bounds always hold; the expressions' are added only when they agree with
-    them (a sentence naming several offices may date another one).
+    The status's bounds always hold (a death the sentence tells of the subject ends the
+    fact whatever the status: "the late X, the prime minister"); the expressions' are added
+    only when they agree with them (a sentence naming several offices may date another one).
     """
     if fact.relation not in TIMED_RELATIONS or (fact.valid_at or article_date) is None:
         return None
     reference = date.fromisoformat(fact.valid_at or article_date)
-    by_status = status_bounds(fact.status, reference)
+    died = death(fact.sentence, fact.subject, reference)
+    by_status = status_bounds(fact.status, reference) if died is None else status_bounds("former", died)
     combined = by_status.meet(expression_bounds(fact.sentence, fact.status, reference))
     return combined if combined.consistent() else by_status

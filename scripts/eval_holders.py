@@ -4,15 +4,18 @@ that changed hands in 2004-2009: for each change, a date a month before and a mo
     python scripts/eval_holders.py STORE [--markdown]
 
 The changes below are public facts (who held which office from which date). A query is
-right when `holders` returns exactly the real holder. Prints one row per query, the
-accuracy, and the latency of `holders` (warm, in this process). A wrong answer is put
-down to one of three causes: the store has no current report of the real holder in that
-office at all, none within 60 days of the date, or (with reports near) the merging.
+right when `holders` returns exactly the real holder. Prints one row per query (with the
+basis `holders` gives for its answer), the accuracy (overall, and by basis: reported,
+inferred, or no answer), and the latency of `holders` (warm, in this process). A wrong
+answer is put down to a cause (see `cause`): the store never reports the real holder in
+that office, reports others on both sides of the date, leaves the change in a gap between
+two holders' reports, or reports the real holder on both sides (the merging is wrong).
 """
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 
 from graph.history import UnknownName, holders, resolve, tenure_views
@@ -77,35 +80,51 @@ def queries() -> list[tuple[str, str, str]]:
 
 
 def cause(store, office: str, day: str, real: str) -> str:
-    """Why an answer is wrong, as far as the store tells."""
+    """Why an answer is wrong, as far as the store's reports of people in office tell: the
+    real holder is never reported in office; the reports nearest the date on either side are
+    both of someone else; the date falls in a gap between the last report of one holder and
+    the first of the next (which of the two held it the reports cannot tell); or the reports
+    on both sides are of the real holder, so the merging is to blame."""
     try:
-        spells = [t for t in tenure_views(store, holding=resolve(store, office)[0]) if fold(t.person_label) == fold(real)]
+        spells = [t for t in tenure_views(store, holding=resolve(store, office)[0]) if t.bounds.end_after]
     except UnknownName:
         return "no: office not in the store"
-    reported = [(t.bounds.start_before, t.bounds.end_after) for t in spells if t.bounds.end_after]
-    if not reported:
-        return "no: no current report of the real holder"
-    target = date.fromisoformat(day)
-    near = any(abs((date.fromisoformat(d) - target).days) <= 60 for span in reported for d in span if d)
-    return "no: merging" if near else "no: no report within 60 days"
+    if not any(fold(t.person_label) == fold(real) for t in spells):
+        return "no: no report of the real holder in office"
+    before = max(((min(t.bounds.end_after, day), t.person_label) for t in spells if t.bounds.start_before <= day),
+                 default=None)
+    after = min(((max(t.bounds.start_before, day), t.person_label) for t in spells if t.bounds.end_after >= day),
+                default=None)
+    sides = [side for side in (before, after) if side is not None]
+    right = [fold(name) == fold(real) for _, name in sides]
+    if all(right):
+        return "no: merging"
+    if not any(right):
+        return "no: reports around the date are of others"
+    return "no: gap between reports of " + " and ".join(f"{name} ({d})" for d, name in sides)
 
 
 def main(store_dir: str, markdown: bool) -> None:
     rows, right, latencies = [], 0, []
+    by_basis: Counter = Counter()  # (basis kind, right) → queries
     with Store(store_dir) as store:
         for office, day, real in queries():
             started = time.perf_counter()
             try:
-                answer = [t.person_label for t in holders(store, office, day)]
+                found = holders(store, office, day)
             except UnknownName as error:
-                answer = [f"(office not found: {error})"]
+                found, answer = [], [f"(office not found: {error})"]
+            else:
+                answer = [t.person_label for t in found]
             latencies.append(time.perf_counter() - started)
             ok = [fold(name) for name in answer] == [fold(real)]
             right += ok
-            rows.append((office, day, real, ", ".join(answer) or "(none)", "yes" if ok else cause(store, office, day,
-                                                                                                   real)))
+            basis = "; ".join(t.basis or "" for t in found) or "-"
+            by_basis[basis.split(":")[0].split(" ")[0] if found else "none", ok] += 1
+            rows.append((office, day, real, ", ".join(answer) or "(none)", basis,
+                         "yes" if ok else cause(store, office, day, real)))
     if markdown:
-        print("| office | date | real holder | `kg holders --at` | right |\n|---|---|---|---|---|")
+        print("| office | date | real holder | `kg holders --at` | basis | right |\n|---|---|---|---|---|---|")
         for row in rows:
             print("| " + " | ".join(row) + " |")
     else:
@@ -113,8 +132,12 @@ def main(store_dir: str, markdown: bool) -> None:
             print("\t".join(row))
     latencies.sort()
     print(f"\naccuracy: {right}/{len(rows)} = {right / len(rows):.3f}")
-    causes = sorted({row[4] for row in rows} - {"yes"})
-    print("wrong, by cause: " + ", ".join(f"{c[4:]} {sum(row[4] == c for row in rows)}" for c in causes))
+    print("right, by basis of the answer: " + ", ".join(
+        f"{kind} {by_basis[kind, True]}/{by_basis[kind, True] + by_basis[kind, False]}"
+        for kind in ("reported", "inferred", "none")))
+    causes = Counter(row[5][4:].split(" of ")[0] if row[5].startswith("no: gap") else row[5][4:]
+                     for row in rows if row[5] != "yes")
+    print("wrong, by cause: " + ", ".join(f"{c} {n}" for c, n in sorted(causes.items())))
     print(f"latency: median {latencies[len(latencies) // 2] * 1000:.1f} ms, "
           f"max {latencies[-1] * 1000:.1f} ms over {len(latencies)} queries")
 

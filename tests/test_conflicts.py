@@ -76,6 +76,21 @@ def test_conflicts_a_report_between_two_of_another_holder_within_a_month():
     assert found.kind == "two-holders" and [s.date for s in found.sides] == ["2040-03-01", "2040-03-10"]
 
 
+def test_conflicts_the_day_of_a_handover_is_no_conflict():
+    """Bea is last seen in office the day Cal is first seen, and he goes on: a handover.
+    Dan seen once, on a day Cal is seen too, with Cal on either side: a conflict."""
+    store = Store(None)
+    for extraction in [article("c1", "2040-01-10", ("Bea Lund", "holdsOffice", PRESIDENT, "current")),
+                       article("c2", "2040-03-01", ("Bea Lund", "holdsOffice", PRESIDENT, "current")),
+                       article("c3", "2040-03-01", ("Cal Ortiz", "holdsOffice", PRESIDENT, "current")),
+                       article("c4", "2040-06-01", ("Cal Ortiz", "holdsOffice", PRESIDENT, "current")),
+                       article("c5", "2040-06-01", ("Dan Roe", "holdsOffice", PRESIDENT, "current")),
+                       article("c6", "2040-09-01", ("Cal Ortiz", "holdsOffice", PRESIDENT, "current"))]:
+        store.replace_graph(str(article_iri(extraction.article.key)), extraction_ntriples(extraction))
+    (found,) = conflicts(store)
+    assert found.kind == "two-holders" and {s.article for s in found.sides} == {"c4", "c5"}
+
+
 def test_conflicts_command(store, tmp_path):
     store_dir = tmp_path / "store"
     with Store(store_dir, write=True) as written:

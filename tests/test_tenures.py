@@ -23,7 +23,9 @@ from graph.tenures import TENURES_GRAPH, TimedStatement, merge
 FINLAND = "Prime Minister of Finland"
 
 #: Virtanen, then Laine (succession), then Virtanen again (a return); Virtanen is called
-#: former in between; a closing time expression ends a Norwegian tenure.
+#: former in between; a closing time expression ends a Norwegian tenure. Tamm is called
+#: former between two spells in office with nobody else seen (a return all the same);
+#: Holm's death ends her tenure; two elects take office later, one on a day the text gives.
 ARTICLES = [
     ("fi-2032-03", "2032-03-10", "Finnish Prime Minister Aino Virtanen presented the budget to parliament in Helsinki "
                                  "on Wednesday."),
@@ -36,6 +38,19 @@ ARTICLES = [
     ("no-2032-04", "2032-04-20", "Norwegian Prime Minister Ola Berg opened the new opera house in Bergen on Friday."),
     ("no-2036-05", "2036-05-20", "Former Norwegian Prime Minister Ola Berg, who led the government until 2033, said "
                                  "he would not run again."),
+    ("ee-2032-05", "2032-05-04", "Estonian Prime Minister Kadri Tamm opened a port in Tallinn on Tuesday."),
+    ("ee-2034-03", "2034-03-02", "Former Estonian Prime Minister Kadri Tamm joined a university board on Thursday."),
+    ("ee-2036-10", "2036-10-12", "Estonian Prime Minister Kadri Tamm met Baltic leaders in Riga on Sunday."),
+    ("dk-2033-03", "2033-03-01", "Danish Prime Minister Freja Holm opened parliament in Copenhagen on Tuesday."),
+    ("dk-2033-09", "2033-09-15", "Mourners gathered for the late Freja Holm, the Danish Prime Minister, in Copenhagen "
+                                 "on Sunday."),
+    ("is-2032-06", "2032-06-01", "Icelandic President Sigrun Olafsdottir opened a geothermal plant on Monday."),
+    ("is-2032-11", "2032-11-10", "Icelandic President-elect Magnus Eriksson, who will be sworn in on February 1, thanked "
+                                 "voters on Tuesday. Outgoing Icelandic President Sigrun Olafsdottir congratulated him."),
+    ("is-2033-05", "2033-05-20", "Icelandic President Magnus Eriksson visited Oslo on Friday."),
+    ("lv-2033-10", "2033-10-05", "Latvian Prime Minister Ilze Ozola met farmers in Riga on Wednesday."),
+    ("lv-2034-01", "2034-01-10", "Janis Kalnins, the Latvian prime minister-elect, named his cabinet on Tuesday."),
+    ("lv-2034-03", "2034-03-15", "Latvian Prime Minister Janis Kalnins visited Tallinn on Friday."),
 ]
 
 
@@ -97,6 +112,52 @@ def test_tenures_a_time_expression_closes_a_tenure(store):
     assert (berg.bounds.end_after, berg.bounds.end_before) == ("2033-01-01", "2033-12-31")
 
 
+def spells_of(store, person: str, office: str) -> list[history.TenureView]:
+    iri, _ = history.resolve(store, person)
+    return [t for t in history.tenures(store, person=iri) if t.holding_label == office]
+
+
+def test_tenures_called_former_between_two_reports_is_a_return(store):
+    """Nobody else is seen in office, but "former" between two reports splits them."""
+    first, second = spells_of(store, "Kadri Tamm", "Prime Minister of Estonia")
+    assert (first.bounds.end_after, first.bounds.end_before) == ("2032-05-04", "2034-03-02")
+    assert (second.bounds.start_after, second.bounds.start_before) == ("2034-03-02", "2036-10-12")
+    assert holder_names(store, "Prime Minister of Estonia", "2032-09-01") == ["Kadri Tamm"]
+    assert holder_names(store, "Prime Minister of Estonia", "2035-01-01") == []  # out of office, back by 2036-10
+    assert holder_names(store, "Prime Minister of Estonia", "2036-11-01") == ["Kadri Tamm"]
+
+
+def test_tenures_the_late_holder_holds_no_more(store):
+    """"the late Freja Holm, the Danish Prime Minister": the title reads current, the death ends it."""
+    (holm,) = spells_of(store, "Freja Holm", "Prime Minister of Denmark")
+    assert holm.bounds.end_before == "2033-09-15" and holm.ended and len(holm.statements) == 2
+    assert holder_names(store, "Prime Minister of Denmark", "2033-06-01") == ["Freja Holm"]
+    assert holder_names(store, "Prime Minister of Denmark", "2033-10-01") == []
+
+
+def test_tenures_an_elect_takes_office_on_the_day_the_text_gives(store, store_dir):
+    rows = [json.loads(line) for line in CliRunner().invoke(cli, ["facts", "--store", str(store_dir), "--no-entities"]
+                                                           ).output.splitlines()]
+    assert {(r["article"], r["status"]) for r in rows if r["subject"] == "Magnus Eriksson"} == {
+        ("is-2032-11", "elect"), ("is-2033-05", "current")}
+    (eriksson,) = spells_of(store, "Magnus Eriksson", "President of Iceland")  # the elect report and the later one
+    assert (eriksson.bounds.start_after, eriksson.bounds.start_before) == ("2033-02-01", "2033-02-01")
+    assert eriksson.first_evidence == "2032-11-10" and len(eriksson.statements) == 2
+    (olafsdottir,) = spells_of(store, "Sigrun Olafsdottir", "President of Iceland")
+    assert olafsdottir.bounds.end_before == "2033-02-01"
+    assert holder_names(store, "President of Iceland", "2033-01-25") == ["Sigrun Olafsdottir"]  # not displaced early
+    assert holder_names(store, "President of Iceland", "2033-02-05") == ["Magnus Eriksson"]
+
+
+def test_tenures_a_prime_minister_elect_continues_into_office(store):
+    """"X, the Latvian prime minister-elect" begins a tenure after the article; the later
+    report of him in office continues it."""
+    (kalnins,) = spells_of(store, "Janis Kalnins", "Prime Minister of Latvia")
+    assert (kalnins.bounds.start_after, kalnins.bounds.start_before) == ("2034-01-10", "2034-03-15")
+    assert (kalnins.first_evidence, kalnins.last_evidence, kalnins.support) == ("2034-01-10", "2034-03-15", 2)
+    assert [e.status for e in kalnins.evidence] == ["elect", "current"]
+
+
 def test_tenures_graph_conforms_and_removal_recomputes(tmp_path, extractor):
     from graph.export import store_graph
     from graph.validate import validate
@@ -128,7 +189,8 @@ def said(n: int, who: str, day: str, status: str | None = "current", office: str
 
 
 def spells(statements) -> list[tuple[str, Bounds]]:
-    return sorted((t.person.rsplit("/", 1)[-1], t.bounds) for t in merge(statements, LABELS))
+    ordered = sorted(merge(statements, LABELS), key=lambda t: (t.person, t.first_evidence))
+    return [(t.person.rsplit("/", 1)[-1], t.bounds) for t in ordered]
 
 
 def test_tenures_elect_takes_office_later():
@@ -157,6 +219,32 @@ def test_tenures_shared_offices_have_no_succession():
                     said(3, "bea", "2040-03-01", office="member-of-the-arcadian-senate")])
     assert found == [("bea", Bounds(None, "2040-01-01", "2040-03-01", None)),
                      ("cal", Bounds(None, "2040-02-01", "2040-02-01", None))]
+
+
+def test_tenures_called_former_between_reports_splits_a_shared_office_too():
+    senate = "member-of-the-arcadian-senate"
+    found = spells([said(1, "bea", "2040-01-01", office=senate), said(2, "bea", "2041-01-01", "former", office=senate),
+                    said(3, "bea", "2042-01-01", office=senate)])
+    assert found == [("bea", Bounds(None, "2040-01-01", "2040-01-01", "2041-01-01")),
+                     ("bea", Bounds("2041-01-01", "2042-01-01", "2042-01-01", None))]
+
+
+def test_tenures_succession_ends_at_the_start_the_successor_gives():
+    """Cal "will be sworn in on 20 January": Bea's tenure ended by then, not by his first report."""
+    sworn = Bounds(start_after="2041-01-20", start_before="2041-01-20")
+    found = spells([said(1, "bea", "2040-01-05"), said(2, "cal", "2040-11-10", "elect", bounds=sworn),
+                    said(3, "cal", "2041-03-01")])
+    assert found == [("bea", Bounds(None, "2040-01-05", "2040-01-05", "2041-01-20")),
+                     ("cal", Bounds("2041-01-20", "2041-01-20", "2041-03-01", None))]
+
+
+def test_tenures_a_death_ends_the_spell_and_is_no_report_in_office():
+    """A current title in a sentence that tells of the death ("the late X, the president")."""
+    late = TimedStatement("s2", PERSON + "bea", "holdsOffice", OFFICE + "president-of-arcadia", "current", "2040-06-01",
+                          Bounds(start_before="2040-06-01", end_before="2040-06-01"))
+    assert not late.in_office
+    assert spells([said(1, "bea", "2040-01-01"), late]) == [("bea", Bounds(None, "2040-01-01", "2040-01-01",
+                                                                           "2040-06-01"))]
 
 
 def test_tenures_a_contradicting_statement_supports_but_does_not_bound():
@@ -201,6 +289,42 @@ def test_tenures_graph_is_the_same_whatever_the_build_order():
     assert len(dumps) == 1
 
 
+def arcadia(*reports: tuple[str, str, str, str]) -> Store:
+    """A store of (key, date, person, status) reports of the President of Arcadia, tenures derived."""
+    store = Store(None)
+    for report in reports:
+        one = extraction(*report)
+        store.replace_graph(str(article_iri(one.article.key)), extraction_ntriples(one))
+    tenures.refresh(store)
+    return store
+
+
+def test_tenures_holders_bound_a_gap_by_the_rivals_reports_not_by_a_window():
+    """More than a year from any report nobody is claimed, unless the date lies between two
+    holders' reports: then the nearer holder, and the answer names the reports around it."""
+    alone = arcadia(("a", "2040-01-05", "Bea Lund", "current"))
+    assert history.holders(alone, "President of Arcadia", "2041-04-01") == []
+    elected = arcadia(("a", "2040-01-05", "Bea Lund", "current"), ("b", "2041-06-01", "Cal Ortiz", "elect"))
+    (bea,) = history.holders(elected, "President of Arcadia", "2041-04-01")
+    assert (bea.person_label, bea.basis) == (
+        "Bea Lund", "inferred: last reported in office on 2040-01-05; the next holder first reported on 2041-06-01")
+    (cal,) = history.holders(elected, "President of Arcadia", "2041-07-01")
+    assert (cal.person_label, cal.basis) == ("Cal Ortiz", "inferred: to take office after 2041-06-01, not yet "
+                                                          "reported in office")
+    seen = arcadia(("a", "2040-01-05", "Bea Lund", "current"), ("b", "2042-06-01", "Cal Ortiz", "current"))
+    assert [t.person_label for t in history.holders(seen, "President of Arcadia", "2041-03-01")] == ["Bea Lund"]
+    (cal,) = history.holders(seen, "President of Arcadia", "2041-04-01")  # 452 days after her, 426 before him
+    assert (cal.person_label, cal.basis) == (
+        "Cal Ortiz", "inferred: first reported in office on 2042-06-01; the previous holder last reported on 2040-01-05")
+
+
+def test_tenures_holders_never_place_a_tenure_known_only_as_over():
+    """"former President Dan Weir" says his tenure had ended, not that it held near that date."""
+    store = arcadia(("a", "2040-01-05", "Bea Lund", "current"), ("b", "2040-03-01", "Dan Weir", "former"))
+    assert [t.person_label for t in history.holders(store, "President of Arcadia", "2040-02-25")] == ["Bea Lund"]
+    assert history.holders(store, "President of Arcadia", "2041-06-01") == []
+
+
 # --- holders: the command and its speed -------------------------------------------------------
 
 
@@ -209,7 +333,9 @@ def test_tenures_holders_command_json(store_dir):
                                       "2034-06-01", "--format", "json"])
     assert result.exit_code == 0, result.output
     (laine,) = json.loads(result.output)
-    assert laine["person"] == "Mikko Laine" and laine["start"] == "2034-02-20" and laine["end"] == "2036-04-10"
+    # ended by the time Virtanen came back: "took office in March 2036", before her first report of 10 April
+    assert laine["person"] == "Mikko Laine" and laine["start"] == "2034-02-20" and laine["end"] == "2036-03-31"
+    assert laine["basis"] == "reported in office by 2034-02-20 and still on 2035-06-01" and laine["coverage"] == "evidence"
     assert laine["evidence"] and all({"article", "date", "sentence", "status"} <= e.keys() for e in laine["evidence"])
 
 
@@ -270,7 +396,7 @@ def test_tenures_facts_as_of_a_date(store_dir):
     assert rows["fi-2032-03", "Aino Virtanen"]["status"] == "current"
     assert rows["fi-2032-03", "Aino Virtanen"]["status_as_of"] == "former"
     assert rows["fi-2035-06", "Mikko Laine"]["status_as_of"] == "current"
-    assert all(r["as_of"] == "2034-06-01" for r in rows.values())
+    assert all(r["as_of"] == "2034-06-01" for r in rows.values() if r["relation"] == "holdsOffice")
 
 
 def test_tenures_views_dash_ended_tenures_not_one_articles_word(store):

@@ -36,6 +36,37 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
      Bounds(None, ARTICLE_DATE, "2009-01-01", "2009-12-31")),
     ("Ada Quill was fisheries minister in 2001, the records show.", "former",
      Bounds(None, "2001-12-31", "2001-01-01", ARTICLE_DATE)),
+    # a start the text gives for an elect: the next such day when it names no year
+    ("Ada Quill, the fisheries minister-elect, will be sworn in on July 1.", "elect",
+     Bounds("2010-07-01", "2010-07-01", None, None)),
+    ("Ada Quill, the fisheries minister-elect, is to take office on 1 February.", "elect",
+     Bounds("2011-02-01", "2011-02-01", None, None)),
+    ("Minister-elect Ada Quill, who will assume office on Sunday January 22, spoke.", "elect",
+     Bounds("2011-01-22", "2011-01-22", None, None)),
+    # a death the sentence tells of the subject ends the fact, whatever the title's status
+    ("Mourners gathered for the late Ada Quill, the fisheries minister.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("The board met after the death of Fisheries Minister Ada Quill.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("Fishermen mourned the recent death of fisheries minister Ada Quill.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("Fishermen mourned the late Quill, minister of fisheries.", "current",  # a surname alone is not enough
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Fishermen mourned the late Dr Ada Quill.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),
+    ("Ada Quill, the fisheries minister, spoke after the death of her husband Ben Quill.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ada Quill, the former fisheries minister, who died in 2008, was remembered.", "former",
+     Bounds(None, "2008-12-31", None, "2008-12-31")),
+    ("Fisheries minister Ada Quill, who died last month, was buried on Sunday.", "current",
+     Bounds(None, "2010-05-31", None, "2010-05-31")),
+    # someone else's death says nothing of hers
+    ("Ada Quill, the fisheries minister, spoke at the funeral of the late Ben Stone.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ada Quill, the fisheries minister, praised Ben Stone, who died in 2009.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ada Quill, daughter of the late Prime Minister Ben Quill, opened the port.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
 ])
 def test_timebounds_from_status_and_expressions(sentence, status, expected):
     assert statement_bounds(fact(sentence, status), ARTICLE_DATE) == expected
@@ -63,6 +94,8 @@ def test_timebounds_none_for_untimed_facts_or_undated_articles(relation, article
     ("5 March 2009", (date(2009, 3, 5), date(2009, 3, 5))),
     ("last year", (date(2009, 1, 1), date(2009, 12, 31))),
     ("last month", (date(2010, 5, 1), date(2010, 5, 31))),
+    ("July 1", (date(2010, 7, 1), date(2010, 7, 1))),          # no year: the next one
+    ("20 January", (date(2011, 1, 20), date(2011, 1, 20))),
 ])
 def test_timebounds_span_of_an_expression(expression, expected):
     assert span(expression, date(2010, 6, 15)) == expected
