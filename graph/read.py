@@ -168,6 +168,28 @@ def mentions(store, *, entity: str | None = None) -> Iterator[tuple[str, str]]:
         yield row["article"].value, row["e"].value
 
 
+# --- what incremental builds compare ------------------------------------------------------
+
+
+def content_hashes(store, iris: Iterable[str]) -> dict[str, str]:
+    """Article (or copy) IRI → its stored content hash, for those of these IRIs the store has."""
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    return {row["a"].value: row["hash"].value for row in store.query(with_values(query_text("content-hashes"), "a", wanted))}
+
+
+def web_fingerprints(store) -> Iterator[tuple[str, str, str | None]]:
+    """(key, content hash, text print or None) of every stored article read from the web."""
+    for row in store.query(query_text("web-articles")):
+        yield row["key"].value, row["hash"].value, _value(row["print"])
+
+
+def extractor_versions(store) -> dict[str, int]:
+    """Extractor version → how many articles it built ("" for articles that record none)."""
+    return {row["version"].value: int(row["n"].value) for row in store.query(query_text("extractor-versions"))}
+
+
 # --- statements ----------------------------------------------------------------------
 
 
