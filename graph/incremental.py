@@ -10,11 +10,10 @@ URL take part in that matching, since two files of one text are the user's to ke
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph import read
-from graph.fingerprint import content_hash, near, print_bands, text_print
+from graph.fingerprint import PrintIndex, content_hash, text_print
 from graph.model import Article
 from graph.rdf import article_iri
 
@@ -50,8 +49,7 @@ class Planner:
     def __init__(self, store, *, force: bool = False) -> None:
         self.store, self.force = store, force
         self.counts = Counts()
-        self._hashes: dict[str, str] | None = None  # content hash → key, of web articles
-        self._bands: dict[str, list[tuple[str, str]]] = defaultdict(list)  # band → (print, key)
+        self._prints: PrintIndex | None = None  # of the web articles, read when the first one comes
 
     def plan(self, batch: list[Article]) -> Plan:
         stored = read.content_hashes(self.store, (str(article_iri(a.key)) for a in batch))
@@ -62,7 +60,8 @@ class Planner:
             if before == digest and not self.force:
                 self.counts.unchanged += 1
                 continue
-            original = self._original(article, digest) if article.url else None
+            fingerprint = text_print(article) if article.url else None
+            original = self._index().same_story(article.key, fingerprint) if fingerprint else None
             if original is not None:
                 plan.copies.append((article, original))
                 self.counts.copies += 1
@@ -74,35 +73,15 @@ class Planner:
             else:
                 self.counts.changed += 1
             plan.extract.append(article)
-            if article.url:
-                self._remember(article.key, digest, text_print(article.text))
+            if fingerprint:
+                self._index().add(article.key, fingerprint)
         return plan
 
-    def _original(self, article: Article, digest: str) -> str | None:
-        """The key of another web article with the same content, or a near-duplicate text."""
-        same = self._index().get(digest)
-        if same is not None and same != article.key:
-            return same
-        fingerprint = text_print(article.text)
-        if fingerprint is None:
-            return None
-        for band in print_bands(fingerprint):
-            for other_print, key in self._bands.get(band, ()):
-                if key != article.key and near(fingerprint, other_print):
-                    return key
-        return None
-
-    def _index(self) -> dict[str, str]:
-        """Content hash → key of the web articles known so far, read from the store the first
-        time a web article comes (a build of files never asks)."""
-        if self._hashes is None:
-            self._hashes = {}
-            for key, stored_hash, stored_print in read.web_fingerprints(self.store):
-                self._remember(key, stored_hash, stored_print)
-        return self._hashes
-
-    def _remember(self, key: str, digest: str, fingerprint: str | None) -> None:
-        self._index().setdefault(digest, key)
-        if fingerprint is not None:
-            for band in print_bands(fingerprint):
-                self._bands[band].append((fingerprint, key))
+    def _index(self) -> PrintIndex:
+        """The prints of the web articles known so far, read from the store the first time a
+        web article comes (a build of files never asks)."""
+        if self._prints is None:
+            self._prints = PrintIndex()
+            for key, fingerprint in read.web_prints(self.store):
+                self._prints.add(key, fingerprint)
+        return self._prints

@@ -132,7 +132,7 @@ def article_triples(article: Article, text: str, entities: Iterable[Entity]) -> 
     for entity in entities:
         yield iri, KG.mentions, entity_iri(entity.key)
     yield iri, KG.contentHash, Literal(content_hash(article))
-    text_fingerprint = text_print(article.text) if article.url is not None else None
+    text_fingerprint = text_print(article) if article.url is not None else None
     if text_fingerprint is not None:
         yield iri, KG.textPrint, Literal(text_fingerprint)
     yield from source_triples(iri, iri, article)

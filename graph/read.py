@@ -38,6 +38,7 @@ class ArticleInfo:
     key: str
     title: str | None
     date: str | None
+    url: str | None = None  # where it was published, for links to the original
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,10 @@ def properties(store, iri: str) -> dict[str, list]:
 
 
 def articles(store, iris: Iterable[str] | None = None) -> dict[str, ArticleInfo]:
-    """Article IRI → its key, headline and date; all articles, or only these."""
+    """Article IRI → its key, headline, date and URL; all articles, or only these."""
     sparql = query_text("articles") if iris is None else with_values(query_text("articles"), "article", sorted(iris))
     return {row["article"].value: ArticleInfo(row["article"].value, row["key"].value, _value(row["title"]),
-                                              _value(row["date"]))
+                                              _value(row["date"]), _value(row["url"]))
             for row in store.query(sparql)}
 
 
@@ -179,10 +180,10 @@ def content_hashes(store, iris: Iterable[str]) -> dict[str, str]:
     return {row["a"].value: row["hash"].value for row in store.query(with_values(query_text("content-hashes"), "a", wanted))}
 
 
-def web_fingerprints(store) -> Iterator[tuple[str, str, str | None]]:
-    """(key, content hash, text print or None) of every stored article read from the web."""
-    for row in store.query(query_text("web-articles")):
-        yield row["key"].value, row["hash"].value, _value(row["print"])
+def web_prints(store) -> Iterator[tuple[str, str]]:
+    """(key, text print) of every stored article that has one (those with a URL)."""
+    for row in store.query(query_text("text-prints")):
+        yield row["key"].value, row["print"].value
 
 
 def extractor_versions(store) -> dict[str, int]:

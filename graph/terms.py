@@ -102,7 +102,7 @@ class KG(DefinedNamespace):
     lastEvidence: URIRef  # Tenure's latest supporting statement's date
     site: URIRef  # name of the web site an Article or Copy was fetched from
     contentHash: URIRef  # digest of an Article's text, title and date (incremental builds)
-    textPrint: URIRef  # SimHash of a web Article's text (near duplicates)
+    textPrint: URIRef  # MinHash of the text of an Article with a URL (near duplicates)
     extractorVersion: URIRef  # what built an Article: code, data, spaCy pipeline and options
 
 

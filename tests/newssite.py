@@ -20,6 +20,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
+    with_length: bool = True  # False: no Content-Length, the body ends when the connection closes
 
 
 def page(title: str, paragraphs: list[str], *, date: str | None = None, canonical: str | None = None,
@@ -96,7 +97,8 @@ class NewsSite:
                 try:
                     self.send_response(route.status)
                     self.send_header("Content-Type", route.content_type)
-                    self.send_header("Content-Length", str(len(route.body)))
+                    if route.with_length:
+                        self.send_header("Content-Length", str(len(route.body)))
                     for name, value in route.headers.items():
                         self.send_header(name, value)
                     self.end_headers()

@@ -103,9 +103,8 @@ def select(entries: list[Entry], selection: Selection) -> list[Entry]:
     newest first when a limit applies (undated ones after the dated, in feed order)."""
     unique: dict[str, Entry] = {}
     for entry in entries:
-        if _since(entry, selection.since):
-            unique.setdefault(canonical_url(entry.url), entry)
-    chosen = list(unique.values())
+        unique.setdefault(canonical_url(entry.url), entry)
+    chosen = [entry for entry in unique.values() if _since(entry, selection.since)]
     if selection.limit is None:
         return chosen
     dated = sorted((e for e in chosen if _day(e)), key=_day, reverse=True)
