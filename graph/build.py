@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from graph import read
 from graph.extract import Extractor
 from graph.extract.pipeline import resolve_model
 from graph.fingerprint import extractor_version
@@ -129,9 +130,12 @@ def _articles_reporting_errors(items: Iterable[Article | IngestError], report: R
 
 
 def remove_article(store: Store, key: str) -> bool:
-    """Delete one article's named graph (its facts and mentions) and re-derive the tenures
-    without it; True if it existed."""
-    removed = store.remove_graph(str(article_iri(key)))
+    """Delete one article's named graph (its facts and mentions) and those of its copies at
+    other URLs, and re-derive the tenures without it; True if it existed."""
+    iri = str(article_iri(key))
+    removed = store.remove_graph(iri)
+    for copy in read.copies_of(store, iri):
+        store.remove_graph(copy)
     if removed:
         refresh_tenures(store)
     return removed

@@ -57,6 +57,7 @@ JSON_BYTES_PER_CHAR = 6
 
 EMPTY = "empty article (no text)"
 
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HEADER_KEYS = frozenset({"title", "date", "source", "url", "id"})
 _ARTICLE_FIELDS = frozenset({"text", "title", "date", "url"})
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
@@ -135,6 +136,8 @@ def read_articles(
             elif is_web(str(path)):
                 fetcher = fetcher or (own_fetcher := Fetcher())
                 yield from _web_articles(str(path), fetcher, selection, seen_urls, max_chars, keys)
+            elif _OTHER_SCHEME.match(str(path)):
+                yield IngestError(str(path), "only http(s) URLs are fetched")
             else:
                 yield from _path_articles(path, max_chars, keys)
     finally:

@@ -186,6 +186,11 @@ def web_prints(store) -> Iterator[tuple[str, str]]:
         yield row["key"].value, row["print"].value
 
 
+def copies_of(store, article: str) -> list[str]:
+    """The IRIs (graph names) of the copies of one article: the same story at other URLs."""
+    return [row["c"].value for row in store.query(with_values(query_text("copies"), "article", [article]))]
+
+
 def extractor_versions(store) -> dict[str, int]:
     """Extractor version → how many articles it built ("" for articles that record none)."""
     return {row["version"].value: int(row["n"].value) for row in store.query(query_text("extractor-versions"))}

@@ -80,9 +80,10 @@ def sitemap_index(sitemaps: list[tuple[str, str]]) -> bytes:
 
 
 class NewsSite:
-    """The server: `url(path)` names a route, `requests` lists (method, path, User-Agent) seen."""
+    """The server: `url(path)` names a route, `requests` lists (method, path, User-Agent) seen.
+    Port 0 lets the system pick a free one (the tests); a fixed port gives stable URLs (the demo)."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, str]] = []
         site = self
@@ -109,7 +110,7 @@ class NewsSite:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

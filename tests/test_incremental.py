@@ -10,17 +10,20 @@ import pytest
 from click.testing import CliRunner
 from newssite import NewsSite, page, rss
 
-from graph.build import Options, build
+from graph.build import Options, build, remove_article
 from graph.cli import cli
 from graph.export import store_graph
 from graph.extract.pipeline import resolve_model
 from graph.fingerprint import extractor_version
 from graph.rdf import article_iri
 from graph.read import articles, statistics
+from graph.projection import build_projection
 from graph.server.jobs import article_data
+from graph.server.pages import article_page
 from graph.sources.fetch import Fetcher, Politeness
 from graph.store import Store
 from graph.validate import validate
+from graph.views import ego_view
 
 STORIES = {
     "/politics/merz-macron": ("Merz and Macron meet in Berlin", "2025-05-06", [
@@ -124,6 +127,8 @@ def test_incremental_one_story_at_two_urls_is_stored_once_with_both_sources(site
                                                                                           site.url("/b/long")]
         again = run(store, site, "/wire/merz-macron", "/b/long", extractor=extractor)
         assert (again.counts.unchanged, again.counts.copies, again.stored) == (2, 0, 0)
+        assert remove_article(store, site.url("/politics/merz-macron"))
+        assert str(article_iri(site.url("/wire/merz-macron"))) not in store.graph_iris()
 
 
 def test_incremental_provenance_is_prov_o_and_conforms(site, extractor, tmp_path):
@@ -139,6 +144,7 @@ def test_incremental_provenance_is_prov_o_and_conforms(site, extractor, tmp_path
             prov:used ?used ; prov:endedAtTime ?time ; kg:feed ?feed }}"""))
         assert len(rows) == 1 and rows[0]["time"].datatype.value.endswith("#dateTime")
         assert articles(store)[iri].url == site.url("/politics/carney-cabinet")
+        assert not {"Retrieval", "Copy", "Article"} & set(statistics(store)["entities"])
         result = validate(store_graph(store))
         assert result.conforms, result.text
 
@@ -169,3 +175,16 @@ def test_incremental_cli_prints_the_counts(site, tmp_path):
     second = CliRunner().invoke(cli, [*arguments[:-1], "--limit", "2", site.url("/feed.xml")])
     assert "new 0, changed 0, unchanged 2, failed 0" in second.output and second.exit_code == 0
     assert "tenures:  unchanged" in second.output
+
+
+def test_incremental_pages_and_views_link_to_the_original(site, extractor, tmp_path):
+    site.add("/wire/merz-macron", page("Merz, Macron meet (wire copy)", STORIES["/politics/merz-macron"][2]))
+    with Store(tmp_path / "s", write=True) as store:
+        run(store, site, "/feed.xml", "/wire/merz-macron", extractor=extractor)
+        original = site.url("/politics/merz-macron")
+        html = article_page(article_data(store, str(article_iri(original)))).body.decode()
+        view = ego_view(build_projection(store), "Friedrich Merz").html
+    assert f'URL: <a href="{original}" rel="noopener noreferrer">' in html
+    assert f'Also published at: <a href="{site.url("/wire/merz-macron")}"' in html
+    assert "from The Example Gazette, listed by <a href=\"" + site.url("/feed.xml") in html
+    assert f'"url": "{original}"' in view and "articleSource(ev.article)" in view

@@ -125,6 +125,12 @@ def test_sources_plain_text_response_is_an_article(site):
     assert (article.title, article.date) == ("Wire copy", "2025-05-03")
 
 
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/feed.xml", "file:///etc/passwd"])
+def test_sources_other_schemes_are_refused(url):
+    error = only(list(read_articles([url])), IngestError)
+    assert str(error) == f"{url}: only http(s) URLs are fetched"
+
+
 def test_sources_unreachable_host_is_one_line():
     with Fetcher(QUICK) as fetcher:
         error = only(list(read_articles(["http://127.0.0.1:9/nothing"], fetcher=fetcher)), IngestError)
