@@ -164,6 +164,16 @@ def test_sources_requests_to_one_host_are_spaced_by_the_delay(site):
     assert clock.slept == [2.0, 2.0, 2.0]  # after robots.txt, a and b
 
 
+def test_sources_the_delay_is_per_host(site):
+    """127.0.0.1 and localhost are two hosts to the fetcher: neither waits for the other."""
+    site.add("/a", page("a", STORY))
+    clock = FakeClock()
+    with Fetcher(Politeness(delay=2.0), clock=clock, sleep=clock.sleep) as fetcher:
+        fetcher.get(site.url("/a"))
+        fetcher.get(site.url("/a").replace("127.0.0.1", "localhost"))
+    assert clock.slept == [2.0, 2.0]  # each host's page after its own robots.txt only
+
+
 def test_sources_crawl_delay_of_robots_txt_is_obeyed(site):
     site.add("/robots.txt", b"User-agent: newsgraph\nCrawl-delay: 5\nDisallow:\n", content_type="text/plain")
     site.add("/a", page("a", STORY))
