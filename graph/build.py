@@ -89,9 +89,9 @@ def build(paths: Iterable[str], store: Store, options: Options = Options(), *, j
         if outcome.error:
             report.failures.append(outcome.error)
         elif bulk:
-            pending[str(article_iri(outcome.key))] = outcome.ntriples + version_ntriples(outcome.key, version)
+            pending[outcome.key] = outcome.ntriples
             if len(pending) >= max(batch_size, BULK_ARTICLES):
-                store.bulk_replace(pending)
+                _bulk_write(store, pending, version)
                 pending.clear()
         else:
             store.replace_graph(str(article_iri(outcome.key)), outcome.ntriples + version_ntriples(outcome.key, version))
@@ -101,13 +101,22 @@ def build(paths: Iterable[str], store: Store, options: Options = Options(), *, j
         if on_progress:
             on_progress(outcome)
     if pending:
-        store.bulk_replace(pending)
+        _bulk_write(store, pending, version)
     if report.stored:
         merging = time.perf_counter()
         report.tenures = refresh_tenures(store)
         report.tenure_seconds = time.perf_counter() - merging
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _bulk_write(store: Store, pending: dict[str, str], version: str) -> None:
+    """Bulk-load these articles' graphs (key → N-Triples), then record the extractor version
+    of each in one transaction. A bulk load is not one transaction: a build killed during it
+    can leave a graph part-written, and an article counts as stored (so unchanged) only with
+    its version recorded, so the next build redoes such a graph instead of skipping it."""
+    store.bulk_replace({str(article_iri(key)): ntriples for key, ntriples in pending.items()})
+    store.add_to_graphs({str(article_iri(key)): version_ntriples(key, version) for key in pending})
 
 
 def _to_extract(article_batches: Iterable[list[Article]], planner: Planner, store: Store) -> Iterator[list[Article]]:

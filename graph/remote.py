@@ -127,6 +127,12 @@ class RemoteStore:
         for graph_iri, ntriples in graphs.items():
             self.replace_graph(graph_iri, ntriples)
 
+    def add_to_graphs(self, graphs: dict[str, str]) -> None:
+        """Add triples to named graphs: one Graph Store POST (which merges) per graph."""
+        for graph_iri, ntriples in graphs.items():
+            self._send("POST", self.layout.graphs, params={"graph": graph_iri}, content=ntriples.encode("utf-8"),
+                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
+
     def remove_graph(self, graph_iri: str) -> bool:
         response = self._send("DELETE", self.layout.graphs, params={"graph": graph_iri}, missing_ok=True)
         return response.status_code != 404

@@ -188,3 +188,24 @@ def test_incremental_pages_and_views_link_to_the_original(site, extractor, tmp_p
     assert f'Also published at: <a href="{site.url("/wire/merz-macron")}"' in html
     assert "from The Example Gazette, listed by <a href=\"" + site.url("/feed.xml") in html
     assert f'"url": "{original}"' in view and "articleSource(ev.article)" in view
+
+
+def test_incremental_bulk_graph_without_its_version_is_built_again(extractor, tmp_path):
+    """A bulk load killed midway can leave a graph part-written: only the version, recorded
+    last in a transaction of its own, makes an article count as stored and unchanged."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", "Japanese Prime Minister Shigeru Ishiba met Lee Jae-myung in Tokyo."),
+                       ("b.txt", "Mark Rutte, NATO's secretary general, opened the summit.")):
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s", write=True) as store:
+        build([str(folder)], store, Options(), extractor=extractor, bulk=True)
+        complete = graph_quads(store, "a.txt")
+        again = build([str(folder)], store, Options(), extractor=extractor, bulk=True)
+        assert (again.counts.unchanged, again.stored) == (2, 0)
+        part = str(article_iri("a.txt"))
+        store.db.update(f"DELETE WHERE {{ GRAPH <{part}> {{ <{part}> kg:extractorVersion ?v . ?s kg:mentions ?e }} }}",
+                        prefixes={"kg": "https://w3id.org/newsgraph/ontology#"})
+        repaired = build([str(folder)], store, Options(), extractor=extractor, bulk=True)
+        assert (repaired.counts.new, repaired.counts.unchanged, repaired.stored) == (1, 1, 1)
+        assert graph_quads(store, "a.txt") == complete
