@@ -134,7 +134,7 @@ def test_sources_other_schemes_are_refused(url):
 def test_sources_unreachable_host_is_one_line():
     with Fetcher(QUICK) as fetcher:
         error = only(list(read_articles(["http://127.0.0.1:9/nothing"], fetcher=fetcher)), IngestError)
-    assert "could not be read" in error.message
+    assert error.message.startswith("cannot read robots.txt of 127.0.0.1:9: ") and "\n" not in error.message
 
 
 # --- politeness ---------------------------------------------------------------------------

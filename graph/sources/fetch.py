@@ -130,10 +130,17 @@ class Fetcher:
     # --- one request --------------------------------------------------------------------
 
     def _check_allowed(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        """Refuse what is not http(s), and what the site's robots.txt keeps us from."""
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError as error:
+            raise FetchError(f"not a valid URL: {error}") from None
+        if parts.scheme.lower() not in {"http", "https"}:
             raise FetchError(f"only http(s) URLs are fetched, not {url}")
-        rules = self._rules(f"{parts.scheme.lower()}://{parts.netloc.lower()}")
+        if not host:
+            raise FetchError(f"not a valid URL: no host in {url}")
+        rules = self._rules(_origin(url))
         if isinstance(rules, str):
             raise FetchError(rules)
         if not rules.can_fetch(ROBOTS_AGENT, url):
@@ -144,6 +151,8 @@ class Fetcher:
         self._pace(origin)
         try:
             return self._http.send(self._http.build_request("GET", url), stream=True)
+        except httpx.InvalidURL as error:
+            raise FetchError(f"not a valid URL: {error}") from None
         except httpx.TimeoutException:
             raise FetchError(f"timed out after {self.politeness.timeout:g} s") from None
         except httpx.HTTPError as error:
@@ -201,8 +210,10 @@ class Fetcher:
         try:
             self._pace(origin)
             response = self._http.get(f"{origin}/robots.txt", follow_redirects=True)
+        except httpx.TimeoutException:
+            return f"cannot read robots.txt of {urlsplit(origin).netloc}: timed out after {self.politeness.timeout:g} s"
         except httpx.HTTPError as error:
-            return f"robots.txt of {urlsplit(origin).netloc} could not be read ({type(error).__name__}); not fetched"
+            return f"cannot read robots.txt of {urlsplit(origin).netloc}: {error or type(error).__name__}"
         finally:
             self._last[origin] = self._clock()
         if response.status_code in (401, 403):
