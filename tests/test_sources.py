@@ -2,6 +2,8 @@
 site on 127.0.0.1 that these tests start; each bad case is one line naming its URL."""
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from graph.ingest import IngestError, read_articles
@@ -240,6 +242,15 @@ def test_sources_sitemap_index_is_followed_to_its_pages(feed_site):
     recent = read(feed_site, "/sitemap.xml", selection=Selection(since="2025-05-03"))
     assert [a.key[-1] for a in recent] == ["2", "3"]
     assert feed_site.fetched("/sitemap-old.xml") == 1  # the first build only: the index dates it before --since
+
+
+def test_sources_gzipped_sitemap_is_read(feed_site):
+    feed_site.add("/sitemap-1.xml.gz", gzip.compress(sitemap([(feed_site.url("/news/2"), "2025-05-03")])),
+                  content_type="application/x-gzip")
+    feed_site.add("/sitemap.xml", sitemap_index([("/sitemap-1.xml.gz", "2025-05-04")]), content_type="application/xml")
+    assert [a.key[-1] for a in read(feed_site, "/sitemap.xml")] == ["2"]
+    feed_site.add("/bomb.xml.gz", gzip.compress(b"<urlset>" + b" " * 200_000 + b"</urlset>"), content_type="application/gzip")
+    assert "unpacks to over the limit of 100,000 bytes" in only(read(feed_site, "/bomb.xml.gz"), IngestError).message
 
 
 def test_sources_two_feeds_listing_one_page_read_it_once(feed_site):

@@ -7,13 +7,16 @@ and only the response says which. Problems come back in line with the pages, as
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gzip
+import io
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from graph.dates import normalise_date
 from graph.sources.feeds import Entry, FeedError, looks_like_feed, parse
 from graph.sources.fetch import Fetcher, FetchError, Response, canonical_url
 
+_GZIP_MAGIC = b"\x1f\x8b"
 #: How deep sitemap indexes may nest (an index of indexes of sitemaps); deeper ones are not followed.
 MAX_SITEMAP_DEPTH = 3
 
@@ -51,7 +54,7 @@ def pages(url: str, fetcher: Fetcher, selection: Selection = Selection(), *,
     """
     seen = set() if seen is None else seen
     try:
-        response = fetcher.get(url)
+        response = _unpacked(fetcher.get(url), fetcher.politeness.max_bytes)
     except FetchError as error:
         yield Problem(url, error.message)
         return
@@ -91,11 +94,26 @@ def _collect(response: Response, fetcher: Fetcher, selection: Selection, entries
             yield Problem(sitemap.url, f"sitemap indexes nested more than {MAX_SITEMAP_DEPTH} deep; not followed")
             continue
         try:
-            child = fetcher.get(sitemap.url)
+            child = _unpacked(fetcher.get(sitemap.url), fetcher.politeness.max_bytes)
         except FetchError as error:
             yield Problem(sitemap.url, error.message)
             continue
         yield from _collect(child, fetcher, selection, entries, seen=seen, depth=depth + 1)
+
+
+def _unpacked(response: Response, limit: int) -> Response:
+    """A gzip file (sitemaps are often served as `sitemap.xml.gz`) decompressed, within the
+    size cap; any other response as it is."""
+    if not response.body.startswith(_GZIP_MAGIC):
+        return response
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(response.body)) as stream:
+            body = stream.read(limit + 1)
+    except (OSError, EOFError) as error:
+        raise FetchError(f"damaged gzip data: {error}") from None
+    if len(body) > limit:
+        raise FetchError(f"gzip data unpacks to over the limit of {limit:,} bytes; not read further")
+    return replace(response, media_type="application/octet-stream", charset=None, body=body)
 
 
 def select(entries: list[Entry], selection: Selection) -> list[Entry]:
