@@ -276,9 +276,19 @@ def test_sources_hostile_xml_does_not_expand_entities():
     assert "root:" not in (entry.title or "") and len(entry.title or "") < 20
 
 
+def test_sources_feed_that_breaks_xml_rules_is_read_all_the_same():
+    sloppy = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Politics &nbsp;</title>'
+              b"<item><title>Tax & spend</title><link>http://t/a?x=1&y=2</link></item>"
+              b"<item><title>Second</title><link>http://t/b</link></item></channel></rss>")
+    entries = parse(sloppy, "http://t/feed").entries
+    assert [(entry.url, entry.title) for entry in entries] == [("http://t/a?x=1&y=2", "Tax & spend"), ("http://t/b", "Second")]
+    truncated = parse(b"<rss><channel><item><link>http://t/c</link></item><item><link>http://t/d", "http://t/feed")
+    assert [entry.url for entry in truncated.entries][:1] == ["http://t/c"]
+
+
 def test_sources_feed_errors_are_clear():
     with pytest.raises(FeedError, match="not well-formed XML"):
-        parse(b"<rss><channel>", "http://site.test/feed")
+        parse(b"Service unavailable, try later", "http://site.test/feed")
     with pytest.raises(FeedError, match="root is <html>"):
         parse(b"<html><body/></html>", "http://site.test/feed")
     assert parse(b"<rss><channel><item><title>no link</title></item></channel></rss>", "http://t/f").skipped == 1

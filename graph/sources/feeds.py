@@ -8,6 +8,8 @@ hostile feed can neither read local files nor expand into gigabytes.
 """
 from __future__ import annotations
 
+import html.entities
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -16,6 +18,10 @@ import lxml.etree
 #: Root elements (local names) of the XML documents read here.
 FEED_ROOTS = frozenset({"rss", "RDF", "feed", "urlset", "sitemapindex"})
 _PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_LENIENT = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
 #: Where each format keeps an entry's date, best first (RSS, RSS 1.0's Dublin Core, Atom,
 #: Google News sitemaps, sitemaps).
 _DATES = ("pubDate", "date", "published", "publication_date", "updated", "lastmod")
@@ -59,12 +65,7 @@ def looks_like_feed(media_type: str, body: bytes) -> bool:
 def parse(body: bytes, url: str) -> Listing:
     """The entries (and child sitemaps) of the document at `url`; relative links are
     resolved against it."""
-    try:
-        root = lxml.etree.fromstring(body, parser=_PARSER)
-    except lxml.etree.XMLSyntaxError as error:
-        raise FeedError(f"not well-formed XML: {error}") from None
-    if root is None:
-        raise FeedError("empty XML document")
+    root = _root(body)
     name = _local(root)
     if name == "sitemapindex":
         return _listing("sitemapindex", [_sitemap_entry(item, url) for item in _children(root, "sitemap")])
@@ -78,6 +79,36 @@ def parse(body: bytes, url: str) -> Listing:
     if name == "RDF":
         return _listing("rss1", [_rss_entry(item, url) for item in _children(root, "item")])
     raise FeedError(f"an XML document whose root is <{name}>, not a feed or sitemap")
+
+
+def _root(body: bytes):
+    """The document's root element. Feeds in the wild break XML's rules, most often with an
+    HTML entity (&nbsp;) or a bare "&" in a link; a document that is not well-formed is read
+    again with those repaired, then by lxml's recovering parser, and refused only when that
+    finds nothing either."""
+    try:
+        return lxml.etree.fromstring(body, parser=_PARSER)
+    except lxml.etree.XMLSyntaxError as error:
+        problem = error
+    for text, parser in ((_repaired(body), _PARSER), (body, _LENIENT)):
+        try:
+            root = lxml.etree.fromstring(text, parser=parser)
+        except lxml.etree.XMLSyntaxError:
+            continue
+        if root is not None:
+            return root
+    raise FeedError(f"not well-formed XML: {problem}")
+
+
+def _repaired(body: bytes) -> bytes:
+    """HTML's named entities as character references, and a bare "&" as "&amp;"."""
+    def entity(match: re.Match) -> bytes:
+        name = match[1].decode("ascii")
+        if name in _XML_ENTITIES:
+            return match[0]
+        code = html.entities.name2codepoint.get(name)
+        return f"&#{code};".encode() if code else b"&amp;" + match[0][1:]
+    return _BARE_AMPERSAND.sub(b"&amp;", _NAMED_ENTITY.sub(entity, body))
 
 
 def _listing(kind: str, found: list[Entry | None]) -> Listing:
