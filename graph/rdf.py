@@ -27,6 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from graph.fingerprint import content_hash, text_print
 from graph.model import ENTITY_TYPES, RELATIONS, Article, Bounds, Entity, Extraction, Fact, Tenure, slug
 from graph.resources import resource
+from graph.sources.fetch import is_web
 from graph.timebounds import statement_bounds
 from graph.terms import KG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, RESOURCE, SDO, SKOS, TIME, WD, XSD
 
@@ -140,7 +141,7 @@ def article_triples(article: Article, text: str, entities: Iterable[Entity]) -> 
 
 def web_iri(url: str | None) -> URIRef | None:
     """An http(s) URL as an IRI (characters IRIs forbid percent-encoded), else None."""
-    if url is None or not url.lower().startswith(("http://", "https://")):
+    if url is None or not is_web(url):
         return None
     return URIRef(quote(url, safe="/:?#[]@!$&'()*+,;=%~"))
 

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
+from graph.sources.fetch import is_web
 from graph.store import FORMATS, QUAD_FORMATS, QUERY_PREFIXES, Store
 from graph.terms import DATA_PREFIXES, RESOURCE
 
@@ -65,7 +66,7 @@ class RemoteStoreError(OSError):
 
 
 def is_remote(location: str | os.PathLike | None) -> bool:
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
+    return isinstance(location, str) and is_web(location)
 
 
 def open_store(location: str, *, write: bool = False, wait: float = 0.0) -> Store | RemoteStore:
