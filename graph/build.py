@@ -24,7 +24,7 @@ from graph.ingest import IngestError, read_articles
 from graph.model import Article
 from graph.rdf import article_iri, copy_ntriples, version_ntriples
 from graph.sources.fetch import Fetcher
-from graph.sources.web import Selection
+from graph.sources.web import NotModified, Selection
 from graph.store import Store
 from graph.tenures import refresh as refresh_tenures
 from graph.workers import Options, Outcome, batches, local_outcomes
@@ -81,8 +81,9 @@ def build(paths: Iterable[str], store: Store, options: Options = Options(), *, j
     report.counts = planner.counts
     version = extractor_version(resolve_model(options.model), rules_only=options.rules_only,
                                 min_confidence=options.min_confidence, gazetteer_files=options.gazetteer_files)
-    articles = _articles_reporting_errors(read_articles(paths, max_chars=max_chars, fetcher=fetcher, selection=selection),
-                                          report)
+    known = None if force else (lambda key: read.validators(store, str(article_iri(key))))
+    articles = _articles_reporting_errors(read_articles(paths, max_chars=max_chars, fetcher=fetcher, selection=selection,
+                                                        known=known), report)
     planned = _to_extract(batches(articles, batch_size), planner, store)
     pending: dict[str, str] = {}
     for outcome in outcomes(planned, options, jobs=jobs, dask=dask, extractor=extractor):
@@ -130,10 +131,13 @@ def _to_extract(article_batches: Iterable[list[Article]], planner: Planner, stor
             yield plan.extract
 
 
-def _articles_reporting_errors(items: Iterable[Article | IngestError], report: Report) -> Iterator[Article]:
+def _articles_reporting_errors(items: Iterable[Article | IngestError | NotModified], report: Report) -> Iterator[Article]:
+    """The articles; failures are reported, pages the server says are unchanged counted."""
     for item in items:
         if isinstance(item, IngestError):
             report.failures.append(str(item))
+        elif isinstance(item, NotModified):
+            report.counts.unchanged += 1
         else:
             yield item
 

@@ -34,7 +34,7 @@ from graph.decoding import Refused, clean, declared_charset, decode, refuse_bina
 from graph.model import Article, Retrieval, slug
 from graph.sources import archives
 from graph.sources.fetch import Fetcher, canonical_url, is_web
-from graph.sources.web import Fetched, Selection, pages
+from graph.sources.web import Fetched, NotModified, Selection, Validators, pages
 
 #: Input formats by file extension. A file named explicitly with any other extension is
 #: read as "text"; inside folders such files are skipped.
@@ -116,13 +116,15 @@ class _KeyRegistry:
 
 def read_articles(
     paths: Iterable[str | Path], *, max_chars: int = 5_000_000, stdin: TextIO | None = None,
-    fetcher: Fetcher | None = None, selection: Selection = Selection()
-) -> Iterator[Article | IngestError]:
+    fetcher: Fetcher | None = None, selection: Selection = Selection(), known: Validators | None = None
+) -> Iterator[Article | IngestError | NotModified]:
     """Every article (or the reason there is none) under `paths`, in a stable order.
 
     `-` stands for standard input (`stdin`, defaulting to `sys.stdin`); an http(s) URL is
     a page, feed or sitemap read by `fetcher` (a polite one with default settings when
-    None), its entries picked by `selection`.
+    None), its entries picked by `selection`. A page `known` has validators for (a build
+    looks them up in its store) is asked for conditionally, and comes back as NotModified,
+    with nothing to read, when the server says it has not changed.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
@@ -135,7 +137,7 @@ def read_articles(
                 yield from _stdin_articles(sys.stdin if stdin is None else stdin, max_chars, keys)
             elif is_web(str(path)):
                 fetcher = fetcher or (own_fetcher := Fetcher())
-                yield from _web_articles(str(path), fetcher, selection, seen_urls, max_chars, keys)
+                yield from _web_articles(str(path), fetcher, selection, seen_urls, known, max_chars, keys)
             elif _OTHER_SCHEME.match(str(path)):
                 yield IngestError(str(path), "only http(s) URLs are fetched")
             else:
@@ -489,12 +491,15 @@ def _html_head_fields(html: str) -> dict[str, str]:
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
-def _web_articles(url: str, fetcher: Fetcher, selection: Selection, seen: set[str], max_chars: int,
-                  keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+def _web_articles(url: str, fetcher: Fetcher, selection: Selection, seen: set[str], known: Validators | None,
+                  max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError | NotModified]:
     """The page at `url`, or the pages its feed lists; an undated feed entry is dated by its
     page and left out when that date is before `selection.since`. A page already read in
     this run (a redirect to it, a second feed listing it) is passed over quietly."""
-    for item in pages(url, fetcher, selection, seen=seen):
+    for item in pages(url, fetcher, selection, seen=seen, known=known):
+        if isinstance(item, NotModified):
+            yield item
+            continue
         if not isinstance(item, Fetched):
             yield IngestError(item.url, item.message)
             continue
@@ -530,7 +535,8 @@ def _page_article(item: Fetched, max_chars: int) -> Article:
         fields.update({name: value for name, value in (("title", entry.title), ("date", entry.date)) if value})
     fields["url"] = key
     retrieval = Retrieval(fetched=response.fetched, site=fields.get("sitename") or fetched_host,
-                          feed=entry.feed if entry is not None else None)
+                          feed=entry.feed if entry is not None else None, etag=response.etag,
+                          last_modified=response.last_modified)
     return _build_article(fields, key=key, source=response.url, max_chars=max_chars, encoding=encoding,
                           retrieval=retrieval)
 

@@ -37,6 +37,8 @@ class Retrieval:
     fetched: str  # ISO 8601 UTC timestamp of the response
     site: str | None = None  # the site's name (or host)
     feed: str | None = None  # URL of the feed or sitemap that listed the page
+    etag: str | None = None  # the response's validators, for a conditional request next time
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)

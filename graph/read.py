@@ -180,6 +180,15 @@ def content_hashes(store, iris: Iterable[str]) -> dict[str, str]:
     return {row["a"].value: row["hash"].value for row in store.query(with_values(query_text("content-hashes"), "a", wanted))}
 
 
+def validators(store, article: str) -> dict[str, str]:
+    """The ETag and Last-Modified ("etag", "last_modified") an article's page was fetched with;
+    empty when there are none, or the article is not completely stored."""
+    for row in store.query(with_values(query_text("validators"), "a", [article])):
+        return {name: row[column].value for name, column in (("etag", "etag"), ("last_modified", "modified"))
+                if row[column] is not None}
+    return {}
+
+
 def web_prints(store) -> Iterator[tuple[str, str]]:
     """(key, text print) of every stored article that has one (those with a URL)."""
     for row in store.query(query_text("text-prints")):

@@ -104,6 +104,8 @@ class KG(DefinedNamespace):
     contentHash: URIRef  # digest of an Article's text, title and date (incremental builds)
     textPrint: URIRef  # MinHash of the text of an Article with a URL (near duplicates)
     extractorVersion: URIRef  # what built an Article: code, data, spaCy pipeline and options
+    etag: URIRef  # a Retrieval's HTTP ETag (conditional requests)
+    lastModified: URIRef  # a Retrieval's HTTP Last-Modified (conditional requests)
 
 
 #: Base of every resource IRI (entities, articles, statements).

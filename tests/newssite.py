@@ -7,6 +7,7 @@ tests see that only the article's own text is kept. Every text here is invented.
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
     with_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    etag: bool = True  # send an ETag (a digest of the body) and answer a matching If-None-Match with 304
 
 
 def page(title: str, paragraphs: list[str], *, date: str | None = None, canonical: str | None = None,
@@ -80,12 +82,14 @@ def sitemap_index(sitemaps: list[tuple[str, str]]) -> bytes:
 
 
 class NewsSite:
-    """The server: `url(path)` names a route, `requests` lists (method, path, User-Agent) seen.
+    """The server: `url(path)` names a route, `requests` lists (method, path, User-Agent) seen,
+    `answers` (path, status) given.
     Port 0 lets the system pick a free one (the tests); a fixed port gives stable URLs (the demo)."""
 
     def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, str]] = []
+        self.answers: list[tuple[str, int]] = []  # (path, status) of every answer
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -95,8 +99,18 @@ class NewsSite:
                 if route is None:
                     route = Route(b"<html><body><p>Page not found.</p></body></html>", status=404)
                 time.sleep(route.delay)
+                tag = f'"{hashlib.sha1(route.body).hexdigest()[:16]}"' if route.etag and route.status == 200 else None
+                if tag is not None and self.headers.get("If-None-Match") == tag:
+                    site.answers.append((self.path, 304))
+                    self.send_response(304)
+                    self.send_header("ETag", tag)
+                    self.end_headers()
+                    return
+                site.answers.append((self.path, route.status))
                 try:
                     self.send_response(route.status)
+                    if tag is not None:
+                        self.send_header("ETag", tag)
                     self.send_header("Content-Type", route.content_type)
                     if route.with_length:
                         self.send_header("Content-Length", str(len(route.body)))

@@ -17,6 +17,7 @@ from graph.extract.pipeline import resolve_model
 from graph.fingerprint import extractor_version
 from graph.rdf import article_iri
 from graph.read import articles, statistics
+from graph.read import validators as read_validators
 from graph.projection import build_projection
 from graph.server.jobs import article_data
 from graph.server.pages import article_page
@@ -71,6 +72,19 @@ def test_incremental_second_run_over_a_feed_extracts_nothing(site, extractor, tm
         second = run(store, site, "/feed.xml", extractor=extractor, on_progress=extracted.append)
         assert (second.counts.new, second.counts.changed, second.counts.unchanged, second.stored) == (0, 0, 3, 0)
         assert extracted == [] and second.tenures is None and len(store) == triples
+        # asked for conditionally with the ETags stored, the pages were not sent again
+        assert [status for path, status in site.answers if path in STORIES] == [200, 200, 200, 304, 304, 304]
+
+
+def test_incremental_site_without_validators_is_compared_by_content(site, extractor, tmp_path):
+    for path in STORIES:
+        site.routes[path].etag = False
+    with Store(tmp_path / "s", write=True) as store:
+        run(store, site, "/feed.xml", extractor=extractor)
+        again = run(store, site, "/feed.xml", extractor=extractor)
+        forced = run(store, site, "/politics/merz-macron", extractor=extractor, force=True)
+    assert (again.counts.unchanged, again.stored, forced.counts.forced) == (3, 0, 1)
+    assert [status for path, status in site.answers if path in STORIES] == [200] * 7
 
 
 def test_incremental_changed_page_replaces_only_its_graph(site, extractor, tmp_path):
@@ -95,6 +109,7 @@ def test_incremental_force_extracts_unchanged_articles_again(site, extractor, tm
         run(store, site, "/politics/merz-macron", extractor=extractor)
         report = run(store, site, "/politics/merz-macron", extractor=extractor, force=True)
         assert (report.counts.unchanged, report.counts.forced, report.stored) == (0, 1, 1)
+        assert site.answers[-1] == ("/politics/merz-macron", 200)  # --force asks unconditionally
 
 
 def test_incremental_files_are_skipped_when_unchanged_too(extractor, tmp_path):
@@ -143,6 +158,7 @@ def test_incremental_provenance_is_prov_o_and_conforms(site, extractor, tmp_path
             <{iri}> prov:wasGeneratedBy ?r ; prov:hadPrimarySource ?used . ?r a kg:Retrieval ;
             prov:used ?used ; prov:endedAtTime ?time ; kg:feed ?feed }}"""))
         assert len(rows) == 1 and rows[0]["time"].datatype.value.endswith("#dateTime")
+        assert read_validators(store, iri)["etag"].startswith('"')
         assert articles(store)[iri].url == site.url("/politics/carney-cabinet")
         assert not {"Retrieval", "Copy", "Article"} & set(statistics(store)["entities"])
         result = validate(store_graph(store))

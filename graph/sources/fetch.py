@@ -9,7 +9,9 @@ the tool's job, not the user's. So, by default and for every request:
   forbidden (401/403) or unreachable (5xx, network error) allows nothing;
 * one request at a time, at least `delay` seconds apart on each host;
 * a timeout on the whole response, not only between bytes, and a cap on its size;
-* only http and https, redirects included (each hop checked again, robots.txt too).
+* only http and https, redirects included (each hop checked again, robots.txt too);
+* a page read before is asked for conditionally (its ETag and Last-Modified), so a server
+  answers 304 and sends nothing when it has not changed.
 
 A problem is raised as `FetchError` with a one-line reason; graph.ingest reports it
 against the URL and goes on with the next one.
@@ -21,7 +23,7 @@ import urllib.robotparser
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -71,6 +73,9 @@ class Response:
     charset: str | None  # from the Content-Type header
     body: bytes
     fetched: str  # when, as an ISO 8601 UTC timestamp
+    etag: str | None = None  # the validators a later conditional request sends back
+    last_modified: str | None = None
+    not_modified: bool = False  # HTTP 304: the copy the validators came from is still current
 
 
 def is_web(location: str) -> bool:
@@ -112,12 +117,18 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def get(self, url: str) -> Response:
-        """The response at `url` after redirects, or FetchError."""
+    def get(self, url: str, *, validators: Mapping[str, str] | None = None) -> Response:
+        """The response at `url` after redirects, or FetchError. With the ETag and Last-Modified
+        of a copy read before (`validators`), the request is conditional, and a server with
+        nothing newer answers 304 without a body."""
         current = url
+        headers = conditional_headers(validators or {})
         for _ in range(self.politeness.max_redirects + 1):
             self._check_allowed(current)
-            response = self._request(current)
+            response = self._request(current, headers)
+            if response.status_code == 304 and headers:
+                response.close()
+                return Response(url=current, media_type="", charset=None, body=b"", fetched=_now(), not_modified=True)
             if response.status_code not in REDIRECTS:
                 return self._read(current, response)
             location = response.headers.get("location")
@@ -146,11 +157,11 @@ class Fetcher:
         if not rules.can_fetch(ROBOTS_AGENT, url):
             raise FetchError(f"robots.txt of {parts.netloc} disallows {parts.path or '/'}")
 
-    def _request(self, url: str) -> httpx.Response:
+    def _request(self, url: str, headers: Mapping[str, str]) -> httpx.Response:
         origin = _origin(url)
         self._pace(origin)
         try:
-            return self._http.send(self._http.build_request("GET", url), stream=True)
+            return self._http.send(self._http.build_request("GET", url, headers=headers), stream=True)
         except httpx.InvalidURL as error:
             raise FetchError(f"not a valid URL: {error}") from None
         except httpx.TimeoutException:
@@ -194,8 +205,8 @@ class Fetcher:
             response.close()
         content_type = response.headers.get("content-type", "")
         return Response(url=url, media_type=content_type.split(";")[0].strip().lower(),
-                        charset=response.charset_encoding, body=bytes(body),
-                        fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        charset=response.charset_encoding, body=bytes(body), fetched=_now(),
+                        etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
 
     # --- robots.txt ---------------------------------------------------------------------
 
@@ -225,6 +236,16 @@ class Fetcher:
         else:
             rules.allow_all = True
         return rules
+
+
+def conditional_headers(validators: Mapping[str, str]) -> dict[str, str]:
+    """If-None-Match and If-Modified-Since from a stored copy's "etag" and "last_modified"."""
+    names = {"etag": "If-None-Match", "last_modified": "If-Modified-Since"}
+    return {names[name]: value for name, value in validators.items() if name in names and value}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _origin(url: str) -> str:

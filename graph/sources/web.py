@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Callable, Iterator, Mapping
 
 from graph.dates import normalise_date
 from graph.sources.feeds import Entry, FeedError, looks_like_feed, parse
@@ -38,6 +38,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class NotModified:
+    """A page stored before, under `key`, that the server says has not changed since (HTTP 304)."""
+
+    key: str
+    url: str
+
+
+#: The validators ("etag", "last_modified") of the stored page with this canonical URL, if any.
+Validators = Callable[[str], Mapping[str, str] | None]
+
+
+@dataclass(frozen=True)
 class Selection:
     """Which entries of a feed to read: dated on or after `since` (ISO date), the `limit` newest."""
 
@@ -45,16 +57,22 @@ class Selection:
     limit: int | None = None
 
 
-def pages(url: str, fetcher: Fetcher, selection: Selection = Selection(), *,
-          seen: set[str] | None = None) -> Iterator[Fetched | Problem]:
+def pages(url: str, fetcher: Fetcher, selection: Selection = Selection(), *, seen: set[str] | None = None,
+          known: Validators | None = None) -> Iterator[Fetched | NotModified | Problem]:
     """The page at `url`, or the selected entries of the feed or sitemap there, each fetched.
 
     `seen` holds the canonical URLs of the entries already read in this run (two feeds
-    often list one page); each is fetched once, and the set is updated.
+    often list one page); each is fetched once, and the set is updated. A page `known`
+    gives validators for is asked for conditionally, and is NotModified when the server
+    says so.
     """
     seen = set() if seen is None else seen
     try:
-        response = _unpacked(fetcher.get(url), fetcher.politeness.max_bytes)
+        first = _page(url, fetcher, known)
+        if isinstance(first, NotModified):
+            yield first
+            return
+        response = _unpacked(first, fetcher.politeness.max_bytes)
     except FetchError as error:
         yield Problem(url, error.message)
         return
@@ -68,9 +86,17 @@ def pages(url: str, fetcher: Fetcher, selection: Selection = Selection(), *,
             continue
         seen.add(key)
         try:
-            yield Fetched(fetcher.get(entry.url), entry)
+            page = _page(entry.url, fetcher, known)
+            yield page if isinstance(page, NotModified) else Fetched(page, entry)
         except FetchError as error:
             yield Problem(entry.url, error.message)
+
+
+def _page(url: str, fetcher: Fetcher, known: Validators | None) -> Response | NotModified:
+    """The response at `url`, conditional when a copy of it is stored."""
+    key = canonical_url(url)
+    response = fetcher.get(url, validators=known(key) if known else None)
+    return NotModified(key, url) if response.not_modified else response
 
 
 def _collect(response: Response, fetcher: Fetcher, selection: Selection, entries: list[Entry], *, seen: set[str],
