@@ -53,7 +53,7 @@ def site():
 
 
 def run(store: Store, site: NewsSite, *paths: str, extractor, **options):
-    with Fetcher(Politeness(delay=0, timeout=5)) as fetcher:
+    with Fetcher(Politeness(delay=0, timeout=30)) as fetcher:
         return build([site.url(p) for p in paths], store, Options(), extractor=extractor, fetcher=fetcher, **options)
 
 
