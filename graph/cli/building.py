@@ -109,7 +109,8 @@ def _progress_bar():
 @store_option
 @friendly_errors
 def remove(articles, store_dir):
-    """Delete articles (by key: file base name or JSONL id) and the facts taken from them."""
+    """Delete articles (by key: file base name, JSONL id or page URL) and the facts taken from them,
+    with the copies of a page found at other URLs."""
     from graph.build import remove_article
 
     missing = []
