@@ -20,17 +20,21 @@ import stat
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Iterable, Iterator, Mapping, TextIO
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
 import trafilatura
 import yaml
-from dateutil import parser as date_parser
 
+from graph.dates import normalise_date
 from graph.decoding import Refused, clean, declared_charset, decode, refuse_binary
-from graph.model import Article, slug
+from graph.model import Article, Retrieval, slug
+from graph.sources import archives
+from graph.sources.fetch import Fetcher, canonical_url, is_web
+from graph.sources.web import Fetched, NotModified, Selection, Validators, pages
 
 #: Input formats by file extension. A file named explicitly with any other extension is
 #: read as "text"; inside folders such files are skipped.
@@ -53,6 +57,7 @@ JSON_BYTES_PER_CHAR = 6
 
 EMPTY = "empty article (no text)"
 
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HEADER_KEYS = frozenset({"title", "date", "source", "url", "id"})
 _ARTICLE_FIELDS = frozenset({"text", "title", "date", "url"})
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
@@ -60,7 +65,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_ -]{0,39}?)[ \t]*:[ \t]*(.*)")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_TITLE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 # Only the page's own metadata: guessing a date from body text ("Copyright 2024") would
 # give articles dates they do not state.
@@ -91,6 +95,9 @@ class _KeyRegistry:
     def __init__(self) -> None:
         self._first: dict[str, tuple[str, str | None]] = {}  # slug of the key → (key, source)
 
+    def known(self, key: str) -> bool:
+        return slug(key) in self._first
+
     def claim(self, article: Article) -> Article:
         iri_slug = slug(article.key)
         if iri_slug not in self._first:
@@ -108,24 +115,44 @@ class _KeyRegistry:
 
 
 def read_articles(
-    paths: Iterable[str | Path], *, max_chars: int = 5_000_000, stdin: TextIO | None = None
-) -> Iterator[Article | IngestError]:
+    paths: Iterable[str | Path], *, max_chars: int = 5_000_000, stdin: TextIO | None = None,
+    fetcher: Fetcher | None = None, selection: Selection = Selection(), known: Validators | None = None
+) -> Iterator[Article | IngestError | NotModified]:
     """Every article (or the reason there is none) under `paths`, in a stable order.
 
-    `-` stands for standard input (`stdin`, defaulting to `sys.stdin`).
+    `-` stands for standard input (`stdin`, defaulting to `sys.stdin`); an http(s) URL is
+    a page, feed or sitemap read by `fetcher` (a polite one with default settings when
+    None), its entries picked by `selection`. A page `known` has validators for (a build
+    looks them up in its store) is asked for conditionally, and comes back as NotModified,
+    with nothing to read, when the server says it has not changed.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
     keys = _KeyRegistry()
-    for path in paths:
-        if str(path) == "-":
-            yield from _stdin_articles(sys.stdin if stdin is None else stdin, max_chars, keys)
-            continue
-        for item in iter_input_files([path]):
-            if isinstance(item, IngestError):
-                yield item
+    own_fetcher = None
+    seen_urls: set[str] = set()
+    try:
+        for path in paths:
+            if str(path) == "-":
+                yield from _stdin_articles(sys.stdin if stdin is None else stdin, max_chars, keys)
+            elif is_web(str(path)):
+                fetcher = fetcher or (own_fetcher := Fetcher())
+                yield from _web_articles(str(path), fetcher, selection, seen_urls, known, max_chars, keys)
+            elif _OTHER_SCHEME.match(str(path)):
+                yield IngestError(str(path), "only http(s) URLs are fetched")
             else:
-                yield from _file_articles(item, max_chars, keys)
+                yield from _path_articles(path, max_chars, keys)
+    finally:
+        if own_fetcher is not None:
+            own_fetcher.close()
+
+
+def _path_articles(path: str | Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    for item in iter_input_files([path]):
+        if isinstance(item, IngestError):
+            yield item
+        else:
+            yield from _file_articles(item, max_chars, keys)
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
@@ -146,25 +173,6 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError
             yield path
         else:
             yield IngestError(str(path), "not a regular file or folder")
-
-
-def normalise_date(raw: str) -> str | None:
-    """The ISO date (YYYY-MM-DD) `raw` names, or None when it names no complete date.
-
-    The date is taken as written (a timestamp's zone is not applied), since the page's
-    own calendar day is what the article means. A value missing its year, month or day
-    is refused rather than completed from today's date, which would make runs differ.
-    """
-    value = raw.strip()
-    iso = _ISO_DATE.match(value)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        one = date_parser.parse(value, default=datetime(2000, 1, 1), ignoretz=True)
-        other = date_parser.parse(value, default=datetime(2001, 2, 2), ignoretz=True)
-    except (ValueError, OverflowError):
-        return None
-    return one.date().isoformat() if one.date() == other.date() else None
 
 
 # --- folders -------------------------------------------------------------------------
@@ -228,7 +236,8 @@ def _sorted_listing(folder: Path) -> list[os.DirEntry[str]] | IngestError:
 
 
 def _is_input_name(name: str) -> bool:
-    return Path(name).suffix.lower() in FORMATS
+    """An input format's name, compressed or not, or an archive's."""
+    return Path(archives.inner_name(name)).suffix.lower() in FORMATS or archives.is_archive(name)
 
 
 def _stat_problem(path: Path, error: OSError) -> str:
@@ -242,36 +251,81 @@ def _stat_problem(path: Path, error: OSError) -> str:
 # --- files ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Input:
+    """One file's bytes as ingest reads them: a file, a decompressed file, or an archive member.
+
+    `name` (the base name, compression suffix dropped) gives the format and the key, so an
+    article keeps its key whether or not it is compressed; `source` names it in messages.
+    """
+
+    name: str
+    source: str
+    size: int | None = None  # known only for a plain file; decompressed sizes are learnt by reading
+
+
 def _file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
-    kind = FORMATS.get(path.suffix.lower(), "text")
+    """The articles of one file: plain, compressed (.gz .bz2 .xz) or an archive (.zip .tar.*)."""
     try:
-        if kind == "jsonl":
-            yield from _jsonl_file_articles(path, max_chars, keys)
+        if archives.is_archive(path.name):
+            yield from _archive_articles(path, max_chars, keys)
             return
-        with path.open("rb") as handle:
-            data = _read_limited(handle, max_chars * BYTES_PER_CHAR)
-        if kind == "json":
-            yield from _json_file_articles(path, data, max_chars, keys)
-        elif kind == "html":
-            text, encoding = decode(data, declared=declared_charset(data))
-            yield keys.claim(_build_article(_html_fields(text), key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
-        else:
-            text, encoding = decode(data)
-            fields = _text_fields(text, markdown=kind == "markdown")
-            yield keys.claim(_build_article(fields, key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
-    except Refused as refused:
-        yield IngestError(str(path), refused.message, refused.line)
+        name = archives.inner_name(path.name)
+        size = path.stat().st_size if name == path.name else None
+        with archives.opened_file(path) as handle:
+            yield from _stream_articles(handle, _Input(name, str(path), size), max_chars, keys)
+    except archives.STREAM_ERRORS as error:
+        yield IngestError(str(path), archives.problem(error))
     except OSError as error:
         yield IngestError(str(path), f"cannot read: {error.strerror or error}")
 
 
-def _read_limited(handle: BinaryIO, limit: int) -> bytes:
-    """The file's bytes, refusing oversize files from their size alone.
+def _archive_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    """Every input file inside a tar or zip archive, named `archive/member/path` in messages;
+    members whose names are not input formats are passed over, as in folders."""
+    for member, stream in archives.members(str(path)):
+        base = PurePosixPath(member).name
+        if base.startswith(".") or not _is_input_name(base):
+            continue
+        source = f"{path}/{member}"
+        if archives.is_archive(base):
+            yield IngestError(source, "an archive inside an archive is not read; unpack the outer one")
+            continue
+        try:
+            with archives.decompressed(base, stream) as handle:
+                yield from _stream_articles(handle, _Input(archives.inner_name(base), source), max_chars, keys)
+        except archives.STREAM_ERRORS as error:
+            yield IngestError(source, archives.problem(error))
 
-    Reading at most limit + 1 bytes also stops a file that grows while being read.
+
+def _stream_articles(handle: BinaryIO, item: _Input, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+    """The articles of one file's bytes, by the format its name gives."""
+    kind = FORMATS.get(PurePosixPath(item.name).suffix.lower(), "text")
+    try:
+        if kind == "jsonl":
+            yield from _jsonl_stream_articles(handle, item, max_chars, keys)
+            return
+        data = _read_limited(handle, max_chars * BYTES_PER_CHAR, item.size)
+        if kind == "json":
+            yield from _json_file_articles(item, data, max_chars, keys)
+        elif kind == "html":
+            text, encoding = decode(data, declared=declared_charset(data))
+            yield keys.claim(_build_article(_html_fields(text), key=item.name, source=item.source, max_chars=max_chars, encoding=encoding))
+        else:
+            text, encoding = decode(data)
+            fields = _text_fields(text, markdown=kind == "markdown")
+            yield keys.claim(_build_article(fields, key=item.name, source=item.source, max_chars=max_chars, encoding=encoding))
+    except Refused as refused:
+        yield IngestError(item.source, refused.message, refused.line)
+
+
+def _read_limited(handle: BinaryIO, limit: int, size: int | None = None) -> bytes:
+    """The file's bytes, refusing oversize files from their size alone when it is known.
+
+    Reading at most limit + 1 bytes also stops a file that grows while being read, and a
+    compressed file whose contents are larger than it is.
     """
-    size = os.fstat(handle.fileno()).st_size
-    if size > limit:
+    if size is not None and size > limit:
         raise Refused(f"file is {size:,} bytes, over the limit of {limit:,} bytes ({BYTES_PER_CHAR} × max_chars); not read")
     data = handle.read(limit + 1)
     if len(data) > limit:
@@ -282,7 +336,8 @@ def _read_limited(handle: BinaryIO, limit: int) -> bytes:
 # --- building articles ---------------------------------------------------------------
 
 
-def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_chars: int, encoding: str | None = None) -> Article:
+def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_chars: int, encoding: str | None = None,
+                   retrieval: Retrieval | None = None) -> Article:
     """The one place every input shape becomes an Article, so all get the same cleaning and checks.
 
     `fields` holds text/title/date/url; anything else becomes metadata.
@@ -307,6 +362,7 @@ def _build_article(fields: Mapping[str, str], *, key: str, source: str, max_char
         url=_optional(fields.get("url")),
         source=clean(source),
         metadata=metadata,
+        retrieval=retrieval,
     )
 
 
@@ -430,25 +486,79 @@ def _html_head_fields(html: str) -> dict[str, str]:
     return fields
 
 
+# --- web pages -----------------------------------------------------------------------
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _web_articles(url: str, fetcher: Fetcher, selection: Selection, seen: set[str], known: Validators | None,
+                  max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError | NotModified]:
+    """The page at `url`, or the pages its feed lists; an undated feed entry is dated by its
+    page and left out when that date is before `selection.since`. A page already read in
+    this run (a redirect to it, a second feed listing it) is passed over quietly."""
+    for item in pages(url, fetcher, selection, seen=seen, known=known):
+        if isinstance(item, NotModified):
+            yield item
+            continue
+        if not isinstance(item, Fetched):
+            yield IngestError(item.url, item.message)
+            continue
+        try:
+            article = _page_article(item, max_chars)
+            if keys.known(article.key):
+                continue
+            if item.entry is None or not selection.since or not article.date or article.date >= selection.since:
+                yield keys.claim(article)
+        except Refused as refused:
+            yield IngestError(item.response.url, refused.message)
+
+
+def _page_article(item: Fetched, max_chars: int) -> Article:
+    """A fetched page's Article, keyed by its canonical URL: the page's own canonical link
+    when it stays on the same host (a link to another site is a syndication, kept apart),
+    else the URL it was fetched from. The feed's title and date come first, being the
+    publisher's own; the page's fill in what the feed leaves out."""
+    response, entry = item.response, item.entry
+    if response.media_type in _HTML_TYPES or (response.media_type in {"", "application/octet-stream"}
+                                             and b"<html" in response.body[:4096].lower()):
+        text, encoding = decode(response.body, declared=response.charset or declared_charset(response.body))
+        fields = _html_fields(text)
+    elif response.media_type == "text/plain":
+        text, encoding = decode(response.body, declared=response.charset)
+        fields = _text_fields(text, markdown=False)
+    else:
+        raise Refused(f"not an HTML page or a feed (Content-Type {response.media_type or 'missing'})")
+    fetched_host = urlsplit(response.url).hostname
+    own = fields.pop("url", None)
+    key = canonical_url(own if own and is_web(own) and urlsplit(own).hostname == fetched_host else response.url)
+    if entry is not None:
+        fields.update({name: value for name, value in (("title", entry.title), ("date", entry.date)) if value})
+    fields["url"] = key
+    retrieval = Retrieval(fetched=response.fetched, site=fields.get("sitename") or fetched_host,
+                          feed=entry.feed if entry is not None else None, etag=response.etag,
+                          last_modified=response.last_modified)
+    return _build_article(fields, key=key, source=response.url, max_chars=max_chars, encoding=encoding,
+                          retrieval=retrieval)
+
+
 # --- JSON and JSON Lines -------------------------------------------------------------
 
 
-def _jsonl_file_articles(path: Path, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+def _jsonl_stream_articles(handle: BinaryIO, item: _Input, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
     """Records of a JSON Lines file, read line by line so a corpus need not fit the size limit.
 
     Only UTF-16 files (recognised by their byte-order mark) are decoded whole, since their
     lines cannot be split as bytes.
     """
-    with path.open("rb") as handle:
-        start = handle.peek(4)[:4]
-        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text, encoding = decode(_read_limited(handle, max_chars * BYTES_PER_CHAR))
-            lines: Iterable[tuple[int, str | Refused, str | None]] = (
-                (number, line, encoding) for number, line in enumerate(text.split("\n"), 1)
-            )
-        else:
-            lines = _decoded_lines(handle, max_chars * JSON_BYTES_PER_CHAR)
-        yield from _jsonl_articles(lines, source=str(path), base=path.name, max_chars=max_chars, keys=keys)
+    start = handle.peek(4)[:4]
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = decode(_read_limited(handle, max_chars * BYTES_PER_CHAR, item.size))
+        lines: Iterable[tuple[int, str | Refused, str | None]] = (
+            (number, line, encoding) for number, line in enumerate(text.split("\n"), 1)
+        )
+    else:
+        lines = _decoded_lines(handle, max_chars * JSON_BYTES_PER_CHAR)
+    yield from _jsonl_articles(lines, source=item.source, base=item.name, max_chars=max_chars, keys=keys)
 
 
 def _decoded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | Refused, str | None]]:
@@ -502,27 +612,28 @@ def _jsonl_articles(
         yield IngestError(source, "no records (no non-blank lines)")
 
 
-def _json_file_articles(path: Path, data: bytes, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
+def _json_file_articles(item: _Input, data: bytes, max_chars: int, keys: _KeyRegistry) -> Iterator[Article | IngestError]:
     """The article of a one-object file, or one per item of a list; items are named by line."""
     text, encoding = decode(data)
     value = _parse_json(text)
     if isinstance(value, dict):
-        yield keys.claim(_record_article(value, default_key=path.name, source=str(path), max_chars=max_chars, encoding=encoding))
+        yield keys.claim(_record_article(value, default_key=item.name, source=item.source, max_chars=max_chars, encoding=encoding))
         return
     if not isinstance(value, list):
         raise Refused(f"expected a JSON object or a list of objects, got {_json_type(value)}")
     if not value:
         raise Refused("no records (an empty JSON list)")
-    for number, item in zip(_item_lines(text), value):
+    for number, record in zip(_item_lines(text), value):
         try:
-            if not isinstance(item, dict):
-                raise Refused(f"expected a JSON object, got {_json_type(item)}")
+            if not isinstance(record, dict):
+                raise Refused(f"expected a JSON object, got {_json_type(record)}")
             article = _record_article(
-                item, default_key=f"{path.name}:{number}", source=f"{path}:{number}", max_chars=max_chars, encoding=encoding
+                record, default_key=f"{item.name}:{number}", source=f"{item.source}:{number}", max_chars=max_chars,
+                encoding=encoding
             )
             yield keys.claim(article)
         except Refused as refused:
-            yield IngestError(str(path), refused.message, number)
+            yield IngestError(item.source, refused.message, number)
 
 
 def _item_lines(text: str) -> Iterator[int]:

@@ -31,11 +31,23 @@ STATUSES: Mapping[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class Article:
-    """One input article, as read from a file, a JSONL record or standard input.
+class Retrieval:
+    """How an article was fetched from the web: when, from which site, through which feed."""
 
-    `key` is what the facts contract calls "article": the file's base name, or the
-    record id for JSONL input. It is also the seed of the article's IRI.
+    fetched: str  # ISO 8601 UTC timestamp of the response
+    site: str | None = None  # the site's name (or host)
+    feed: str | None = None  # URL of the feed or sitemap that listed the page
+    etag: str | None = None  # the response's validators, for a conditional request next time
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from a file, a JSONL record, standard input or the web.
+
+    `key` is what the facts contract calls "article": the file's base name, the record
+    id for JSONL input, or a web page's canonical URL. It is also the seed of the
+    article's IRI.
     """
 
     key: str
@@ -43,8 +55,9 @@ class Article:
     title: str | None = None
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     url: str | None = None
-    source: str | None = None  # where it was read from: a path, "path:line" or "-"
+    source: str | None = None  # where it was read from: a path, "path:line", "-" or the URL fetched
     metadata: Mapping[str, str] = field(default_factory=dict)
+    retrieval: Retrieval | None = None  # for pages fetched from the web
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ STRUCTURAL_RELATIONS: tuple[str, ...] = ("officeOf", "country")
 EDGE_RELATIONS: tuple[str, ...] = RELATIONS + STRUCTURAL_RELATIONS
 ALL_STATUSES: frozenset[str] = frozenset(s for statuses in STATUSES.values() for s in statuses)
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 _MEMORY_CACHE_SIZE = 8
 
 

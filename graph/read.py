@@ -38,6 +38,7 @@ class ArticleInfo:
     key: str
     title: str | None
     date: str | None
+    url: str | None = None  # where it was published, for links to the original
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,10 @@ def properties(store, iri: str) -> dict[str, list]:
 
 
 def articles(store, iris: Iterable[str] | None = None) -> dict[str, ArticleInfo]:
-    """Article IRI → its key, headline and date; all articles, or only these."""
+    """Article IRI → its key, headline, date and URL; all articles, or only these."""
     sparql = query_text("articles") if iris is None else with_values(query_text("articles"), "article", sorted(iris))
     return {row["article"].value: ArticleInfo(row["article"].value, row["key"].value, _value(row["title"]),
-                                              _value(row["date"]))
+                                              _value(row["date"]), _value(row["url"]))
             for row in store.query(sparql)}
 
 
@@ -166,6 +167,42 @@ def mentions(store, *, entity: str | None = None) -> Iterator[tuple[str, str]]:
     sparql = query_text("mentions") if entity is None else with_values(query_text("mentions"), "e", [entity])
     for row in store.query(sparql):
         yield row["article"].value, row["e"].value
+
+
+# --- what incremental builds compare ------------------------------------------------------
+
+
+def content_hashes(store, iris: Iterable[str]) -> dict[str, str]:
+    """Article (or copy) IRI → its stored content hash, for those of these IRIs the store has."""
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    return {row["a"].value: row["hash"].value for row in store.query(with_values(query_text("content-hashes"), "a", wanted))}
+
+
+def validators(store, article: str) -> dict[str, str]:
+    """The ETag and Last-Modified ("etag", "last_modified") an article's page was fetched with;
+    empty when there are none, or the article is not completely stored."""
+    for row in store.query(with_values(query_text("validators"), "a", [article])):
+        return {name: row[column].value for name, column in (("etag", "etag"), ("last_modified", "modified"))
+                if row[column] is not None}
+    return {}
+
+
+def web_prints(store) -> Iterator[tuple[str, str]]:
+    """(key, text print) of every stored article that has one (those with a URL)."""
+    for row in store.query(query_text("text-prints")):
+        yield row["key"].value, row["print"].value
+
+
+def copies_of(store, article: str) -> list[str]:
+    """The IRIs (graph names) of the copies of one article: the same story at other URLs."""
+    return [row["c"].value for row in store.query(with_values(query_text("copies"), "article", [article]))]
+
+
+def extractor_versions(store) -> dict[str, int]:
+    """Extractor version → how many articles it built ("" for articles that record none)."""
+    return {row["version"].value: int(row["n"].value) for row in store.query(query_text("extractor-versions"))}
 
 
 # --- statements ----------------------------------------------------------------------

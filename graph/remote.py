@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
+from graph.sources.fetch import is_web
 from graph.store import FORMATS, QUAD_FORMATS, QUERY_PREFIXES, Store
 from graph.terms import DATA_PREFIXES, RESOURCE
 
@@ -65,7 +66,7 @@ class RemoteStoreError(OSError):
 
 
 def is_remote(location: str | os.PathLike | None) -> bool:
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
+    return isinstance(location, str) and is_web(location)
 
 
 def open_store(location: str, *, write: bool = False, wait: float = 0.0) -> Store | RemoteStore:
@@ -126,6 +127,12 @@ class RemoteStore:
         slowed every later open; per-article writes stay small and each replaces atomically."""
         for graph_iri, ntriples in graphs.items():
             self.replace_graph(graph_iri, ntriples)
+
+    def add_to_graphs(self, graphs: dict[str, str]) -> None:
+        """Add triples to named graphs: one Graph Store POST (which merges) per graph."""
+        for graph_iri, ntriples in graphs.items():
+            self._send("POST", self.layout.graphs, params={"graph": graph_iri}, content=ntriples.encode("utf-8"),
+                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
 
     def remove_graph(self, graph_iri: str) -> bool:
         response = self._send("DELETE", self.layout.graphs, params={"graph": graph_iri}, missing_ok=True)

@@ -108,6 +108,11 @@ class Store:
             self.remove_graph(graph_iri)
         self.db.bulk_extend(quad for graph_iri, nt in graphs.items() for quad in _quads(graph_iri, nt))
 
+    def add_to_graphs(self, graphs: dict[str, str]) -> None:
+        """Add triples (N-Triples by graph IRI) to named graphs, all in one transaction."""
+        body = " ".join(f"GRAPH <{graph_iri}> {{\n{ntriples}\n}}" for graph_iri, ntriples in graphs.items())
+        self.db.update(f"INSERT DATA {{ {body} }}")
+
     def remove_graph(self, graph_iri: str) -> bool:
         graph = ox.NamedNode(graph_iri)
         if not self.db.contains_named_graph(graph):

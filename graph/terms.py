@@ -63,6 +63,8 @@ class KG(DefinedNamespace):
     Article: URIRef  # one news article; also names its named graph
     Statement: URIRef  # the qualified, provenance-carrying record of one fact
     Tenure: URIRef  # a spell of a person in an office or party, merged across articles (derived)
+    Retrieval: URIRef  # the fetching of a web page (a prov:Activity)
+    Copy: URIRef  # a page repeating a stored article's story at another URL
 
     # Object properties (the fact relations, plus structural links)
     holdsOffice: URIRef  # Person → Office
@@ -75,6 +77,8 @@ class KG(DefinedNamespace):
     meets: URIRef  # Person ↔ Person (symmetric)
     mentions: URIRef  # Article → any entity it names
     country: URIRef  # PoliticalParty → its Country
+    copyOf: URIRef  # Copy → the stored Article it repeats
+    feed: URIRef  # Retrieval → the feed or sitemap that listed the page
 
     # Datatype properties
     key: URIRef  # Article's key, the "article" field of the facts contract
@@ -96,6 +100,12 @@ class KG(DefinedNamespace):
     supportedBy: URIRef  # Tenure → a Statement it is merged from
     firstEvidence: URIRef  # Tenure's earliest supporting statement's date
     lastEvidence: URIRef  # Tenure's latest supporting statement's date
+    site: URIRef  # name of the web site an Article or Copy was fetched from
+    contentHash: URIRef  # digest of an Article's text, title and date (incremental builds)
+    textPrint: URIRef  # MinHash of the text of an Article with a URL (near duplicates)
+    extractorVersion: URIRef  # what built an Article: code, data, spaCy pipeline and options
+    etag: URIRef  # a Retrieval's HTTP ETag (conditional requests)
+    lastModified: URIRef  # a Retrieval's HTTP Last-Modified (conditional requests)
 
 
 #: Base of every resource IRI (entities, articles, statements).

@@ -270,7 +270,8 @@ def render(projection: Projection, nodes: list[str], *, title: str, note: str | 
     referenced = {a for n in data_nodes for a in n["articles"]} | {e["article"] for edge in data_edges for e in edge["evidence"]}
     payload = {
         "nodes": data_nodes, "edges": data_edges, "options": net.options, "focus": focus,
-        "articles": {k: {"title": projection.articles[k].title, "date": projection.articles[k].date}
+        "articles": {k: {"title": projection.articles[k].title, "date": projection.articles[k].date,
+                         "url": projection.articles[k].url}
                      for k in sorted(referenced) if k in projection.articles},
         "siteRoot": page.site_root,
     }

@@ -91,8 +91,8 @@ def local_outcomes(article_batches: Iterable[list[Article]], options: Options, *
                    extractor: Extractor | None = None) -> Iterator[Outcome]:
     """Outcomes in input order, from this process or from `jobs` worker processes."""
     if jobs <= 1:
-        extractor = extractor or make_extractor(options)
         for batch in article_batches:
+            extractor = extractor or make_extractor(options)  # not before a batch comes: a build may have none
             yield from extract_batch(extractor, batch)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:

@@ -11,7 +11,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 #: Stage of each module; a module may import only modules of a lower stage.
 STAGES = {
     "graph.model": 0, "graph.terms": 0, "graph.resources": 0,
-    "graph.decoding": 0.5, "graph.ingest": 1,
+    "graph.dates": 0.4, "graph.decoding": 0.5,
+    "graph.fingerprint": 0.5, "graph.sources.archives": 0.6, "graph.sources.fetch": 0.6, "graph.sources.feeds": 0.6,
+    "graph.sources.web": 0.7, "graph.sources": 0.8,
+    "graph.ingest": 1,
     "graph.document": 2,
     "graph.extract.records": 2.4, "graph.extract.knowledge": 2.5, "graph.extract.gazetteer": 3, "graph.extract.rules": 3, "graph.extract.pipeline": 4,
     "graph.extract.mentions": 5, "graph.extract.entities": 6,
@@ -27,7 +30,7 @@ STAGES = {
     "graph.store": 10, "graph.remote": 11,
     "graph.read": 11.5, "graph.tenures": 11.7,
     "graph.sparql": 12, "graph.history": 12, "graph.conflicts": 12.5, "graph.validate": 12, "graph.export": 12, "graph.workers": 12,
-    "graph.distributed": 13,
+    "graph.distributed": 13, "graph.incremental": 13,
     "graph.build": 14,
     "graph.projection": 14.5,
     "graph.evaluate": 15, "graph.paths": 15,

@@ -131,7 +131,7 @@ def test_every_declared_or_used_term_is_in_terms_py(ontology: Graph) -> None:
 
 def test_every_property_has_domain_and_range(ontology: Graph) -> None:
     properties = set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(ontology.subjects(RDF.type, OWL.DatatypeProperty))
-    assert len(properties) == 29
+    assert len(properties) == 37
     for prop in properties:
         assert ontology.value(prop, RDFS.domain) is not None, f"{prop} has no domain"
         assert ontology.value(prop, RDFS.range) is not None, f"{prop} has no range"

@@ -219,7 +219,7 @@ def test_statement_nodes(graph: Graph) -> None:
 
 
 def test_triple_count_is_exactly_the_contracts(graph: Graph) -> None:
-    article = 7 + 5  # type, key, headline, date, url, source, body; a mention per entity
+    article = 7 + 5 + 3  # type, key, headline, date, url, source, body; a mention per entity; content hash, source URL, text print
     entities = 3 * 5 + 2 + 1 + 1 + 1  # type, label and prefLabel each; Kazama alias + sameAs, officeOf, Japan sameAs, year
     facts = 12 + 13 + 11  # direct triple + 10 per statement; status on HOLDS/ATTENDS, validAt on ATTENDS
     facts += 2  # HOLDS is current at the article's date: it had begun by then and not ended

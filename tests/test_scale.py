@@ -25,7 +25,7 @@ from graph.distributed import connected_client
 from graph.export import fact_rows
 from graph.read import statistics
 from graph.model import Article, Entity, Extraction, Fact
-from graph.rdf import article_iri, entity_iri, extraction_ntriples
+from graph.rdf import article_iri, entity_iri, extraction_ntriples, version_ntriples
 from graph.remote import RemoteStore, layout_for, with_prefixes
 from graph.sparql import QueryError, rows, run_query
 from graph.store import Store
@@ -198,6 +198,17 @@ def test_scale_remote_store_round_trip_matches_embedded_store(oxigraph_url):
         assert remote.remove_graph(str(article_iri("one"))) is True
         assert remote.remove_graph(str(article_iri("one"))) is False
         assert [row["relation"] for row in fact_rows(remote, entities=False)] == ["meets"]
+
+
+def test_scale_remote_store_adds_to_graphs_as_the_embedded_store_does(oxigraph_url):
+    """What bulk builds write last, the extractor version of each article, merges into its graph."""
+    local = Store(None)
+    with RemoteStore(oxigraph_url) as remote:
+        for store in (local, remote):
+            put(store, extraction("one", (HOLDS,)))
+            store.add_to_graphs({str(article_iri("one")): version_ntriples("one", "test version")})
+        assert nquad_lines(remote) == nquad_lines(local)
+        assert any("test version" in line for line in nquad_lines(remote))
 
 
 def test_scale_remote_store_answers_every_query_form(oxigraph_url):

@@ -7,7 +7,7 @@ import time
 import click
 
 from graph import export as exporting, read
-from graph.cli.options import friendly_errors, open_store, store_option
+from graph.cli.options import friendly_errors, iso_date, open_store, store_option
 
 
 @click.command()
@@ -29,22 +29,35 @@ from graph.cli.options import friendly_errors, open_store, store_option
 @click.option("--fresh", is_flag=True, help="Empty the store first.")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build's lock.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--force", is_flag=True, help="Extract every article again, unchanged ones too (after a model or rules update).")
+@click.option("--since", metavar="YYYY-MM-DD", callback=iso_date, help="Feeds and sitemaps: only entries dated on or after this day.")
+@click.option("--limit", type=click.IntRange(1), help="Feeds and sitemaps: at most this many entries each, the newest.")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Seconds between two requests to one web site (its robots.txt Crawl-delay may ask for more).")
+@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds for one web response.")
+@click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
+              help="Largest web response read.")
 @friendly_errors
 def build(paths, store_dir, model, gazetteers, min_confidence, rules_only, jobs, dask_address, batch_size, max_chars, bulk, fresh, wait,
-          progress):
-    """Build articles (files, folders, JSONL, or - for stdin) into the store.
+          progress, force, since, limit, delay, timeout, max_bytes):
+    """Build articles into the store: files, folders, JSONL, compressed files (.gz .bz2 .xz),
+    archives (.zip .tar.*), - for stdin, and http(s) URLs of pages, RSS/Atom feeds and sitemaps.
 
-    Each failing file is reported with its reason and the rest are stored.
-    Exit code 0 when all succeed, 1 when some failed.
+    Incremental: articles already stored with the same content are skipped, changed ones
+    replace their graph. Each failing file or URL is reported with its reason and the rest
+    are stored. Exit code 0 when all succeed, 1 when some failed.
 
     \b
     Example:
         kg build data/articles
-        kg build --jobs 2 archive.jsonl
+        kg build --jobs 2 archive.jsonl.gz
+        kg build --since 2025-06-01 --limit 50 https://example.org/politics/rss.xml
         kg build --dask local:2 --store http://127.0.0.1:7878 archive.jsonl
     """
     from graph.build import Options, build as run_build
     from graph.extract.pipeline import resolve_model
+    from graph.sources.fetch import Fetcher, Politeness
+    from graph.sources.web import Selection
 
     resolve_model(model)  # fail fast, before reading anything
     started = time.perf_counter()
@@ -55,17 +68,35 @@ def build(paths, store_dir, model, gazetteers, min_confidence, rules_only, jobs,
         if fresh:
             store.clear()
         bar = _progress_bar() if show else None
-        report = run_build(paths, store, options, jobs=jobs, dask=dask_address, batch_size=batch_size,
-                           max_chars=max_chars, bulk=bulk, on_progress=(lambda _: bar.update(1)) if bar is not None else None)
+        with Fetcher(Politeness(delay=delay, timeout=timeout, max_bytes=max_bytes)) as fetcher:
+            report = run_build(paths, store, options, jobs=jobs, dask=dask_address, batch_size=batch_size,
+                               max_chars=max_chars, bulk=bulk, force=force, fetcher=fetcher,
+                               selection=Selection(since=since, limit=limit),
+                               on_progress=(lambda _: bar.update(1)) if bar is not None else None)
         if bar is not None:
             bar.close()
         for failure in report.failures:
             click.echo(f"error: {failure}", err=True)
         click.echo(exporting.format_statistics(read.statistics(store), time.perf_counter() - started))
-    click.echo(f"tenures:  {report.tenures}, merged from all statements in {report.tenure_seconds:.1f} s")
+    if report.tenures is None:
+        click.echo("tenures:  unchanged (no article was extracted)")
+    else:
+        click.echo(f"tenures:  {report.tenures}, merged from all statements in {report.tenure_seconds:.1f} s")
+    click.echo(_counts_line(report))
     click.echo(f"stored {report.stored} article(s), {report.facts} fact(s); {len(report.failures)} failed")
     if report.failures:
         sys.exit(1)
+
+
+def _counts_line(report) -> str:
+    """new / changed / unchanged / failed, and the copies and forced re-extractions when any."""
+    counts = report.counts
+    parts = [f"new {counts.new}", f"changed {counts.changed}", f"unchanged {counts.unchanged}"]
+    if counts.forced:
+        parts.append(f"re-extracted {counts.forced} (--force)")
+    if counts.copies:
+        parts.append(f"copies {counts.copies} (same story at another URL)")
+    return ", ".join([*parts, f"failed {len(report.failures)}"])
 
 
 def _progress_bar():
@@ -78,7 +109,8 @@ def _progress_bar():
 @store_option
 @friendly_errors
 def remove(articles, store_dir):
-    """Delete articles (by key: file base name or JSONL id) and the facts taken from them."""
+    """Delete articles (by key: file base name, JSONL id or page URL) and the facts taken from them,
+    with the copies of a page found at other URLs."""
     from graph.build import remove_article
 
     missing = []

@@ -122,6 +122,13 @@ def validate(store_dir):
 @store_option
 @friendly_errors
 def stats(store_dir):
-    """Articles, entities by type, facts by relation, and triples."""
+    """Articles, entities by type, facts by relation, triples, and how many articles an
+    older extractor built (code, data or spaCy pipeline since changed)."""
+    from graph.fingerprint import is_current
+
     with open_store(store_dir) as store:
         click.echo(exporting.format_statistics(read.statistics(store)))
+        versions = read.extractor_versions(store)
+    stale = sum(count for version, count in versions.items() if not is_current(version))
+    advice = "; kg build --force PATHS re-extracts them" if stale else ""
+    click.echo(f"out of date: {stale} of {sum(versions.values())} article(s) built by another extractor version{advice}")

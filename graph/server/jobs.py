@@ -18,7 +18,7 @@ from graph import history, read
 from graph.model import ENTITY_TYPES
 from graph.server.negotiation import CONTENT_TYPES, GRAPH_TYPES, SOLUTION_TYPES, negotiate
 from graph.sparql import QueryError, Refused, result_kind, run_query, serialize_result
-from graph.terms import KG, OWL, RDF, SDO, SKOS, WD
+from graph.terms import KG, OWL, PROV, RDF, SDO, SKOS, WD
 from graph.timelines import timeline_context
 
 
@@ -227,10 +227,13 @@ def article_data(store, iri: str) -> dict | None:
     facts = [_fact(s, None) for s in read.statements(store, article=iri)]
     mentioned = set(_all(props, KG.mentions))
     labels = read.labels_of(store, mentioned | {f[end] for f in facts for end in ("s", "o")})
+    retrieval = read.properties(store, f"{iri}/retrieval") if _all(props, PROV.wasGeneratedBy) else {}
     return {
         "iri": iri, "key": _first(props, KG.key), "title": _first(props, SDO.headline),
         "date": _first(props, SDO.datePublished), "url": _first(props, SDO.url),
         "source": _first(props, KG.source), "body": _first(props, SDO.articleBody) or "",
+        "sources": sorted(_all(props, PROV.hadPrimarySource)), "site": _first(props, KG.site),
+        "fetched": _first(retrieval, PROV.endedAtTime), "feed": _first(retrieval, KG.feed),
         "facts": sorted(facts, key=lambda f: (-1 if f["start"] is None else f["start"], f["p"], f["s"], f["o"])),
         "mentions": sorted(mentioned, key=lambda m: labels.get(m, m).casefold()), "labels": labels,
     }

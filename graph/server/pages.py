@@ -89,7 +89,7 @@ def entity_page(key: str, data: dict) -> HTMLResponse:
 def article_page(data: dict) -> HTMLResponse:
     pieces = body_pieces(data["body"], data["facts"])  # numbers the marks the fact rows link to
     return page("article.html", title=data["title"] or data["key"] or data["iri"], data=data, pieces=pieces,
-                linkable_url=bool(data["url"]) and urlsplit(data["url"]).scheme.lower() in {"http", "https"})
+                linkable=lambda url: bool(url) and urlsplit(url).scheme.lower() in {"http", "https"})
 
 
 def paths_page(source: str, target: str, *, found: dict | None = None, error: str | None = None,

@@ -38,6 +38,19 @@ var edges;
     var a = payload.articles[key] || {};
     return (a.title || key) + (a.date ? ", " + a.date : "");
   }
+  function articleSource(key) {
+    var line = el("div", "\u2014 " + articleLine(key), "source");
+    var url = (payload.articles[key] || {}).url;
+    if (url && /^https?:\/\//i.test(url)) {
+      var link = el("a", "original");
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      line.appendChild(document.createTextNode(" \u00b7 "));
+      line.appendChild(link);
+    }
+    return line;
+  }
   function phrase(edge) { return edge.relation + (edge.status ? " (" + edge.status + ")" : ""); }
   function factItem(edge) {
     var item = el("li", null, "fact");
@@ -49,7 +62,7 @@ var edges;
     edge.evidence.forEach(function (ev) {
       var li = el("li");
       li.appendChild(ev.sentence ? el("q", ev.sentence) : el("span", "entity link", "meta"));
-      li.appendChild(el("div", "\u2014 " + articleLine(ev.article), "source"));
+      li.appendChild(articleSource(ev.article));
       list.appendChild(li);
     });
     item.appendChild(list);
