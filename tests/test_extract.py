@@ -1814,3 +1814,16 @@ def test_extract_a_press_conference_alone_is_no_meeting(extract_text):
     result = extract_text("Prime Minister Tony Blair held a press conference with Manmohan Singh's aides watching.",
                           date="2006-07-08")
     assert result.pairs("meets") == set()
+
+
+def test_extract_she_prefers_a_woman_named_earlier_in_her_own_sentence(extract_text):
+    result = extract_text("President George W. Bush welcomed New Zealand's leader to Washington. It was Clark's second "
+                          "formal visit to the President since she became prime minister.", date="2007-06-01")
+    assert ("Helen Clark", "Prime Minister of New Zealand") in result.pairs("holdsOffice")
+    assert ("George W. Bush", "Prime Minister of New Zealand") not in result.pairs("holdsOffice")
+
+
+def test_extract_a_capitalised_verb_the_model_calls_a_person_is_no_name(extract_text):
+    result = extract_text("Ana Rojas became Minister Assisting the Premier on Sport in Victoria, Australia.",
+                          date="2007-08-01")
+    assert "Assisting" not in " ".join(e.label for e in result.of_type("Person"))

@@ -379,8 +379,10 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
     while end > start + 1 and (doc[end - 1].lower_ in _NOT_NAME_ENDS
                                or any(s.label_ in {"PARTY", "PARTY_ADJ", "COUNTRY"} for s in gazetteer.at(end - 1))):
         end -= 1  # "Ana Rojas Labor", "Ana Rojas Administration": the model ran on past the name
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", "-", ","} or doc[end - 1].is_punct
+                           or doc[end - 1].is_lower and doc[end - 1].lower_ not in _NAME_PARTICLES
+                           and (end - 2 < start or doc[end - 2].whitespace_)):
+        end -= 1  # "Assisting the": a name ends in no lower-case word but a particle or a hyphen's half
     while end < ent.sent.end and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].text[:1].isupper():
         end += 1  # the model stopped at "von der" in "Karl von der Heide": a particle is never a name's end
     while end + 1 < ent.sent.end and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].pos_ == "PROPN" \
@@ -389,8 +391,9 @@ def _trim_person(ent: Span, gazetteer: _SpanIndex) -> Span | None:
     while end < ent.sent.end and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
             and doc[end].text[:1].isupper() and doc[end].ent_iob_ == "O" and not gazetteer.at(end):
         end += 1  # the model stopped early in a long name ("José Luis | Rodríguez Zapatero")
-    if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
-        return None
+    if start >= end or not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]) \
+            or not any(t.pos_ in {"PROPN", "NUM"} for t in doc[start:end]):
+        return None  # a capitalised verb or noun alone ("Assisting") is no name
     return doc[start:end]
 
 

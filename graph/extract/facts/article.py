@@ -240,13 +240,16 @@ _SAME_PERSON = ({"he", "him", "his"}, {"she", "her"})
 
 
 def antecedent_of(state: ArticleState, pronoun: Token, depth: int = 0) -> Entity | None:
-    """The last person before the pronoun, preferring subjects ("he" after "Alves said").
+    """The last person before the pronoun, preferring subjects ("he" after "Alves said") but
+    never over someone named earlier in the pronoun's own sentence.
     An earlier "she" as subject continues the chain ("She will attend …. She is then
     expected …" is one person), and so does a title as subject ("The new prime minister …")."""
     kind = next((k for k in _SAME_PERSON if pronoun.lower_ in k), set())
     fallback = None
     for index in range(pronoun.i - 1, max(0, pronoun.i - 80), -1):
         token = state.doc[index]
+        if index == pronoun.sent.start - 1 and fallback is not None:
+            return fallback  # a person earlier in the pronoun's own sentence ("X's talks with Y since she …")
         subject = token.dep_ in {"nsubj", "nsubjpass"}
         if subject and token.lower_ in kind and depth < 3:
             return antecedent_of(state, token, depth + 1) or fallback
