@@ -1827,3 +1827,9 @@ def test_extract_a_capitalised_verb_the_model_calls_a_person_is_no_name(extract_
     result = extract_text("Ana Rojas became Minister Assisting the Premier on Sport in Victoria, Australia.",
                           date="2007-08-01")
     assert "Assisting" not in " ".join(e.label for e in result.of_type("Person"))
+
+
+def test_extract_a_post_someone_might_take_is_no_office(extract_text):
+    result = extract_text("The list is headed by President Vladimir Putin, so he might become prime minister next year.",
+                          date="2007-12-01")
+    assert result.pairs("holdsOffice") == {("Vladimir Putin", "President of Russia")}

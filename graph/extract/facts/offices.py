@@ -14,6 +14,7 @@ from graph.extract.facts.article import (
     ACTING,
     ELECT,
     FORMER,
+    HEDGE_AUX,
     ArticleState,
     add_fact,
     end_of_mention,
@@ -478,7 +479,7 @@ def _nearby_person(state, title: Span, sent: Span):
               for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
               if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"]
     near = [(gap, entity) for gap, entity in people if gap <= 8]
-    if not near:
+    if not near or _guessed(title.root.head):
         return None
     person = min(near, key=lambda pair: pair[0])[1]
     place = _country_near(state, words_before(title[0], 5) + list(title)) or _of_place(state, title, sent)
@@ -551,7 +552,7 @@ def _predicative(state, title: Span, sent: Span):
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [
             g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
         person = next((p for p in (person_of_token(state, t) for t in objects) if p is not None), person)
-    if person is None:
+    if person is None or _guessed(verb):
         return None
     words = words_before(title[0], 4)
     status = status_from_words(words + [verb], default="current")
@@ -565,6 +566,11 @@ def _predicative(state, title: Span, sent: Span):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, RULES["office.predicative"]
+
+
+def _guessed(verb: Token) -> bool:
+    """"X might become prime minister": a guess, not a post."""
+    return any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children)
 
 
 def _closed_period(verb: Token) -> bool:
