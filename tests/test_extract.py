@@ -1703,6 +1703,8 @@ def test_extract_a_tables_name_inside_a_longer_name_or_after_a_title_is_no_match
                      {"Diane Abbott"}, id="such-as"),
         pytest.param("Members of the Green Party (Peter Holm and Marta Lindqvist) walked out.",
                      {"Peter Holm", "Marta Lindqvist"}, id="bracketed"),
+        pytest.param("Democrats Hillary Clinton and Barack Obama campaigned in Iowa.",
+                     {"Hillary Clinton", "Barack Obama"}, id="plural-before-list"),
     ],
 )
 def test_extract_people_listed_as_a_partys_members(extract_text, text, people):

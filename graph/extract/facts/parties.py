@@ -241,23 +241,27 @@ _EXAMPLE_OPENERS = {"including", "include", "includes", "among", "notably", "lik
 
 def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity]:
     """"Senate Republicans, including A and B", "Labour MPs such as A", "members of the
-    PARTY (A, B and C)": people given as examples of a group of the party's members."""
+    PARTY (A, B and C)", "Democrats A and B": people given as examples of a group of the
+    party's members, or a plural party name before a list of people."""
     doc = state.doc
     end = party.end
     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lemma_ in ROLE_WORDS:
         end += 1  # "Labour MPs", "Republican senators"
     elif not (party.root.tag_ in {"NNPS", "NNS"} or _members_of(party)):
         return []  # a group of members: "Republicans", "members of the PARTY"
-    if end < sent.end and doc[end].text == ",":
-        end += 1
-    if end + 1 >= sent.end:
-        return []
-    if doc[end].lower_ in _EXAMPLE_OPENERS or doc[end].text == "(":
-        start = end + 1
-    elif doc[end].lower_ == "such" and doc[end + 1].lower_ == "as":
-        start = end + 2
+    if end < sent.end and state.entity_at(doc[end], {"Person"}) is not None and len(conjuncts(doc[end].head)) > 0:
+        start = end  # "Democrats A and B": the plural names the people right after it
     else:
-        return []
+        if end < sent.end and doc[end].text == ",":
+            end += 1
+        if end + 1 >= sent.end:
+            return []
+        if doc[end].lower_ in _EXAMPLE_OPENERS or doc[end].text == "(":
+            start = end + 1
+        elif doc[end].lower_ == "such" and doc[end + 1].lower_ == "as":
+            start = end + 2
+        else:
+            return []
     return people_in_list(state, range(start, min(sent.end, start + 16)))
 
 
