@@ -357,8 +357,16 @@ def _is_proper_summit_name(text: str) -> bool:
     return len(words) >= 2 and (words[0].lower() == "summit" or "-" in words[0] or words[0].islower())
 
 
+#: "summit of Caspian Sea nations": a summit named by who it gathers, named "Caspian Sea summit".
+#: A capitalised plural ("the Summit of Andean Nations") is part of a proper name, kept as written.
+_GATHERING_OF = re.compile(r"^[Ss]ummit of (?:the )?(?P<who>.+?) (?:nations|countries|states|leaders|members|governments"
+                           r"|neighbou?rs)$")
+
+
 def _named_summit(text: str, year: int | None) -> _Draft:
+    """The summit a phrase names, in the "<year> <name> summit" form of series summits."""
     name = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
+    name = _GATHERING_OF.sub(r"\g<who> summit", name)
     name = re.sub(r"\s*['’]s$", "", name)
     name = _ORDINAL.sub("", name)  # "the 17th Ibero-American Summit" is that year's summit of the series
     if year and not re.search(r"\b(19|20)\d\d\b", name) and not name.lower().startswith("summit"):

@@ -8,8 +8,10 @@ from spacy.tokens import Span, Token
 from graph.extract.entities import series_summit_label
 from graph.extract.facts.article import (
     HEDGE_AUX,
+    PRONOUNS,
     ArticleState,
     add_fact,
+    antecedent_of,
     end_of_mention,
     entity_for_key,
     is_future,
@@ -103,6 +105,15 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
         status = _modality(verb)
         for subject in subjects:
             add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
+        for guest in (e for a in _agents(verb) for e in people_and_countries(state, a)):
+            add_fact(state, guest, "attends", summit, status, RULES["summit.attended_by"], sent, verb)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive "attend" names: "the summit, attended by X and Y", "was attended by X"."""
+    if verb.lemma_ not in {"attend", "join"}:
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 #: Prepositions that place an act at a summit: "said at the summit", "during the summit".
@@ -152,6 +163,64 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         pairs = [p for token in participants if names_a_pair(token) for p in last_people(state, token.i, 2)]
         for entity in dict.fromkeys([*(e for token in participants for e in people_and_countries(state, token)), *pairs]):
             add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
+    read_speeches_to(state, sent)  # speaking to the summit, not at it: a rule of its own
+
+
+#: Verbs whose object is an audience: "X told the summit that …", "X urged the summit to act".
+AUDIENCE_VERBS = {"tell", "brief", "urge", "warn", "assure", "remind", "implore", "lecture"}
+#: What a speaker gives to a summit: "in her speech to the summit", "his address to the summit".
+SPEECH_NOUNS = {"speech", "address", "remarks", "statement", "presentation", "keynote", "lecture"}
+
+
+def read_speeches_to(state: ArticleState, sent: Span) -> None:
+    """Whoever speaks to a summit is there: "X told the summit that …", "X, in her speech
+    to the summit, called for …", "X gave an address to the summit". A message or letter
+    to a summit is sent from afar, so it places nobody."""
+    for span, summit in _summits_in(state, sent):
+        root = span.root
+        if root.dep_ == "dobj" and root.head.lemma_ in AUDIENCE_VERBS:
+            verb, speakers = root.head, subjects_of(root.head)
+        elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in SPEECH_NOUNS:
+            verb, speakers = _speaker_of(root.head.head)
+        elif root.dep_ == "pobj" and root.head.lower_ == "to" and _gives_a_speech(root.head.head):
+            verb, speakers = root.head.head, subjects_of(root.head.head)  # "X gave a speech to the summit"
+        else:
+            continue
+        if verb is None or negated(verb) or verb.i in state.in_quote:
+            continue
+        status = "attended" if verb.pos_ not in {"VERB", "AUX"} else _modality(verb)
+        for entity in (e for token in speakers for e in _people_or_antecedent(state, token)):
+            add_fact(state, entity, "attends", summit, status, RULES["summit.speech_to"], sent, verb)
+
+
+def _gives_a_speech(verb: Token) -> bool:
+    """"gave a speech", "delivered an address": a verb whose object is a speech."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children)
+
+
+def _speaker_of(speech: Token) -> tuple[Token | None, list[Token]]:
+    """The verb a speech hangs on and who gave it: its owner ("her speech", "Merkel's
+    address"), the subject of "gave/delivered a speech", or the name "in her speech" sits
+    beside ("X, in her speech to the summit, said")."""
+    owners = [c for c in speech.children if c.dep_ == "poss"]
+    head = speech.head
+    if speech.dep_ == "dobj" and head.pos_ in {"VERB", "AUX"}:
+        return head, owners or subjects_of(head)
+    if speech.dep_ == "pobj" and head.lower_ in {"in", "during"}:
+        holder = head.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return holder, owners or subjects_of(holder)
+        if holder.pos_ == "PROPN" and holder.dep_.startswith("nsubj"):
+            return holder.head, [holder]
+    return (head, owners) if owners else (None, [])
+
+
+def _people_or_antecedent(state: ArticleState, token: Token) -> list[Entity]:
+    """The people a speaker token names, or, for "her" or "his", the person it stands for."""
+    if token.lower_ in PRONOUNS:
+        person = antecedent_of(state, token)
+        return [person] if person is not None else []
+    return people_and_countries(state, token)
 
 
 def _in_attendance(noun: Token) -> Token | None:
@@ -193,12 +262,14 @@ PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "mem
 
 
 def read_participant_list(state: ArticleState, sent: Span) -> None:
-    """"The countries expected at next week's talks are: A, B, C ..." and "Among those
-    attending were A and B": every country or person listed after the colon (or the
-    copula), continuing into following sentences that only list countries, attends the
-    summit in view."""
-    verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not negated(t)
-                 and _about_participants(t)), None)
+    """"The countries expected at next week's talks are: A, B, C ...", "Among those
+    attending were A and B", "The leaders present at the summit were: A, B": every country
+    or person listed after the colon (or the copula), continuing into following sentences
+    that only list countries, attends the summit in view. Lists in apposition to the
+    summit have a rule of their own."""
+    read_apposed_participants(state, sent)
+    verb = next((t for t in sent if (t.lemma_ in {"attend", "meet", "participate", "join"} and _about_participants(t)
+                                     or _present_at_summit(state, t)) and not negated(t)), None)
     if verb is None:
         return
     marker = next((t for t in sent if t.i > verb.i and (t.text == ":" or t.lemma_ in {"be", "include"} and t.dep_ in {"ROOT", "conj"})), None)
@@ -207,7 +278,7 @@ def read_participant_list(state: ArticleState, sent: Span) -> None:
     summit = _summit_for_verb(state, verb, sent) or _summit_before(state, sent.start)
     if summit is None:
         return
-    status = _modality(verb)
+    status = _being_status(verb) if verb.lower_ == "present" else _modality(verb)
     listed = _countries_after(state, sent, marker.i, frozenset({"Country", "Person"}))
     following = sent.end
     while following < len(state.doc):
@@ -220,6 +291,37 @@ def read_participant_list(state: ArticleState, sent: Span) -> None:
     if len(listed) >= 2:
         for country in listed:
             add_fact(state, country, "attends", summit, status, RULES["summit.participant_list"], sent, verb)
+
+
+def _present_at_summit(state: ArticleState, token: Token) -> bool:
+    """"present at the summit" (or "in attendance at it") said of the list that follows:
+    "The following leaders were present at the summit: …", "Present at the summit were …"."""
+    return token.lower_ == "present" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(state.entity_at(g, {"Summit"}) for g in c.children)
+        for c in token.children)
+
+
+def _being_status(adjective: Token) -> str:
+    """"were present" took place; "will be present" is planned; "are present" is now."""
+    copula = adjective.head if adjective.head.lemma_ == "be" else next((c for c in adjective.children if c.lemma_ == "be"), None)
+    return "planned" if copula is not None and is_future(copula) else "attended"
+
+
+#: Nouns that, in apposition to a summit, say who it gathers: "the summit, a gathering of …".
+GATHERING_NOUNS = {"gathering", "meeting", "summit", "forum", "conference", "assembly", "get-together", "reunion"}
+
+
+def read_apposed_participants(state: ArticleState, sent: Span) -> None:
+    """"The G8 summit, a gathering of the leaders of A, B and C, began …": a list in
+    apposition to the summit names who attends it (also "a meeting of A and B")."""
+    for span, summit in _summits_in(state, sent):
+        for noun in (c for c in span.root.children if c.dep_ == "appos" and c.lemma_.lower() in GATHERING_NOUNS):
+            members = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "between"} for g in p.children
+                       if g.dep_ == "pobj"]
+            verb = span.root.head if span.root.head.pos_ in {"VERB", "AUX"} else None
+            status = _modality(verb) if verb is not None and span.root.dep_.startswith("nsubj") else "attended"
+            for entity in (e for g in members for e in people_and_countries(state, g)):
+                add_fact(state, entity, "attends", summit, status, RULES["summit.participant_apposition"], sent, noun)
 
 
 def read_participants_included(state: ArticleState, sent: Span) -> None:
