@@ -148,3 +148,39 @@ def test_the_north_american_leaders_summit_is_a_series(extract_by_rules):
     assert [e.label for e in result.of_type("Summit")] == ["2007 North American Leaders' Summit"]
     assert extractor_of(result, "Stephen Harper", "attends", "2007 North American Leaders' Summit") == \
         "rules/summit.present_at"
+
+
+# --- who attends: acts at the summit -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The plan was announced by Thabo Mbeki during a recent summit of the African Union.",
+                     id="passive-agent"),
+        pytest.param("Thabo Mbeki said so while in Ghana for an African Union summit.", id="in-a-place-for"),
+    ],
+)
+def test_acting_at_a_summit_in_other_words_is_taking_part(extract_by_rules, text):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert extractor_of(result, "Thabo Mbeki", "attends", "2007 African Union summit") == "rules/summit.present_at"
+
+
+def test_pressing_for_a_summit_from_elsewhere_is_not_taking_part(extract_by_rules):
+    assert extract_by_rules("Thabo Mbeki lobbied in Pretoria for an African Union summit.", date=JUNE_2007)\
+        .pairs("attends") == set()
+
+
+# --- who hosts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        pytest.param("Canada will be the host of the G8 summit next year.", {"Canada"}, id="copular-host"),
+        pytest.param("Canada was not the host of the G8 summit.", set(), id="negated"),
+    ],
+)
+def test_the_country_a_sentence_calls_the_summits_host_organises_it(extract_by_rules, text, hosts):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {o for _, o in result.pairs("organizedBy")} - {"G8"} == hosts
+    assert extractors(result, "organizedBy") - {"rules/summit.series_organiser"} == \
+        ({"rules/summit.host_verb"} if hosts else set())

@@ -142,6 +142,9 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         if preposition is None:
             continue
         head = preposition.head
+        there_for = _while_in_a_place_for(preposition)
+        if there_for:
+            head = next((a for a in preposition.ancestors if a.pos_ in {"VERB", "AUX"}), head)
         verb = head if head.pos_ in {"VERB", "AUX"} else _in_attendance(head)
         if verb is None and head.lemma_.lower() in SUMMIT_ACT_NOUNS:
             verb = head.head if head.head.pos_ in {"VERB", "AUX"} and head.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
@@ -149,12 +152,13 @@ def read_presence(state: ArticleState, sent: Span) -> None:
                             for g in c.children if g.dep_ == "pobj"]
         else:
             participants = []
-        if verb is None or negated(verb) or preposition.lower_ == "for" and verb.lemma_ not in THERE_FOR:
+        if verb is None or negated(verb) or preposition.lower_ == "for" and verb.lemma_ not in THERE_FOR and not there_for:
             continue
         if verb.dep_ in {"acl", "relcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
             continue  # "the deal reached at the summit"
         participants += subjects_of(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
                                             for g in c.children if g.dep_ == "pobj"]
+        participants += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "was announced by X at"
         if verb.lemma_ in FACE_TO_FACE:
             participants += [c for c in verb.children if c.dep_ == "dobj"]
         if verb.lemma_ == "be" and head.lower_ == "attendance":  # "in attendance at the summit was X"
@@ -221,6 +225,15 @@ def _people_or_antecedent(state: ArticleState, token: Token) -> list[Entity]:
         person = antecedent_of(state, token)
         return [person] if person is not None else []
     return people_and_countries(state, token)
+
+
+def _while_in_a_place_for(preposition: Token) -> bool:
+    """"X said while in Libya for the summit": the "for" of being somewhere for a summit."""
+    doc, index = preposition.doc, preposition.i - 1
+    while index > 0 and doc[index].pos_ == "PROPN":
+        index -= 1
+    return preposition.lower_ == "for" and index < preposition.i - 1 and doc[index].lower_ == "in" \
+        and doc[index - 1].lower_ in {"while", "whilst", "when"}
 
 
 def _in_attendance(noun: Token) -> Token | None:
@@ -401,8 +414,9 @@ def read_invitations(state: ArticleState, sent: Span) -> None:
 
 
 def read_hosting(state: ArticleState, sent: Span) -> None:
-    """"hosted by Canada", "Canada will host the summit", "host country Canada", "Prime
-    Minister X will host the summit" and "X welcomed leaders to the summit" (X's country)."""
+    """"hosted by Canada", "Canada will host the summit", "Canada is the host of the
+    summit", "host country Canada", "Prime Minister X will host the summit" and "X welcomed
+    leaders to the summit" (X's country)."""
     for verb in sent:
         if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or negated(verb):
             continue
@@ -412,6 +426,8 @@ def read_hosting(state: ArticleState, sent: Span) -> None:
         hosts: list[Token] = []
         if verb.lemma_ == "welcome":
             hosts = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif verb.dep_ == "attr" and verb.head.lemma_ == "be" and not negated(verb.head):  # "Canada is the host of it"
+            hosts = [c for c in verb.head.children if c.dep_ == "nsubj"]
         elif verb.pos_ == "VERB":
             agent = [c for c in verb.children if c.dep_ == "agent"]
             hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
