@@ -184,3 +184,18 @@ def test_the_country_a_sentence_calls_the_summits_host_organises_it(extract_by_r
     assert {o for _, o in result.pairs("organizedBy")} - {"G8"} == hosts
     assert extractors(result, "organizedBy") - {"rules/summit.series_organiser"} == \
         ({"rules/summit.host_verb"} if hosts else set())
+
+
+# --- which year --------------------------------------------------------------------------
+
+def test_a_summit_with_its_own_past_year_is_not_the_summit_named_before(extract_by_rules):
+    result = extract_by_rules("Angela Merkel attended the G8 summit in Bavaria. Tony Blair compared it with the 2001 "
+                              "summit, which he also attended.", date=JUNE_2007)
+    assert {(p, s) for p, s in result.pairs("attends")} >= {("Angela Merkel", "2007 G8 summit"),
+                                                             ("Tony Blair", "2001 G8 summit")}
+    assert ("Tony Blair", "2007 G8 summit") not in result.pairs("attends")
+
+
+def test_a_series_summit_given_a_past_year_after_its_place_is_that_years(extract_by_rules):
+    result = extract_by_rules("Riot police clashed with marchers at the G8's summit in Genoa in 2001.", date="2009-07-01")
+    assert [e.label for e in result.of_type("Summit")] == ["2001 G8 summit"]

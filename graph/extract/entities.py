@@ -314,8 +314,9 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
         if m.label == "SUMMIT" and links[i] is None or m.label == "SUMMIT_REF":
             if m.text.lower().endswith("summits"):
                 continue  # "the three previous summits" are not one summit
-            before = [key for j, key in named if j < i]
-            after = [key for j, key in named if j > i]
+            own_year = [key for _, key in named if m.year is None or drafts[key].year in {None, m.year}]
+            before = [key for j, key in named if j < i and key in own_year]  # "the 2001 summit" is that year's
+            after = [key for j, key in named if j > i and key in own_year]
             series = None if before else _series_nearby(mentions, i, gazetteer)
             if series is not None:  # "NATO leaders agreed … at a summit in The Hague"
                 year = m.year or (default_year + m.year_offset if default_year else None)

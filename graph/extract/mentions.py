@@ -609,13 +609,24 @@ def _relative_year(doc: Doc, start: int) -> int:
 def _summit_year(span: Span) -> int | None:
     """A year written in the phrase, right after it ("the summit in 2001"), or in the
     phrase's own place and time ("the summit in Genoa in 2001")."""
-    doc = span.doc
-    window = list(span) + list(doc[span.end : min(span.end + 3, span.sent.end)]) + _place_and_time(span.root) \
-        + _place_and_time(_verb_taking(span.root))
+    window = list(span) + _words_after(span, 4) + _place_and_time(span.root) + _place_and_time(_verb_taking(span.root))
     for token in window:
         if _YEAR.match(token.text):
             return int(token.text)
     return None
+
+
+def _words_after(span: Span, count: int) -> list[Token]:
+    """Up to `count` words right after a phrase ("in Genoa in 2001"), up to a punctuation
+    mark or a verb; runs of spaces, where the parser may cut a sentence, are skipped."""
+    out: list[Token] = []
+    for token in span.doc[span.end : span.end + 2 * count]:
+        if token.is_space:
+            continue
+        if token.is_punct or token.pos_ in {"VERB", "AUX"} or len(out) == count:
+            break
+        out.append(token)
+    return out
 
 
 def _verb_taking(noun: Token) -> Token | None:
