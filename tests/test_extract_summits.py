@@ -199,3 +199,22 @@ def test_a_summit_with_its_own_past_year_is_not_the_summit_named_before(extract_
 def test_a_series_summit_given_a_past_year_after_its_place_is_that_years(extract_by_rules):
     result = extract_by_rules("Riot police clashed with marchers at the G8's summit in Genoa in 2001.", date="2009-07-01")
     assert [e.label for e in result.of_type("Summit")] == ["2001 G8 summit"]
+
+
+# --- who attends: the sides of a summit ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        pytest.param("Roh Moo-hyun will travel to Pyongyang to see Kim Jong-il. The inter-Korean summit will be "
+                     "the third summit between the pair.", {"Roh Moo-hyun", "Kim Jong Il"}, id="between-a-pair"),
+        pytest.param("Roh Moo-hyun will hold the inter-Korean summit with Kim Jong-il in October.",
+                     {"Roh Moo-hyun", "Kim Jong Il"}, id="hold-with"),
+        pytest.param("Roh Moo-hyun will not hold the inter-Korean summit with Kim Jong-il this year.", set(),
+                     id="negated"),
+    ],
+)
+def test_the_sides_of_a_summit_take_part_in_it(extract_by_rules, text, people):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {p for p, _ in result.pairs("attends")} == people
+    assert extractors(result, "attends") == ({"rules/summit.between"} if people else set())

@@ -168,6 +168,28 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         for entity in dict.fromkeys([*(e for token in participants for e in people_and_countries(state, token)), *pairs]):
             add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
     read_speeches_to(state, sent)  # speaking to the summit, not at it: a rule of its own
+    read_summits_between(state, sent)
+
+
+def read_summits_between(state: ArticleState, sent: Span) -> None:
+    """The sides a summit is between take part in it: "the inter-Korean summit between X
+    and Y", "the third summit between the pair", "X will hold the summit with Y"
+    (X too). The status is that of the verb the summit hangs on."""
+    for span, summit in _summits_in(state, sent):
+        root = span.root
+        sides = [g for p in root.children if p.dep_ == "prep" and p.lower_ in {"between", "with"} for g in p.children
+                 if g.dep_ == "pobj"]
+        if not sides:
+            continue
+        verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and (negated(verb) or verb.i in state.in_quote):
+            continue
+        if verb is not None and root.dep_ == "dobj" and any(p.lower_ == "with" for p in root.children):
+            sides += subjects_of(verb)  # "X will hold the summit with Y"
+        status = _modality(verb) if verb is not None else "attended"
+        pairs = [p for token in sides if names_a_pair(token) for p in last_people(state, token.i, 2)]
+        for entity in dict.fromkeys([*(e for token in sides for e in people_and_countries(state, token)), *pairs]):
+            add_fact(state, entity, "attends", summit, status, RULES["summit.between"], sent, verb or root)
 
 
 #: Verbs whose object is an audience: "X told the summit that …", "X urged the summit to act".
