@@ -218,3 +218,21 @@ def test_the_sides_of_a_summit_take_part_in_it(extract_by_rules, text, people):
     result = extract_by_rules(text, date=JUNE_2007)
     assert {p for p, _ in result.pairs("attends")} == people
     assert extractors(result, "attends") == ({"rules/summit.between"} if people else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [
+        pytest.param("Silvio Berlusconi hosted the G8 summit in Genoa in July 2001.", "2001 G8 summit", id="month-and-year"),
+        pytest.param("Leaders at the G8 summit in Bavaria agreed on the 2050 emissions goals.", "2009 G8 summit",
+                     id="a-year-the-leaders-talk-about"),
+    ],
+)
+def test_only_the_summits_own_date_gives_its_year(extract_by_rules, text, summit):
+    assert [e.label for e in extract_by_rules(text, date="2009-07-01").of_type("Summit")] == [summit]
+
+
+def test_a_summit_phrase_ends_before_a_capitalised_word_that_is_not_its_of_phrase(extract_by_rules):
+    result = extract_by_rules("Angela Merkel attended the G8 summit. At the summit the President of France spoke "
+                              "about trade.", date=JUNE_2007)
+    assert [e.label for e in result.of_type("Summit")] == ["2007 G8 summit"]

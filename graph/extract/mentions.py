@@ -521,14 +521,13 @@ def _of_phrase_end(doc: Doc, summit: Token) -> int:
     Summit of the Americas", "a summit of the African Union") and the plural that says who
     it gathers ("a summit of Caspian Sea nations")."""
     end = summit.i + 1
-    if end < len(doc) - 1 and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" and end + 2 < len(doc) \
-            and doc[end + 2].text[:1].isupper():
-        end += 1  # "a summit of the Latin American nations"
-    if end < len(doc) - 1 and doc[end].lower_ in {"of", "the"} and doc[end + 1].text[:1].isupper():
-        end = _proper_run_end(doc, end + 1)
-        if end < len(doc) and doc[end].lower_ in MEMBER_PLURALS:
-            end += 1
-    return end
+    if end >= len(doc) - 1 or doc[end].lower_ != "of":
+        return end
+    name = end + 2 if doc[end + 1].lower_ == "the" else end + 1  # "a summit of the Latin American nations"
+    if name >= len(doc) or not doc[name].text[:1].isupper():
+        return end
+    end = _proper_run_end(doc, name)
+    return end + 1 if end < len(doc) and doc[end].lower_ in MEMBER_PLURALS else end
 
 
 def _whole_of_object(series: Span, summit: Token, end: int) -> bool:
@@ -643,5 +642,6 @@ def _place_and_time(noun: Token | None) -> list[Token]:
         return out
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "on"}):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            out += [obj, *(t for t in obj.children if t.dep_ in {"nummod", "npadvmod", "appos"}), *_place_and_time(obj)]
+            dated = [t for t in obj.children if t.dep_ in {"nummod", "npadvmod", "appos"}] if obj.ent_type_ == "DATE" else []
+            out += [obj, *dated, *_place_and_time(obj)]  # "in July 2001", not "on the 2020 goals"
     return out
