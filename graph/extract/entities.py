@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import Gazetteer, Known, fold
-from graph.extract.mentions import is_party_name
+from graph.extract.mentions import GATHERED_PLURALS, is_party_name
 from graph.model import Article, Entity, Mention, entity_key, misspelt
 
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|[XVI]+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=\S)")
@@ -360,8 +360,7 @@ def _is_proper_summit_name(text: str) -> bool:
 
 #: "summit of Caspian Sea nations": a summit named by who it gathers, named "Caspian Sea summit".
 #: A capitalised plural ("the Summit of Andean Nations") is part of a proper name, kept as written.
-_GATHERING_OF = re.compile(r"^[Ss]ummit of (?:the )?(?P<who>.+?) (?:nations|countries|states|leaders|members|governments"
-                           r"|neighbou?rs)$")
+_GATHERING_OF = re.compile(rf"^[Ss]ummit of (?:the )?(?P<who>.+?) (?:{'|'.join(sorted(GATHERED_PLURALS))})$")
 
 
 def _named_summit(text: str, year: int | None) -> _Draft:

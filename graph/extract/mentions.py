@@ -513,7 +513,7 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
 
 
 #: Who a "summit of …" gathers: "a summit of Caspian Sea nations" is a Caspian Sea summit.
-MEMBER_PLURALS = {"nations", "countries", "states", "leaders", "members", "governments", "neighbours", "neighbors"}
+GATHERED_PLURALS = {"nations", "countries", "states", "leaders", "members", "governments", "neighbours", "neighbors"}
 
 
 def _of_phrase_end(doc: Doc, summit: Token) -> int:
@@ -527,7 +527,7 @@ def _of_phrase_end(doc: Doc, summit: Token) -> int:
     if name >= len(doc) or not doc[name].text[:1].isupper():
         return end
     end = _proper_run_end(doc, name)
-    return end + 1 if end < len(doc) and doc[end].lower_ in MEMBER_PLURALS else end
+    return end + 1 if end < len(doc) and doc[end].lower_ in GATHERED_PLURALS else end
 
 
 def _whole_of_object(series: Span, summit: Token, end: int) -> bool:
@@ -536,7 +536,7 @@ def _whole_of_object(series: Span, summit: Token, end: int) -> bool:
     which only mentions the Nordic ones."""
     doc = summit.doc
     first = summit.i + 2 if summit.i + 2 < len(doc) and doc[summit.i + 2].lower_ != "the" else summit.i + 3
-    last = end - 1 if doc[end - 1].lower_ in MEMBER_PLURALS else end
+    last = end - 1 if doc[end - 1].lower_ in GATHERED_PLURALS else end
     return series.start == first and series.end == last or series.start == summit.i and series.end == end
 
 
