@@ -236,3 +236,17 @@ def test_a_summit_phrase_ends_before_a_capitalised_word_that_is_not_its_of_phras
     result = extract_by_rules("Angela Merkel attended the G8 summit. At the summit the President of France spoke "
                               "about trade.", date=JUNE_2007)
     assert [e.label for e in result.of_type("Summit")] == ["2007 G8 summit"]
+
+
+# --- who organises -----------------------------------------------------------------------
+
+def test_a_series_summit_is_organised_by_its_body_even_one_the_gazetteer_lacks(extract_by_rules):
+    result = extract_by_rules("Fidel Castro said the Non-Aligned Movement summit would open on Friday.",
+                              date="2006-09-16")
+    assert extractor_of(result, "2006 Non-Aligned Movement summit", "organizedBy", "Non-Aligned Movement") == \
+        "rules/summit.series_organiser"
+
+
+def test_a_series_without_an_organising_body_names_no_organiser(extract_by_rules):
+    result = extract_by_rules("Roh Moo-hyun attended the inter-Korean summit in Pyongyang.", date="2007-10-02")
+    assert result.pairs("organizedBy") == set()

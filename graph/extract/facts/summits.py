@@ -24,8 +24,9 @@ from graph.extract.facts.article import (
     subjects_of,
     verb_chain,
 )
+from graph.extract.gazetteer import Known
 from graph.extract.rules import CUES, RULES
-from graph.model import Entity
+from graph.model import Entity, entity_key
 
 
 ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
@@ -492,11 +493,24 @@ def read_series_organisers(state: ArticleState) -> None:
         span = state.spans[index]
         if summit is None or series is None or span is None or not series.extra.get("organizer"):
             continue
-        organiser = next(iter(state.gazetteer.lookup("Organization", series.extra["organizer"])), None)
-        entity = entity_for_key(state, organiser.key) if organiser else None
+        entity = _series_organisation(state, series)
         if entity is not None:
             state.entities.setdefault(entity.key, entity)
             add_fact(state, summit, "organizedBy", entity, None, RULES["summit.series_organiser"], span.sent, span[0])
+
+
+def _series_organisation(state: ArticleState, series: Known) -> Entity | None:
+    """The organisation behind a series, as the gazetteer knows it, or else, when the summit
+    carries its name ("the Non-Aligned Movement summit"), by that name (the key a
+    model-found mention of it gets). A secretariat the summit's name does not name is
+    left out: a reader of the article would not know it."""
+    name = series.extra["organizer"]
+    known = next(iter(state.gazetteer.lookup("Organization", name)), None)
+    if known is not None:
+        return entity_for_key(state, known.key)
+    if name not in (series.label, *series.aliases):
+        return None
+    return Entity(key=entity_key("Organization", name), type="Organization", label=name)
 
 
 #: Offices whose holders a summit report quotes because they are there.
