@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import Gazetteer, Known, fold
-from graph.extract.mentions import is_party_name
+from graph.extract.mentions import GATHERED_PLURALS, is_party_name
 from graph.model import Article, Entity, Mention, entity_key, misspelt
 
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|[XVI]+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=\S)")
@@ -314,8 +314,9 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
         if m.label == "SUMMIT" and links[i] is None or m.label == "SUMMIT_REF":
             if m.text.lower().endswith("summits"):
                 continue  # "the three previous summits" are not one summit
-            before = [key for j, key in named if j < i]
-            after = [key for j, key in named if j > i]
+            own_year = [key for _, key in named if m.year is None or drafts[key].year in {None, m.year}]
+            before = [key for j, key in named if j < i and key in own_year]  # "the 2001 summit" is that year's
+            after = [key for j, key in named if j > i and key in own_year]
             series = None if before else _series_nearby(mentions, i, gazetteer)
             if series is not None:  # "NATO leaders agreed … at a summit in The Hague"
                 year = m.year or (default_year + m.year_offset if default_year else None)
@@ -357,8 +358,15 @@ def _is_proper_summit_name(text: str) -> bool:
     return len(words) >= 2 and (words[0].lower() == "summit" or "-" in words[0] or words[0].islower())
 
 
+#: "summit of Caspian Sea nations": a summit named by who it gathers, named "Caspian Sea summit".
+#: A capitalised plural ("the Summit of Andean Nations") is part of a proper name, kept as written.
+_GATHERING_OF = re.compile(rf"^[Ss]ummit of (?:the )?(?P<who>.+?) (?:{'|'.join(sorted(GATHERED_PLURALS))})$")
+
+
 def _named_summit(text: str, year: int | None) -> _Draft:
+    """The summit a phrase names, in the "<year> <name> summit" form of series summits."""
     name = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()), flags=re.I)
+    name = _GATHERING_OF.sub(r"\g<who> summit", name)
     name = re.sub(r"\s*['’]s$", "", name)
     name = _ORDINAL.sub("", name)  # "the 17th Ibero-American Summit" is that year's summit of the series
     if year and not re.search(r"\b(19|20)\d\d\b", name) and not name.lower().startswith("summit"):

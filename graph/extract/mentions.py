@@ -498,14 +498,13 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         if token.lower_ not in _SUMMIT_WORDS:
             continue
         start = _modifier_start(token)
-        end = token.i + 1
-        if end < len(doc) - 1 and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
-            end = _proper_run_end(doc, end + 1)
+        end = _of_phrase_end(doc, token)
         span = doc[start:end]
-        inside = [s for i in range(start, token.i) for s in gazetteer.at(i)
-                  if s.label_ == "SERIES" and s.start >= start and s.end <= token.i and not _paired(s)]
+        inside = [s for i in range(start, end) for s in gazetteer.at(i) if s.label_ == "SERIES" and not _paired(s)
+                  and (s.start >= start and s.end <= token.i or _whole_of_object(s, token, end))]
         year, offset = _summit_year(span), _relative_year(doc, start)
-        if inside and year is None and start > 0 and doc[start - 1].lower_ in {"a", "an", "any", "every", "each"}:
+        if inside and year is None and start > 0 and doc[start - 1].lower_ in {"a", "an", "any", "every", "each"} \
+                and not _one_occasion(token):
             continue  # "the first leaders to join a NATO summit": no summit in particular
         if inside:
             out.append(_from_span(span, "SUMMIT", inside[-1].id_, year, offset))
@@ -514,6 +513,53 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         else:
             out.append(_from_span(span, "SUMMIT_REF", None, year, offset))
     return out
+
+
+#: Who a "summit of …" gathers: "a summit of Caspian Sea nations" is a Caspian Sea summit.
+GATHERED_PLURALS = {"nations", "countries", "states", "leaders", "members", "governments", "neighbours", "neighbors"}
+
+
+def _of_phrase_end(doc: Doc, summit: Token) -> int:
+    """Where a summit phrase ends after its head word: past a proper "of" phrase ("the
+    Summit of the Americas", "a summit of the African Union") and the plural that says who
+    it gathers ("a summit of Caspian Sea nations")."""
+    end = summit.i + 1
+    if end >= len(doc) - 1 or doc[end].lower_ != "of":
+        return end
+    name = end + 2 if doc[end + 1].lower_ == "the" else end + 1  # "a summit of the Latin American nations"
+    if name >= len(doc) or not doc[name].text[:1].isupper():
+        return end
+    end = _proper_run_end(doc, name)
+    return end + 1 if end < len(doc) and doc[end].lower_ in GATHERED_PLURALS else end
+
+
+def _whole_of_object(series: Span, summit: Token, end: int) -> bool:
+    """Whether a series is all the summit's "of" phrase names: "a summit of the African
+    Union", "a summit of ASEAN nations", but not "the Summit of Nordic and Baltic States",
+    which only mentions the Nordic ones."""
+    doc = summit.doc
+    first = summit.i + 2 if summit.i + 2 < len(doc) and doc[summit.i + 2].lower_ != "the" else summit.i + 3
+    last = end - 1 if doc[end - 1].lower_ in GATHERED_PLURALS else end
+    return series.start == first and series.end == last or series.start == summit.i and series.end == end
+
+
+#: Words that make "a NATO summit" one summit in particular: "a recent NATO summit".
+_OCCASION_WORDS = {"recent", "rare", "special", "emergency", "extraordinary", "historic", "historical", "landmark",
+                   "two-day", "three-day", "one-day", "first-ever"}
+
+
+def _one_occasion(summit: Token) -> bool:
+    """Whether "a … summit" is one summit in particular, not any: it is "recent" or
+    "rare", or it is the place of a past event ("he fell ill before an EU summit", "they
+    met at a G8 summit in Rome")."""
+    if any(c.lower_ in _OCCASION_WORDS for c in summit.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in {"in", "on"} and any(g.pos_ == "PROPN" for g in c.children)
+           for c in summit.children):
+        return True
+    verb = next((a for a in summit.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.tag_ == "VBD" and summit.dep_ == "pobj" \
+        and not any(c.dep_ == "neg" or c.lower_ in {"never", "ever"} for c in verb.children)
 
 
 def _paired(series: Span) -> bool:
@@ -563,10 +609,42 @@ def _relative_year(doc: Doc, start: int) -> int:
 
 
 def _summit_year(span: Span) -> int | None:
-    """A year written in the phrase, or right after it ("the summit in 2001")."""
-    doc = span.doc
-    window = list(span) + list(doc[span.end : min(span.end + 3, span.sent.end)])
+    """A year written in the phrase, right after it ("the summit in 2001"), or in the
+    phrase's own place and time ("the summit in Genoa in 2001")."""
+    window = list(span) + _words_after(span, 4) + _place_and_time(span.root) + _place_and_time(_verb_taking(span.root))
     for token in window:
         if _YEAR.match(token.text):
             return int(token.text)
     return None
+
+
+def _words_after(span: Span, count: int) -> list[Token]:
+    """Up to `count` words right after a phrase ("in Genoa in 2001"), up to a punctuation
+    mark or a verb; runs of spaces, where the parser may cut a sentence, are skipped."""
+    out: list[Token] = []
+    for token in span.doc[span.end : span.end + 2 * count]:
+        if token.is_space:
+            continue
+        if token.is_punct or token.pos_ in {"VERB", "AUX"} or len(out) == count:
+            break
+        out.append(token)
+    return out
+
+
+def _verb_taking(noun: Token) -> Token | None:
+    """The verb a summit is the object of, directly or through a preposition ("attended the
+    summit in 2001", "met at the summit in 2001"): its time is the summit's."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return head if head is not None and head.pos_ in {"VERB", "AUX"} else None
+
+
+def _place_and_time(noun: Token | None) -> list[Token]:
+    """The objects of the prepositions chained on a noun ("in Genoa in July 2001")."""
+    out: list[Token] = []
+    if noun is None:
+        return out
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "on"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            dated = [t for t in obj.children if t.dep_ in {"nummod", "npadvmod", "appos"}] if obj.ent_type_ == "DATE" else []
+            out += [obj, *dated, *_place_and_time(obj)]  # "in July 2001", not "on the 2020 goals"
+    return out

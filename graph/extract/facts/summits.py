@@ -8,8 +8,10 @@ from spacy.tokens import Span, Token
 from graph.extract.entities import series_summit_label
 from graph.extract.facts.article import (
     HEDGE_AUX,
+    PRONOUNS,
     ArticleState,
     add_fact,
+    antecedent_of,
     end_of_mention,
     entity_for_key,
     is_future,
@@ -22,8 +24,9 @@ from graph.extract.facts.article import (
     subjects_of,
     verb_chain,
 )
+from graph.extract.gazetteer import Known
 from graph.extract.rules import CUES, RULES
-from graph.model import Entity
+from graph.model import Entity, entity_key
 
 
 ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
@@ -103,6 +106,15 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
         status = _modality(verb)
         for subject in subjects:
             add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
+        for guest in (e for a in _agents(verb) for e in people_and_countries(state, a)):
+            add_fact(state, guest, "attends", summit, status, RULES["summit.attended_by"], sent, verb)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive "attend" names: "the summit, attended by X and Y", "was attended by X"."""
+    if verb.lemma_ not in {"attend", "join"}:
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 #: Prepositions that place an act at a summit: "said at the summit", "during the summit".
@@ -131,6 +143,9 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         if preposition is None:
             continue
         head = preposition.head
+        there_for = _while_in_a_place_for(preposition)
+        if there_for:
+            head = next((a for a in preposition.ancestors if a.pos_ in {"VERB", "AUX"}), head)
         verb = head if head.pos_ in {"VERB", "AUX"} else _in_attendance(head)
         if verb is None and head.lemma_.lower() in SUMMIT_ACT_NOUNS:
             verb = head.head if head.head.pos_ in {"VERB", "AUX"} and head.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
@@ -138,12 +153,13 @@ def read_presence(state: ArticleState, sent: Span) -> None:
                             for g in c.children if g.dep_ == "pobj"]
         else:
             participants = []
-        if verb is None or negated(verb) or preposition.lower_ == "for" and verb.lemma_ not in THERE_FOR:
+        if verb is None or negated(verb) or preposition.lower_ == "for" and verb.lemma_ not in THERE_FOR and not there_for:
             continue
         if verb.dep_ in {"acl", "relcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
             continue  # "the deal reached at the summit"
         participants += subjects_of(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
                                             for g in c.children if g.dep_ == "pobj"]
+        participants += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "was announced by X at"
         if verb.lemma_ in FACE_TO_FACE:
             participants += [c for c in verb.children if c.dep_ == "dobj"]
         if verb.lemma_ == "be" and head.lower_ == "attendance":  # "in attendance at the summit was X"
@@ -152,6 +168,95 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         pairs = [p for token in participants if names_a_pair(token) for p in last_people(state, token.i, 2)]
         for entity in dict.fromkeys([*(e for token in participants for e in people_and_countries(state, token)), *pairs]):
             add_fact(state, entity, "attends", summit, status, RULES["summit.present_at"], sent, verb)
+    read_speeches_to(state, sent)  # speaking to the summit, not at it: a rule of its own
+    read_summits_between(state, sent)
+
+
+def read_summits_between(state: ArticleState, sent: Span) -> None:
+    """The sides a summit is between take part in it: "the inter-Korean summit between X
+    and Y", "the third summit between the pair", "X will hold the summit with Y"
+    (X too). The status is that of the verb the summit hangs on."""
+    for span, summit in _summits_in(state, sent):
+        root = span.root
+        sides = [g for p in root.children if p.dep_ == "prep" and p.lower_ in {"between", "with"} for g in p.children
+                 if g.dep_ == "pobj"]
+        if not sides:
+            continue
+        verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and (negated(verb) or verb.i in state.in_quote):
+            continue
+        if verb is not None and root.dep_ == "dobj" and any(p.lower_ == "with" for p in root.children):
+            sides += subjects_of(verb)  # "X will hold the summit with Y"
+        status = _modality(verb) if verb is not None else "attended"
+        pairs = [p for token in sides if names_a_pair(token) for p in last_people(state, token.i, 2)]
+        for entity in dict.fromkeys([*(e for token in sides for e in people_and_countries(state, token)), *pairs]):
+            add_fact(state, entity, "attends", summit, status, RULES["summit.between"], sent, verb or root)
+
+
+#: Verbs whose object is an audience: "X told the summit that …", "X urged the summit to act".
+AUDIENCE_VERBS = {"tell", "brief", "urge", "warn", "assure", "remind", "implore", "lecture"}
+#: What a speaker gives to a summit: "in her speech to the summit", "his address to the summit".
+SPEECH_NOUNS = {"speech", "address", "remarks", "statement", "presentation", "keynote", "lecture"}
+
+
+def read_speeches_to(state: ArticleState, sent: Span) -> None:
+    """Whoever speaks to a summit is there: "X told the summit that …", "X, in her speech
+    to the summit, called for …", "X gave an address to the summit". A message or letter
+    to a summit is sent from afar, so it places nobody."""
+    for span, summit in _summits_in(state, sent):
+        root = span.root
+        if root.dep_ == "dobj" and root.head.lemma_ in AUDIENCE_VERBS:
+            verb, speakers = root.head, subjects_of(root.head)
+        elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in SPEECH_NOUNS:
+            verb, speakers = _speaker_of(root.head.head)
+        elif root.dep_ == "pobj" and root.head.lower_ == "to" and _gives_a_speech(root.head.head):
+            verb, speakers = root.head.head, subjects_of(root.head.head)  # "X gave a speech to the summit"
+        else:
+            continue
+        if verb is None or negated(verb) or verb.i in state.in_quote:
+            continue
+        status = "attended" if verb.pos_ not in {"VERB", "AUX"} else _modality(verb)
+        for entity in (e for token in speakers for e in _people_or_antecedent(state, token)):
+            add_fact(state, entity, "attends", summit, status, RULES["summit.speech_to"], sent, verb)
+
+
+def _gives_a_speech(verb: Token) -> bool:
+    """"gave a speech", "delivered an address": a verb whose object is a speech."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children)
+
+
+def _speaker_of(speech: Token) -> tuple[Token | None, list[Token]]:
+    """The verb a speech hangs on and who gave it: its owner ("her speech", "Merkel's
+    address"), the subject of "gave/delivered a speech", or the name "in her speech" sits
+    beside ("X, in her speech to the summit, said")."""
+    owners = [c for c in speech.children if c.dep_ == "poss"]
+    head = speech.head
+    if speech.dep_ == "dobj" and head.pos_ in {"VERB", "AUX"}:
+        return head, owners or subjects_of(head)
+    if speech.dep_ == "pobj" and head.lower_ in {"in", "during"}:
+        holder = head.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return holder, owners or subjects_of(holder)
+        if holder.pos_ == "PROPN" and holder.dep_.startswith("nsubj"):
+            return holder.head, [holder]
+    return (head, owners) if owners else (None, [])
+
+
+def _people_or_antecedent(state: ArticleState, token: Token) -> list[Entity]:
+    """The people a speaker token names, or, for "her" or "his", the person it stands for."""
+    if token.lower_ in PRONOUNS:
+        person = antecedent_of(state, token)
+        return [person] if person is not None else []
+    return people_and_countries(state, token)
+
+
+def _while_in_a_place_for(preposition: Token) -> bool:
+    """"X said while in Libya for the summit": the "for" of being somewhere for a summit."""
+    doc, index = preposition.doc, preposition.i - 1
+    while index > 0 and doc[index].pos_ == "PROPN":
+        index -= 1
+    return preposition.lower_ == "for" and index < preposition.i - 1 and doc[index].lower_ == "in" \
+        and doc[index - 1].lower_ in {"while", "whilst", "when"}
 
 
 def _in_attendance(noun: Token) -> Token | None:
@@ -193,12 +298,14 @@ PARTICIPANT_NOUNS = {"country", "nation", "state", "leader", "participant", "mem
 
 
 def read_participant_list(state: ArticleState, sent: Span) -> None:
-    """"The countries expected at next week's talks are: A, B, C ..." and "Among those
-    attending were A and B": every country or person listed after the colon (or the
-    copula), continuing into following sentences that only list countries, attends the
-    summit in view."""
-    verb = next((t for t in sent if t.lemma_ in {"attend", "meet", "participate", "join"} and not negated(t)
-                 and _about_participants(t)), None)
+    """"The countries expected at next week's talks are: A, B, C ...", "Among those
+    attending were A and B", "The leaders present at the summit were: A, B": every country
+    or person listed after the colon (or the copula), continuing into following sentences
+    that only list countries, attends the summit in view. Lists in apposition to the
+    summit have a rule of their own."""
+    read_apposed_participants(state, sent)
+    verb = next((t for t in sent if (t.lemma_ in {"attend", "meet", "participate", "join"} and _about_participants(t)
+                                     or _present_at_summit(state, t)) and not negated(t)), None)
     if verb is None:
         return
     marker = next((t for t in sent if t.i > verb.i and (t.text == ":" or t.lemma_ in {"be", "include"} and t.dep_ in {"ROOT", "conj"})), None)
@@ -207,7 +314,7 @@ def read_participant_list(state: ArticleState, sent: Span) -> None:
     summit = _summit_for_verb(state, verb, sent) or _summit_before(state, sent.start)
     if summit is None:
         return
-    status = _modality(verb)
+    status = _being_status(verb) if verb.lower_ == "present" else _modality(verb)
     listed = _countries_after(state, sent, marker.i, frozenset({"Country", "Person"}))
     following = sent.end
     while following < len(state.doc):
@@ -220,6 +327,37 @@ def read_participant_list(state: ArticleState, sent: Span) -> None:
     if len(listed) >= 2:
         for country in listed:
             add_fact(state, country, "attends", summit, status, RULES["summit.participant_list"], sent, verb)
+
+
+def _present_at_summit(state: ArticleState, token: Token) -> bool:
+    """"present at the summit" (or "in attendance at it") said of the list that follows:
+    "The following leaders were present at the summit: …", "Present at the summit were …"."""
+    return token.lower_ == "present" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(state.entity_at(g, {"Summit"}) for g in c.children)
+        for c in token.children)
+
+
+def _being_status(adjective: Token) -> str:
+    """"were present" took place; "will be present" is planned; "are present" is now."""
+    copula = adjective.head if adjective.head.lemma_ == "be" else next((c for c in adjective.children if c.lemma_ == "be"), None)
+    return "planned" if copula is not None and is_future(copula) else "attended"
+
+
+#: Nouns that, in apposition to a summit, say who it gathers: "the summit, a gathering of …".
+GATHERING_NOUNS = {"gathering", "meeting", "summit", "forum", "conference", "assembly", "get-together", "reunion"}
+
+
+def read_apposed_participants(state: ArticleState, sent: Span) -> None:
+    """"The G8 summit, a gathering of the leaders of A, B and C, began …": a list in
+    apposition to the summit names who attends it (also "a meeting of A and B")."""
+    for span, summit in _summits_in(state, sent):
+        for noun in (c for c in span.root.children if c.dep_ == "appos" and c.lemma_.lower() in GATHERING_NOUNS):
+            members = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "between"} for g in p.children
+                       if g.dep_ == "pobj"]
+            verb = span.root.head if span.root.head.pos_ in {"VERB", "AUX"} else None
+            status = _modality(verb) if verb is not None and span.root.dep_.startswith("nsubj") else "attended"
+            for entity in (e for g in members for e in people_and_countries(state, g)):
+                add_fact(state, entity, "attends", summit, status, RULES["summit.participant_apposition"], sent, noun)
 
 
 def read_participants_included(state: ArticleState, sent: Span) -> None:
@@ -299,8 +437,9 @@ def read_invitations(state: ArticleState, sent: Span) -> None:
 
 
 def read_hosting(state: ArticleState, sent: Span) -> None:
-    """"hosted by Canada", "Canada will host the summit", "host country Canada", "Prime
-    Minister X will host the summit" and "X welcomed leaders to the summit" (X's country)."""
+    """"hosted by Canada", "Canada will host the summit", "Canada is the host of the
+    summit", "host country Canada", "Prime Minister X will host the summit" and "X welcomed
+    leaders to the summit" (X's country)."""
     for verb in sent:
         if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or negated(verb):
             continue
@@ -310,6 +449,8 @@ def read_hosting(state: ArticleState, sent: Span) -> None:
         hosts: list[Token] = []
         if verb.lemma_ == "welcome":
             hosts = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif verb.dep_ == "attr" and verb.head.lemma_ == "be" and not negated(verb.head):  # "Canada is the host of it"
+            hosts = [c for c in verb.head.children if c.dep_ == "nsubj"]
         elif verb.pos_ == "VERB":
             agent = [c for c in verb.children if c.dep_ == "agent"]
             hosts = [g for a in agent for g in a.children if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "nsubj"]
@@ -352,11 +493,24 @@ def read_series_organisers(state: ArticleState) -> None:
         span = state.spans[index]
         if summit is None or series is None or span is None or not series.extra.get("organizer"):
             continue
-        organiser = next(iter(state.gazetteer.lookup("Organization", series.extra["organizer"])), None)
-        entity = entity_for_key(state, organiser.key) if organiser else None
+        entity = _series_organisation(state, series)
         if entity is not None:
             state.entities.setdefault(entity.key, entity)
             add_fact(state, summit, "organizedBy", entity, None, RULES["summit.series_organiser"], span.sent, span[0])
+
+
+def _series_organisation(state: ArticleState, series: Known) -> Entity | None:
+    """The organisation behind a series, as the gazetteer knows it, or else, when the summit
+    carries its name ("the Non-Aligned Movement summit"), by that name (the key a
+    model-found mention of it gets). A secretariat the summit's name does not name is
+    left out: a reader of the article would not know it."""
+    name = series.extra["organizer"]
+    known = next(iter(state.gazetteer.lookup("Organization", name)), None)
+    if known is not None:
+        return entity_for_key(state, known.key)
+    if name not in (series.label, *series.aliases):
+        return None
+    return Entity(key=entity_key("Organization", name), type="Organization", label=name)
 
 
 #: Offices whose holders a summit report quotes because they are there.

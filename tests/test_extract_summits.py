@@ -1,0 +1,252 @@
+"""Summit rules on constructions of news English: participant lists in apposition and
+after "present at", speaking to a summit, passive "attended by", and how a summit phrase
+is named ("a summit of Baltic nations", "a summit of the African Union", a year in the
+summit's place and time). The sentences are our own; each test names the rule it expects.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import extractor_of, extractors
+
+JUNE_2007 = "2007-06-06"
+
+
+# --- who attends: lists ------------------------------------------------------------------
+
+def test_a_list_in_apposition_to_the_summit_attends_it(extract_by_rules):
+    result = extract_by_rules("The G8 summit, a gathering of the leaders of Germany, France and Japan, opened in "
+                              "Bavaria on Wednesday.", date=JUNE_2007)
+    assert result.pairs("attends") == {(c, "2007 G8 summit") for c in ("Germany", "France", "Japan")}
+    assert extractors(result, "attends") == {"rules/summit.participant_apposition"}
+
+
+def test_an_apposition_that_is_no_gathering_names_no_participants(extract_by_rules):
+    result = extract_by_rules("The G8 summit, a disappointment for the governments of Germany and France, ended in "
+                              "Bavaria on Wednesday.", date=JUNE_2007)
+    assert result.pairs("attends") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The G8 summit opened in Bavaria. The following leaders were present at the summit: Angela Merkel, "
+                     "Tony Blair and Romano Prodi.", id="colon-list"),
+        pytest.param("The G8 summit opened in Bavaria. Present at the summit were Angela Merkel, Tony Blair and "
+                     "Romano Prodi.", id="inverted"),
+    ],
+)
+def test_leaders_listed_as_present_at_the_summit_attended(extract_by_rules, text):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {(p, s) for p, s in result.pairs("attends")} == {(p, "2007 G8 summit")
+                                                             for p in ("Angela Merkel", "Tony Blair", "Romano Prodi")}
+    assert {result.label(f.subject): f.status for f in result.facts if f.relation == "attends"}["Tony Blair"] == "attended"
+    assert extractors(result, "attends") == {"rules/summit.participant_list"}
+
+
+def test_leaders_listed_as_not_present_did_not_attend(extract_by_rules):
+    result = extract_by_rules("The G8 summit opened in Bavaria. The following leaders were not present at the summit: "
+                              "Angela Merkel, Tony Blair and Romano Prodi.", date=JUNE_2007)
+    assert result.pairs("attends") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("The NATO summit, attended by Angela Merkel and Tony Blair, ended in Riga on Friday.", "attended",
+                     id="reduced-relative"),
+        pytest.param("The NATO summit opened in Riga. It will be attended by Angela Merkel and Tony Blair.", "planned",
+                     id="future-passive"),
+    ],
+)
+def test_a_summit_attended_by_people_has_them_there(extract_by_rules, text, status):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {(result.label(f.subject), f.status) for f in result.facts if f.relation == "attends"} == \
+        {("Angela Merkel", status), ("Tony Blair", status)}
+    assert extractors(result, "attends") == {"rules/summit.attended_by"}
+
+
+# --- who attends: speaking to the summit -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair told the summit that aid to Africa must double.",
+                     "attended", id="told"),
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair urged the summit to act on aid.", "attended", id="urged"),
+        pytest.param("The G8 summit opened in Bavaria. Angela Merkel, in her speech to the summit, asked for cuts in "
+                     "emissions.", "attended", id="in-her-speech-to"),
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair gave a speech to the summit on Friday.", "attended",
+                     id="gave-a-speech-to"),
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair will deliver an address to the summit on Friday.",
+                     "planned", id="will-deliver-an-address-to"),
+    ],
+)
+def test_speaking_to_a_summit_is_attending_it(extract_by_rules, text, status):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert [(result.label(f.subject), result.label(f.object), f.status) for f in result.facts
+            if f.relation == "attends"] in ([("Tony Blair", "2007 G8 summit", status)],
+                                             [("Angela Merkel", "2007 G8 summit", status)])
+    assert extractors(result, "attends") == {"rules/summit.speech_to"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair sent a message to the summit.", id="message-from-afar"),
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair criticised the summit.", id="spoke-about-it"),
+        pytest.param("The G8 summit opened in Bavaria. Tony Blair did not tell the summit about the plan.", id="negated"),
+    ],
+)
+def test_speaking_about_a_summit_or_writing_to_it_is_not_attending(extract_by_rules, text):
+    assert extract_by_rules(text, date=JUNE_2007).pairs("attends") == set()
+
+
+# --- which summit ------------------------------------------------------------------------
+
+def test_a_summit_of_nations_is_named_after_them(extract_by_rules):
+    result = extract_by_rules("Vladimir Putin held talks with Nursultan Nazarbayev at a summit of Caspian Sea nations "
+                              "in Tehran.", date="2007-10-16")
+    assert [e.label for e in result.of_type("Summit")] == ["2007 Caspian Sea summit"]
+    assert extractor_of(result, "Vladimir Putin", "attends", "2007 Caspian Sea summit") == "rules/summit.present_at"
+
+
+def test_a_capitalised_summit_name_is_kept_as_written(extract_by_rules):
+    result = extract_by_rules("Peru will host the Summit of Andean and Nordic Nations in Lima next week.",
+                              date="2007-10-16")
+    assert [e.label for e in result.of_type("Summit")] == ["Summit of Andean and Nordic Nations"]
+
+
+def test_a_summit_of_a_series_body_is_the_series_summit(extract_by_rules):
+    result = extract_by_rules("Thabo Mbeki spoke during a recent summit of the African Union in Accra.", date=JUNE_2007)
+    assert [e.label for e in result.of_type("Summit")] == ["2007 African Union summit"]
+    assert extractor_of(result, "Thabo Mbeki", "attends", "2007 African Union summit") == "rules/summit.present_at"
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [
+        pytest.param("Levy Mwanawasa fell ill in Egypt before an African Union summit.", ["2008 African Union summit"],
+                     id="a-past-occasion"),
+        pytest.param("Kim Jong-il and Roh Moo-hyun met for a rare inter-Korean summit in Pyongyang.",
+                     ["2008 inter-Korean summit"], id="a-rare-one"),
+        pytest.param("No Finnish leader has ever attended a NATO summit.", [], id="any-summit-at-all"),
+    ],
+)
+def test_a_series_summit_with_an_indefinite_article_is_one_when_it_is_an_occasion(extract_by_rules, text, summit):
+    assert [e.label for e in extract_by_rules(text, date="2008-07-01").of_type("Summit")] == summit
+
+
+def test_the_year_in_a_summits_place_and_time_is_its_year(extract_by_rules):
+    result = extract_by_rules("Silvio Berlusconi attended the G8 summit in Genoa in 2001.", date="2009-03-01")
+    assert [e.label for e in result.of_type("Summit")] == ["2001 G8 summit"]
+
+
+def test_the_north_american_leaders_summit_is_a_series(extract_by_rules):
+    result = extract_by_rules("Stephen Harper met George W. Bush at the North America summit in Montebello.",
+                              date="2007-08-21")
+    assert [e.label for e in result.of_type("Summit")] == ["2007 North American Leaders' Summit"]
+    assert extractor_of(result, "Stephen Harper", "attends", "2007 North American Leaders' Summit") == \
+        "rules/summit.present_at"
+
+
+# --- who attends: acts at the summit -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The plan was announced by Thabo Mbeki during a recent summit of the African Union.",
+                     id="passive-agent"),
+        pytest.param("Thabo Mbeki said so while in Ghana for an African Union summit.", id="in-a-place-for"),
+    ],
+)
+def test_acting_at_a_summit_in_other_words_is_taking_part(extract_by_rules, text):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert extractor_of(result, "Thabo Mbeki", "attends", "2007 African Union summit") == "rules/summit.present_at"
+
+
+def test_pressing_for_a_summit_from_elsewhere_is_not_taking_part(extract_by_rules):
+    assert extract_by_rules("Thabo Mbeki lobbied in Pretoria for an African Union summit.", date=JUNE_2007)\
+        .pairs("attends") == set()
+
+
+# --- who hosts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        pytest.param("Canada will be the host of the G8 summit next year.", {"Canada"}, id="copular-host"),
+        pytest.param("Canada was not the host of the G8 summit.", set(), id="negated"),
+    ],
+)
+def test_the_country_a_sentence_calls_the_summits_host_organises_it(extract_by_rules, text, hosts):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {o for _, o in result.pairs("organizedBy")} - {"G8"} == hosts
+    assert extractors(result, "organizedBy") - {"rules/summit.series_organiser"} == \
+        ({"rules/summit.host_verb"} if hosts else set())
+
+
+# --- which year --------------------------------------------------------------------------
+
+def test_a_summit_with_its_own_past_year_is_not_the_summit_named_before(extract_by_rules):
+    result = extract_by_rules("Angela Merkel attended the G8 summit in Bavaria. Tony Blair compared it with the 2001 "
+                              "summit, which he also attended.", date=JUNE_2007)
+    assert {(p, s) for p, s in result.pairs("attends")} >= {("Angela Merkel", "2007 G8 summit"),
+                                                             ("Tony Blair", "2001 G8 summit")}
+    assert ("Tony Blair", "2007 G8 summit") not in result.pairs("attends")
+
+
+def test_a_series_summit_given_a_past_year_after_its_place_is_that_years(extract_by_rules):
+    result = extract_by_rules("Riot police clashed with marchers at the G8's summit in Genoa in 2001.", date="2009-07-01")
+    assert [e.label for e in result.of_type("Summit")] == ["2001 G8 summit"]
+
+
+# --- who attends: the sides of a summit ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        pytest.param("Roh Moo-hyun will travel to Pyongyang to see Kim Jong-il. The inter-Korean summit will be "
+                     "the third summit between the pair.", {"Roh Moo-hyun", "Kim Jong Il"}, id="between-a-pair"),
+        pytest.param("Roh Moo-hyun will hold the inter-Korean summit with Kim Jong-il in October.",
+                     {"Roh Moo-hyun", "Kim Jong Il"}, id="hold-with"),
+        pytest.param("Roh Moo-hyun will not hold the inter-Korean summit with Kim Jong-il this year.", set(),
+                     id="negated"),
+    ],
+)
+def test_the_sides_of_a_summit_take_part_in_it(extract_by_rules, text, people):
+    result = extract_by_rules(text, date=JUNE_2007)
+    assert {p for p, _ in result.pairs("attends")} == people
+    assert extractors(result, "attends") == ({"rules/summit.between"} if people else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [
+        pytest.param("Silvio Berlusconi hosted the G8 summit in Genoa in July 2001.", "2001 G8 summit", id="month-and-year"),
+        pytest.param("Leaders at the G8 summit in Bavaria agreed on the 2050 emissions goals.", "2009 G8 summit",
+                     id="a-year-the-leaders-talk-about"),
+    ],
+)
+def test_only_the_summits_own_date_gives_its_year(extract_by_rules, text, summit):
+    assert [e.label for e in extract_by_rules(text, date="2009-07-01").of_type("Summit")] == [summit]
+
+
+def test_a_summit_phrase_ends_before_a_capitalised_word_that_is_not_its_of_phrase(extract_by_rules):
+    result = extract_by_rules("Angela Merkel attended the G8 summit. At the summit the President of France spoke "
+                              "about trade.", date=JUNE_2007)
+    assert [e.label for e in result.of_type("Summit")] == ["2007 G8 summit"]
+
+
+# --- who organises -----------------------------------------------------------------------
+
+def test_a_series_summit_is_organised_by_its_body_even_one_the_gazetteer_lacks(extract_by_rules):
+    result = extract_by_rules("Fidel Castro said the Non-Aligned Movement summit would open on Friday.",
+                              date="2006-09-16")
+    assert extractor_of(result, "2006 Non-Aligned Movement summit", "organizedBy", "Non-Aligned Movement") == \
+        "rules/summit.series_organiser"
+
+
+def test_a_series_without_an_organising_body_names_no_organiser(extract_by_rules):
+    result = extract_by_rules("Roh Moo-hyun attended the inter-Korean summit in Pyongyang.", date="2007-10-02")
+    assert result.pairs("organizedBy") == set()
