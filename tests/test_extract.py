@@ -1835,3 +1835,31 @@ def test_extract_a_post_someone_might_take_is_no_office(extract_text):
     result = extract_text("The list is headed by President Vladimir Putin, so he might become prime minister next year.",
                           date="2007-12-01")
     assert result.pairs("holdsOffice") == {("Vladimir Putin", "President of Russia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "status"),
+    [
+        pytest.param("The Harbour Party is currently led by Ana Rojas.", "Ana Rojas", "current", id="is-led-by"),
+        pytest.param("The Harbour Party was led by Peter Holm until 1992.", "Peter Holm", "former", id="was-led-by"),
+        pytest.param("The Harbour Party elected Peter Holm as its new leader.", "Peter Holm", "current", id="elected-as"),
+        pytest.param("Peter Holm won the Harbour Party leadership contest.", "Peter Holm", "current", id="won-contest"),
+        pytest.param("Peter Holm will take over the leadership of the Harbour Party in June.", "Peter Holm", "elect",
+                     id="will-take-over"),
+    ],
+)
+def test_extract_party_leadership_taken_or_held(extract_text, text, person, status):
+    result = extract_text(text, date="2007-05-01")
+    assert (person, "leaderOf", "Harbour Party", status) in result.rows("leaderOf")
+    assert extractor_of(result, person, "leaderOf", "Harbour Party") == "rules/party.clause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Peter Holm lost the Harbour Party leadership contest.", id="lost"),
+        pytest.param("Peter Holm did not win the Harbour Party leadership contest.", id="negated"),
+    ],
+)
+def test_extract_a_leadership_lost_is_no_leader(extract_text, text):
+    assert extract_text(text, date="2007-05-01").pairs("leaderOf") == set()

@@ -71,7 +71,7 @@ def read_parties(state: ArticleState, sent: Span) -> None:
                 add_fact(state, person, relation, party, status, rule, sent, span[0])
                 break
         for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
-                + _chosen_by_party(state, span) + _leader_under(state, span):
+                + _chosen_by_party(state, span) + _leader_under(state, span) + _leadership_won(state, span):
             add_fact(state, person, relation, party, status, RULES["party.clause"], sent, span[0])
         for person in _members_listed(state, span, sent):
             add_fact(state, person, "memberOf", party, None, RULES["party.members_listed"], sent, span[0])
@@ -172,23 +172,28 @@ def _person_named_after(state: ArticleState, noun: Token, sent: Span) -> Entity 
 
 
 def _party_participles(state, party: Span) -> list[PartyFinding]:
-    """"the PARTY, founded by X in 1994" (founders are members) and "the PARTY, led by X"."""
+    """"the PARTY, founded by X in 1994" (founders are members), "the PARTY, led by X" and
+    "the PARTY is led by X" ("was led by X": once)."""
     noun = party.root
     while noun.dep_ == "compound" and noun.head != noun:
         noun = noun.head
     nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]  # "Kadima, the party founded by X"
+    verbs = [v for n in nouns for v in n.children if v.dep_ == "acl"]
+    if noun.dep_ == "nsubjpass":
+        verbs.append(noun.head)  # "the PARTY is (currently) led by X"
     people = []
-    for verb in (v for n in nouns for v in n.children):
+    for verb in verbs:
         relation = "memberOf" if verb.lemma_ in FOUND_VERBS else "leaderOf" if verb.lemma_ in LEAD_VERBS else None
-        if verb.dep_ != "acl" or relation is None:
+        if relation is None:
             continue
+        over = verb.dep_ != "acl" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         for named in [by, *conjuncts(by)] if by is not None else []:  # "co-led by X and Y"
             for token in [*(c for c in named.children if c.dep_ == "appos"), named]:
                 person = person_of_token(state, token)
                 if person is not None:
-                    people.append((person, relation, "current" if relation == "leaderOf" else None))
+                    people.append((person, relation, ("former" if over else "current") if relation == "leaderOf" else None))
                     break
     return people or _participle_after(state, party)
 
@@ -207,20 +212,50 @@ def _participle_after(state, party: Span) -> list[PartyFinding]:
 
 
 def _chosen_by_party(state, party: Span) -> list[PartyFinding]:
-    """"the PARTY chose deputy leader X", "the PARTY nominated X as its candidate": the
-    party picks one of its own for a party role."""
+    """"the PARTY chose deputy leader X", "the PARTY nominated X as its candidate", "the
+    PARTY elected X as its new leader": the party picks one of its own for a party role."""
     verb = party.root.head
     if party.root.dep_ != "nsubj" or verb.lemma_ not in CHOOSE_VERBS:
         return []
     people = []
+    as_roles = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.dep_ == "pobj" and g.lower_ in LEADER_WORDS | ROLE_WORDS]  # "elected X as its new leader"
     for chosen in (c for c in verb.children if c.dep_ == "dobj"):
-        roles = [c for c in chosen.subtree if c.lower_ in LEADER_WORDS | ROLE_WORDS and c.i != chosen.i]
+        roles = [c for c in chosen.subtree if c.lower_ in LEADER_WORDS | ROLE_WORDS and c.i != chosen.i] + as_roles
         person = person_of_token(state, chosen)
         if person is None or not roles:
             continue
-        leads = any(names_a_leader(r, chosen.subtree) for r in roles)
+        leads = any(names_a_leader(r, [*chosen.subtree, *r.lefts]) for r in roles)
         people.append((person, "leaderOf", "current") if leads else (person, "memberOf", None))
     return people
+
+
+#: Verbs that give their subject the leadership they take as object: "won the Labour
+#: leadership (contest)", "took over the leadership of the PARTY", "assumed its leadership".
+_LEADERSHIP_GAINED = {"win", "assume", "take", "inherit", "secure", "clinch"}
+_LEADERSHIP_RACES = {"contest", "election", "race", "ballot", "vote", "bid"}
+
+
+def _leadership_won(state, party: Span) -> list[PartyFinding]:
+    """"X won the Labour leadership (contest)", "X took over the leadership of the PARTY":
+    X leads the party now (or will: "X will take over …")."""
+    root = party.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    if root.dep_ not in {"compound", "amod", "poss", "pobj"}:
+        return []
+    if head.lower_ == "leadership":  # "the Labour leadership (contest)", "the leadership of the PARTY"
+        taken = head.head if head.dep_ == "compound" and head.head.lower_ in _LEADERSHIP_RACES else head
+    elif head.lower_ in _LEADERSHIP_RACES and any(c.lower_ == "leadership" for c in head.children):
+        taken = head  # "the Labour leadership contest": both words modify the contest
+    else:
+        return []
+    verb = taken.head
+    if taken.dep_ != "dobj" or verb.lemma_ not in _LEADERSHIP_GAINED or negated(verb) \
+            or verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return []
+    status = "elect" if is_future(verb) else "current"
+    people = [person_of_token(state, s) for s in subjects_of(verb)]
+    return [(person, "leaderOf", status) for person in people if person is not None]
 
 
 def _leader_under(state, party: Span) -> list[PartyFinding]:
