@@ -1863,3 +1863,26 @@ def test_extract_party_leadership_taken_or_held(extract_text, text, person, stat
 )
 def test_extract_a_leadership_lost_is_no_leader(extract_text, text):
     assert extract_text(text, date="2007-05-01").pairs("leaderOf") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param("Tony Blair left the Labour Party in 2004.", {("Tony Blair", "memberOf", "Labour Party", "former")},
+                     id="left"),
+        pytest.param("Tony Blair was expelled from the Labour Party in 2004.",
+                     {("Tony Blair", "memberOf", "Labour Party", "former")}, id="expelled-from"),
+        pytest.param("Tony Blair defected from the Labour Party to the Liberal Democrats.",
+                     {("Tony Blair", "memberOf", "Labour Party", "former"),
+                      ("Tony Blair", "memberOf", "Liberal Democrats", "current")}, id="defected-from-to"),
+    ],
+)
+def test_extract_leaving_or_joining_a_party(extract_text, text, rows):
+    result = extract_text(text, date="2007-05-01")
+    assert result.rows("memberOf") == rows
+    assert extractors(result, "memberOf") == {"rules/party.predicate"}
+
+
+def test_extract_leaving_a_partys_building_is_not_leaving_the_party(extract_text):
+    result = extract_text("Tony Blair left the Labour Party's headquarters at noon.", date="2007-05-01")
+    assert result.rows("memberOf") == set()

@@ -15,6 +15,7 @@ from graph.extract.facts.article import (
     antecedent_of,
     gave_up,
     is_future,
+    negated,
     person_after,
     person_of_token,
     status_from_words,
@@ -287,6 +288,10 @@ PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", 
 PREDICATING_PREPOSITIONS = {"as", "of", "for", "on", "in"}
 SHARED_WORDS = {"joint", "common", "consensus", "unity", "coalition"}
 STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
+#: Leaving a party: "X left (or quit) the PARTY", "X resigned from the PARTY", "X was expelled from it".
+EXIT_VERBS = {"leave", "quit", "resign", "expel", "defect", "abandon", "desert", "split"}
+#: Moving to a party: "X defected to the PARTY", "X crossed the floor to the PARTY".
+MOVE_VERBS = {"defect", "switch", "cross", "move", "go", "jump"}
 
 
 def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
@@ -300,6 +305,9 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         if head == token:
             break
         through_as = through_as or head.lower_ == "as"
+        moved = _party_left_or_joined(state, token, head) if token == party.root else None
+        if moved is not None:
+            return moved
         if head.lemma_ in LEAD_VERBS and token.dep_ == "dobj" and head.pos_ == "VERB":
             subjects = subjects_of(head)
             person = person_of_token(state, subjects[0]) if subjects else None
@@ -335,6 +343,23 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
         token = head
     return None
+
+
+def _party_left_or_joined(state: ArticleState, token: Token, head: Token) -> PhraseFinding | None:
+    """"X left the PARTY", "X resigned from the PARTY" (a former member) and "X defected to
+    the PARTY" (a member now); None when `token` hangs from no such verb."""
+    verb, preposition = (head.head, head.lower_) if token.dep_ == "pobj" else (head, None)
+    if verb.pos_ != "VERB" or negated(verb):
+        return None
+    if verb.lemma_ in EXIT_VERBS and (preposition == "from" or preposition is None and token.dep_ == "dobj"):
+        status = "former"
+    elif verb.lemma_ in MOVE_VERBS and preposition == "to":
+        status = "current"
+    else:
+        return None
+    subjects = subjects_of(verb)
+    person = person_of_token(state, subjects[0]) if subjects else None
+    return (person, "memberOf", status, RULES["party.predicate"]) if person is not None else None
 
 
 def names_a_leader(noun: Token, modifiers: Iterable[Token]) -> bool:
