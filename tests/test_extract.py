@@ -1886,3 +1886,30 @@ def test_extract_leaving_or_joining_a_party(extract_text, text, rows):
 def test_extract_leaving_a_partys_building_is_not_leaving_the_party(extract_text):
     result = extract_text("Tony Blair left the Labour Party's headquarters at noon.", date="2007-05-01")
     assert result.rows("memberOf") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        pytest.param("Nicolas Sarkozy and Angela Merkel held talks on the euro in Berlin.", "meeting.meet_noun",
+                     id="held-talks"),
+        pytest.param("French President Nicolas Sarkozy visited German Chancellor Angela Merkel in Berlin.",
+                     "meeting.meet_verb", id="visited-a-person"),
+    ],
+)
+def test_extract_two_leaders_holding_talks_or_visiting_meet(extract_text, text, rule):
+    result = extract_text(text, date="2008-03-01")
+    assert result.pairs("meets") == {("Nicolas Sarkozy", "Angela Merkel")}
+    assert extractors(result, "meets") == {f"rules/{rule}"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Nicolas Sarkozy and Angela Merkel called for talks on the euro.", id="called-for-talks"),
+        pytest.param("French President Nicolas Sarkozy visited Berlin and Angela Merkel's office.", id="visited-places"),
+    ],
+)
+def test_extract_talks_called_for_or_places_visited_are_no_meeting(extract_text, text):
+    result = extract_text(text, date="2008-03-01")
+    assert not any(f.extractor.startswith("rules/") for f in result.facts if f.relation == "meets")

@@ -1,5 +1,5 @@
 """Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "X was
-greeted by Y", "talks with Y", "a meeting between X and Y", "X discussed trade with Y",
+greeted by Y", "talks with Y", "a meeting between X and Y", "X and Y held talks", "X discussed trade with Y", "X visited Y",
 "a joint press conference with Y".
 """
 from __future__ import annotations
@@ -23,12 +23,14 @@ from graph.model import Entity
 MEET_NOUNS = {"talks", "meeting", "summit", "meetings", "summits", "discussions", "negotiations", "dinner", "lunch",
               "breakfast", "banquet", "audience"}
 DONE_VERBS = {"manage", "go", "get", "succeed", "proceed", "continue"}
+#: Verbs whose subjects take part in the talks they hold: "X and Y held (or began) talks".
+HOLD_VERBS = {"hold", "have", "begin", "start", "open", "conclude", "resume", "continue"}
 
 
 def read_meetings(state: ArticleState, sent: Span) -> None:
     """Meetings the sentence states with a verb ("met", "will host") or a noun ("talks with")."""
     for token in sent:
-        if token.lemma_ in {"meet", "host", "receive", "greet", "welcome"} and token.pos_ == "VERB":
+        if token.lemma_ in {"meet", "host", "receive", "greet", "welcome", "visit"} and token.pos_ == "VERB":
             _meet_verb(state, token, sent)
         elif token.lemma_ in CUES["talk"] and token.pos_ == "VERB":
             _talk_verb(state, token, sent)
@@ -118,9 +120,14 @@ def _meet_noun(state: ArticleState, noun: Token, sent: Span) -> None:
         objects = [p for p in prep.children if p.dep_ == "pobj"]
         objects += [a for p in objects for a in p.children if a.dep_ == "appos"]  # "with his counterpart, Y"
         others += [e for p in objects for e in people_and_countries(state, p, frozenset({"Person"}))]
+    verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
+    if not others and noun.dep_ == "dobj" and noun.lower_ in MEET_NOUNS:  # "X and Y held talks"
+        between = True
+        others = [e for s in subjects_of(verb) for e in people_and_countries(state, s, frozenset({"Person"}))]
+        if len(others) < 2 or verb.lemma_ not in HOLD_VERBS:
+            return
     if not others:
         return
-    verb = noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else noun
     for _ in range(4):  # "collapsed during a dinner with X", "is on a visit for talks with X"
         if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"prep", "pobj"}:
             break
