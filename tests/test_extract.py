@@ -1895,6 +1895,10 @@ def test_extract_leaving_a_partys_building_is_not_leaving_the_party(extract_text
                      id="held-talks"),
         pytest.param("French President Nicolas Sarkozy visited German Chancellor Angela Merkel in Berlin.",
                      "meeting.meet_verb", id="visited-a-person"),
+        pytest.param("French President Nicolas Sarkozy shook hands with German Chancellor Angela Merkel in Berlin.",
+                     "meeting.talk_verb", id="shook-hands"),
+        pytest.param("French President Nicolas Sarkozy sat down with German Chancellor Angela Merkel in Berlin.",
+                     "meeting.talk_verb", id="sat-down-with"),
     ],
 )
 def test_extract_two_leaders_holding_talks_or_visiting_meet(extract_text, text, rule):

@@ -1,6 +1,6 @@
 """Meetings between people: "X met (with) Y", "X and Y met", "X will host Y", "X was
 greeted by Y", "talks with Y", "a meeting between X and Y", "X and Y held talks", "X discussed trade with Y", "X visited Y",
-"a joint press conference with Y".
+"a joint press conference with Y", "X shook hands with Y".
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def read_meetings(state: ArticleState, sent: Span) -> None:
     for token in sent:
         if token.lemma_ in {"meet", "host", "receive", "greet", "welcome", "visit"} and token.pos_ == "VERB":
             _meet_verb(state, token, sent)
-        elif token.lemma_ in CUES["talk"] and token.pos_ == "VERB":
+        elif (token.lemma_ in CUES["talk"] or _face_to_face(token)) and token.pos_ == "VERB":
             _talk_verb(state, token, sent)
         elif (token.lower_ in MEET_NOUNS or _joint_appearance(token)) and token.pos_ == "NOUN":
             _meet_noun(state, token, sent)
@@ -82,6 +82,12 @@ def _talk_verb(state: ArticleState, verb: Token, sent: Span) -> None:
     for a in subjects:
         for b in others:
             add_fact(state, a, "meets", b, status, RULES["meeting.talk_verb"], sent, verb)
+
+
+def _face_to_face(verb: Token) -> bool:
+    """"X shook hands with Y", "X sat down with Y": only people in one room do that."""
+    return verb.lemma_ == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in verb.children) \
+        or verb.lemma_ == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 def _noun_phrase(head: Token) -> list[Token]:
