@@ -1917,3 +1917,18 @@ def test_extract_two_leaders_holding_talks_or_visiting_meet(extract_text, text, 
 def test_extract_talks_called_for_or_places_visited_are_no_meeting(extract_text, text):
     result = extract_text(text, date="2008-03-01")
     assert not any(f.extractor.startswith("rules/") for f in result.facts if f.relation == "meets")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        pytest.param("The Chief Minister of the Indian state of Karnataka, Dharam Singh, resigned on Friday.",
+                     "Dharam Singh", "Chief Minister of Karnataka", id="chief-minister"),
+        pytest.param("The Governor of the US state of Ohio, Bob Taft, resigned on Friday.", "Bob Taft",
+                     "Governor of Ohio", id="governor"),
+    ],
+)
+def test_extract_title_of_a_named_kind_of_place_then_name(extract_text, text, person, office):
+    result = extract_text(text, date="2006-01-20")
+    assert result.pairs("holdsOffice") == {(person, office)}
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_first_apposition"

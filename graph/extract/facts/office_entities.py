@@ -253,8 +253,24 @@ def _place_word_runs(state: ArticleState, title_span: Span):
         if index is None or index + 1 >= sent.end or doc[index].lower_ != "of":
             continue
         first = index + 2 if doc[index + 1].lower_ == "the" else index + 1
-        if doc[first].text[:1].isupper():
+        first = place_kind_end(doc, first, sent) or first  # "of the Indian state of Karnataka"
+        if first < sent.end and doc[first].text[:1].isupper():
             yield from (doc[first:end] for end in range(min(first + 4, sent.end), first, -1))
+
+
+#: Words for a kind of place below a country: "the Indian state of Karnataka".
+PLACE_KINDS = {"state", "province", "territory", "region", "city", "municipality", "county", "prefecture", "district"}
+
+
+def place_kind_end(doc, index: int, sent: Span) -> int | None:
+    """Where the name starts after "[the] [Indian] state of" at `index`: an adjective or two
+    may come before the kind of place; None when no such words are there."""
+    for at in range(index, min(index + 3, sent.end - 2)):
+        if doc[at].lower_ in PLACE_KINDS and doc[at + 1].lower_ == "of":
+            return at + 2
+        if not (doc[at].text[:1].isupper() or doc[at].lower_ == "the"):
+            return None
+    return None
 
 
 def last_state_named_before(state: ArticleState, title_span: Span) -> Known | None:

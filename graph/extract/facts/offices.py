@@ -33,6 +33,7 @@ from graph.extract.facts.office_entities import (
     country_of_region_named,
     mint_office,
     mint_regional_office,
+    place_kind_end,
     regional_place,
     last_state_named_before,
 )
@@ -519,6 +520,11 @@ def _apposition(state, title: Span, sent: Span):
     index = title.end
     if index < sent.end and doc[index].lower_ == "of":
         index += 1
+        named = place_kind_end(doc, index, sent)  # "the Chief Minister of the Indian state of Karnataka, X"
+        if named is not None:
+            index = named
+            while index < sent.end and doc[index].text[:1].isupper():
+                index += 1
         while index < sent.end and (doc[index].lower_ == "the" or state.entity_at(doc[index], {"Country", "Organization"})):
             index += 1
     index = _past_destination(state, index, sent)
