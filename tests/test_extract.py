@@ -1932,3 +1932,21 @@ def test_extract_title_of_a_named_kind_of_place_then_name(extract_text, text, pe
     result = extract_text(text, date="2006-01-20")
     assert result.pairs("holdsOffice") == {(person, office)}
     assert extractor_of(result, person, "holdsOffice", office) == "rules/office.title_first_apposition"
+
+
+def test_extract_the_one_nominated_to_be_a_minister_holds_it_not_the_one_who_nominates(extract_text):
+    result = extract_text("Barack Obama, the President-elect of the United States, will nominate Steven Chu to be "
+                          "Energy Secretary.", date="2008-12-11")
+    holders = {person for person, office in result.pairs("holdsOffice") if "Energy" in office}
+    assert holders == {"Steven Chu"}
+
+
+def test_extract_elected_weeks_before_the_inauguration_is_elect(extract_text):
+    result = extract_text("Barack Obama was elected President of the United States in November.", date="2008-12-11")
+    assert result.rows("holdsOffice") == {("Barack Obama", "holdsOffice", "President of the United States", "elect")}
+
+
+def test_extract_a_partys_president_of_the_country_does_not_lead_the_party(extract_text):
+    result = extract_text("The Chilean Socialist Party of President Ricardo Lagos took part in some meetings.",
+                          date="2005-05-22")
+    assert result.pairs("leaderOf") == set()

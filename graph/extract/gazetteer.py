@@ -170,6 +170,17 @@ class Gazetteer:
         when = parse_day(day)
         return bool(held) and when is not None and all(when < t.earliest_start() for t in held)
 
+    def takes_office_soon(self, person_key: str, title: Known, place_key: str, day: str | None,
+                          within_days: int = 120) -> bool:
+        """Whether this person's first tenure of this office begins within a few months after
+        the date: elected or named, not yet sworn in ("X was elected President" in December)."""
+        held = self._tenures_in(person_key, title, place_key)
+        when = parse_day(day)
+        if not held or when is None:
+            return False
+        first = min(t.earliest_start() for t in held)
+        return all(when < t.earliest_start() for t in held) and (first - when).days <= within_days
+
     def heads_elsewhere(self, person_key: str, place_key: str, day: str | None) -> bool:
         """Whether the tables have this person heading another country's state or government
         on this date: a sitting head holds no office of this country."""

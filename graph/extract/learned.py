@@ -188,7 +188,7 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
                 continue  # "X swore in Y, a Republican senator": the party is Y's
             if view.party_people.get((person_span.sent.start_char, party.key), set()) - {person.key}:
                 continue  # "X, leader of the PARTY, told Y": a rule read whose party it is
-            leader_word = _leader_word_at(party_span)
+            leader_word = _leader_word_at(view, party_span)
             if leader_word is not None and not _names(leader_word, person_span):
                 continue  # "X congratulated the new Labour leader": someone else leads it
             leads = leader_word is not None
@@ -196,13 +196,15 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
                          person_span.sent), "model/party.nearby")
 
 
-def _leader_word_at(party: Span) -> Token | None:
+def _leader_word_at(view: _View, party: Span) -> Token | None:
     """"Labour leader", "leader of the Greens": a leader noun right beside the party's name.
-    One further off ("Conservative-led", "President X's … the Liberals") leads nothing."""
+    One further off ("Conservative-led", "President X's … the Liberals") leads nothing, and
+    neither does a country's title ("the Socialist Party of President X")."""
     doc = party.doc
     near = doc[max(party.start - 3, party.sent.start): min(party.end + 2, party.sent.end)]
+    titles = view.titles.get(party.sent.start, [])
     return next((t for t in near if t.lemma_.lower() in CUES["leader"] and t.pos_ in {"NOUN", "PROPN"}
-                 and not party.start <= t.i < party.end), None)
+                 and not party.start <= t.i < party.end and not any(s.start <= t.i < s.end for s in titles)), None)
 
 
 def _names(noun: Token, person: Span) -> bool:

@@ -120,7 +120,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
         region = regional_place(state, known, title) if known is not None else None
-        state_country = country_of_region_named(state, title) if known is not None and region is None else None
+        state_country = country_of_region_named(state, title) \
+            if known is not None and region is None and not known.extra.get("local") else None  # a mayor's is a city
         if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
                 or _modifies_another_noun(state, title) or _ranked_below(title, known) \
                 or region is None and state_country is None \
@@ -145,6 +146,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             continue
         if status == "current" and state.gazetteer.tenure_ended(person.key, known, office[0].country, state.article.date):
             status = "former"  # a passing mention of a past holder ("President X" decades on)
+        if status == "current" and rule.name == "office.predicative" \
+                and state.gazetteer.takes_office_soon(person.key, known, office[0].country, state.article.date):
+            status = "elect"  # "X was elected President" weeks before the inauguration
         if status == "current" and office[0].country and _contradicted(state, person, known, office[0].country):
             continue
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
@@ -553,11 +557,14 @@ def _predicative(state, title: Span, sent: Span):
     if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
         subject = next(iter(subjects_of(verb)), None)
     person = person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
-    if verb.lemma_ in {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "inaugurate"}:
-        # the one elected or sworn in: "swore in X as vice president" parses X under "in"
-        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-            g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    chooser = verb.head if verb.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.lemma_ in _CHOOSING else verb
+    if chooser.lemma_ in _CHOOSING:
+        # the one elected or sworn in: "swore in X as vice president" parses X under "in";
+        # "will nominate X to be Energy Secretary" makes X, not the one who nominates, the holder
+        objects = [c for c in chooser.children if c.dep_ == "dobj"] + [
+            g for c in chooser.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
         person = next((p for p in (person_of_token(state, t) for t in objects) if p is not None), person)
+        verb = chooser
     if person is None or _guessed(verb):
         return None
     words = words_before(title[0], 4)
@@ -567,11 +574,14 @@ def _predicative(state, title: Span, sent: Span):
         status = "former"
     if status == "current" and gave_up(verb):
         status = "former"  # "X resigned as foreign minister"
-    if status == "current" and verb.lemma_ in {"elect", "appoint", "nominate", "choose", "select", "swear", "inaugurate",
-                                               "become"} and is_future(verb):
+    if status == "current" and verb.lemma_ in _CHOOSING | {"become"} and is_future(verb):
         status = "elect"
     place = _country_near(state, words) or _of_place(state, title, sent)
     return person, place, status, RULES["office.predicative"]
+
+
+#: Verbs that put someone in an office.
+_CHOOSING = {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "inaugurate"}
 
 
 def _guessed(verb: Token) -> bool:
