@@ -6,6 +6,7 @@ mention refers to; that is the entities stage.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -13,7 +14,7 @@ from spacy.util import filter_spans
 
 from graph.extract.pipeline import REGIONS_KEY, SPANS_KEY
 from graph.extract.rules import CUES
-from graph.model import Mention, fold, misspelt
+from graph.model import MIN_SLIP_LENGTH, Mention, fold, misspelt
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _REGNAL_NUMBER = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
@@ -269,13 +270,25 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(words) >= 2:
             parts.update({words[0], words[-1]})
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    folded = {fold(p) for p in parts if len(p) >= MIN_SLIP_LENGTH}
     out = []
-    folded = {fold(p) for p in parts}
     for token in doc:
-        named = token.text in parts or token.text[:1].isupper() and any(misspelt(fold(token.text), p) for p in folded)
-        if named and token.pos_ in {"PROPN", "NOUN"} and token.idx not in covered and token.ent_type_ not in {"GPE", "LOC", "NORP"}:
+        if token.pos_ not in {"PROPN", "NOUN"} or token.idx in covered or token.ent_type_ in {"GPE", "LOC", "NORP"} \
+                or not token.text[:1].isupper():
+            continue
+        if token.text in parts or len(token.text) >= MIN_SLIP_LENGTH and _misspells_one_of(token.text, folded):
             out.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, label="NAME"))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def _misspells_one_of(text: str, names: set[str]) -> bool:
+    form = _folded(text)
+    return any(misspelt(form, name) for name in names)
 
 
 def _names_after_titles(doc: Doc, gazetteer: _SpanIndex, mentions: list[Mention]) -> list[Mention]:
@@ -323,15 +336,16 @@ def _untagged_names_in_person_slots(doc: Doc, gazetteer: _SpanIndex, mentions: l
     Ministers said" is no one's name."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    index = 0
-    while index < len(doc):
-        end = index
-        while end < doc[index].sent.end and end - index < 4 and _is_untagged_name_word(doc[end], gazetteer, covered):
-            end += 1
-        if end - index >= 2 and (index == 0 or doc[index - 1].lower_ != "the") \
-                and (_looks_like_person(doc[index:end], gazetteer) or _subject_of_a_person_verb(doc[index:end])):
-            out.append(_from_span(doc[index:end], "PERSON"))
-        index = max(end, index + 1)
+    for sent in doc.sents:
+        index = sent.start
+        while index < sent.end:
+            end = index
+            while end < sent.end and end - index < 4 and _is_untagged_name_word(doc[end], gazetteer, covered):
+                end += 1
+            if end - index >= 2 and (index == 0 or doc[index - 1].lower_ != "the") \
+                    and (_looks_like_person(doc[index:end], gazetteer) or _subject_of_a_person_verb(doc[index:end])):
+                out.append(_from_span(doc[index:end], "PERSON"))
+            index = max(end, index + 1)
     return out
 
 
