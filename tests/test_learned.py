@@ -95,3 +95,16 @@ def test_a_party_a_rule_gave_to_one_person_is_not_proposed_for_another_in_the_se
     found = {(c.fact.subject, c.fact.relation, c.source) for c in extractor.candidates(make_document(article))}
     assert ("person/peter-holm", "memberOf", "rules/party.leader_apposition") in found
     assert not any(subject == "person/marta-lindqvist" for subject, _, _ in found)
+
+
+def test_an_office_holder_named_only_beside_another_summit_is_not_proposed_for_this_one(extractor):
+    from graph.document import make_document
+    from graph.model import Article
+
+    article = Article(key="t", title="NATO summit opens in The Hague", date="2025-06-25", text=(
+        "NATO leaders opened their summit in The Hague on Tuesday. The NATO summit agreed a new spending goal. "
+        "Japanese Prime Minister Shigeru Ishiba had met South Korean President Lee Jae-myung at the G7 summit "
+        "a week earlier."))
+    proposed = {(c.fact.subject, c.fact.object, c.source) for c in extractor.candidates(make_document(article))}
+    assert not any(subject == "person/shigeru-ishiba" and source == "model/summit.office_holder"
+                   for subject, _, source in proposed)

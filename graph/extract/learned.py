@@ -148,8 +148,8 @@ def _spoken(view: _View, span: Span) -> bool:
 
 def _summit_participants(view: _View) -> Iterator[tuple[Fact, str]]:
     """People and countries named in a sentence that names a summit, and office holders
-    anywhere in an article about one (named in the headline or more than once): they may
-    have taken part in it."""
+    anywhere in an article about one (named in the headline or more than once), outside
+    sentences about another summit: they may have taken part in it."""
     summits = [e for e in view.entities.values() if e.type == "Summit" and e.key in view.mentions_of]
     if not summits:
         return
@@ -166,10 +166,17 @@ def _summit_participants(view: _View) -> Iterator[tuple[Fact, str]]:
     if main.key not in view.title_keys and len(view.mentions_of[main.key]) < 2:
         return
     for person in view.office_holders:
-        spans = [s for s in view.mentions_of.get(person, ()) if not _spoken(view, s) and not _negated(s.sent)]
+        spans = [s for s in view.mentions_of.get(person, ()) if not _spoken(view, s) and not _negated(s.sent)
+                 and not _names_another_summit(view, s.sent, main.key)]
         if person in view.entities and spans:
             status = "planned" if _future(spans[0].sent) else "attended"
             yield _fact(view, view.entities[person], "attends", main, status, spans[0].sent), "model/summit.office_holder"
+
+
+def _names_another_summit(view: _View, sent: Span, summit_key: str) -> bool:
+    """Whether the sentence is about another summit ("they had met at the G7 summit a week
+    earlier" in a report on a NATO summit): it places people there, not at this one."""
+    return any(e.type == "Summit" and e.key != summit_key for _, e in view.sentence_entities.get(sent.start, ()))
 
 
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
