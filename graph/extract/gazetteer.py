@@ -236,8 +236,8 @@ def load_gazetteer(extra_files: Iterable[str | Path] = (), *, data_dir: Path = D
 
 def _people_of_tenures(people: list[KnownPerson], records: list[dict]) -> list[dict]:
     """Gazetteer records for the tables' people. A person the gazetteer lists already gets
-    the tenures on that record; the others are found by name when an article names them
-    (the model's PERSON mentions), not matched in the text, so a surname alone never
+    the tenures on that record; the others (`"match": False`) are matched in the text only
+    by a full name no one else has (see the pipeline's matcher), so a surname alone never
     becomes a mention of them."""
     listed = {fold(r["label"]): r for r in records if r.get("type") == "Person"}
     countries = {fold(r["label"]) for r in records if r.get("type") == "Country"}
