@@ -66,6 +66,9 @@ def extractors(result, relation: str) -> set[str]:
         pytest.param("U.S. House Speaker Ann Dorsey scheduled the vote for Thursday.",
                      "Ann Dorsey", "Speaker of the United States House of Representatives", "office.title_before_name",
                      id="speaker-of-the-house"),
+        pytest.param("Canada's Federal Minister for Health, Ada Brenn, released her report on Tuesday.",
+                     "Ada Brenn", "Minister of Health of Canada", "office.title_first_apposition",
+                     id="federal-minister"),
         pytest.param("Ada Brenn, the Auditor General of Canada, released her report on Tuesday.",
                      "Ada Brenn", "Auditor General of Canada", "office.apposition", id="auditor-general"),
         pytest.param("Malawian Foreign Minister Tomas wa Mbeya flew to Lusaka on Friday.",
@@ -1196,6 +1199,19 @@ def test_extract_a_stray_quote_mark_does_not_silence_the_article(extract_text):
     filler = "The committee met again on Monday and the talks went on for several hours. " * 12
     result = extract_text('The new screens measure 32" across. ' + filler + "Finnish President Aino Virtanen met "
                           "Swedish Prime Minister Lars Holmqvist in Oslo.")
+    assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
+
+
+def test_extract_a_quote_mark_inside_markup_does_not_turn_narration_into_speech(extract_text):
+    result = extract_text('The envoy called the vote "a turning point". <div class="note"> Finnish President Aino '
+                          'Virtanen met Swedish Prime Minister Lars Holmqvist in Oslo. "We agreed," she said.')
+    assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
+
+
+def test_extract_a_quote_never_closed_ends_with_its_sentence_when_the_next_one_opens(extract_text):
+    result = extract_text('"We will not give up on the talks," the envoy said. "Too much time has been lost. '
+                          'Finnish President Aino Virtanen met Swedish Prime Minister Lars Holmqvist in Oslo. '
+                          '"It went well," an aide said.')
     assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
 
 

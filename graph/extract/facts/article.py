@@ -87,13 +87,13 @@ def quoted_tokens(doc: Doc) -> set[int]:
     quoted: set[int] = set()
     i = 0
     while i < len(doc):
-        if doc[i].text in _OPENING_QUOTES:
-            closing = _closing_quote(doc, i)
-            if closing is not None:
-                inside = range(i + 1, closing)
+        if doc[i].text in _OPENING_QUOTES and not _closes_a_word(doc, i):
+            found = _quote_from(doc, i)
+            if found is not None:
+                inside, i = found
                 if len(inside) > 4 or any(doc[j].pos_ in {"VERB", "AUX"} for j in inside):
                     quoted.update(inside)
-                i = closing
+                continue
         i += 1
     return quoted
 
@@ -102,15 +102,35 @@ _OPENING_QUOTES = {'"', "“", "«"}
 _CLOSING_QUOTES = {'"', "”", "»"}
 
 
-def _closing_quote(doc: Doc, opening: int) -> int | None:
-    """Where the quote opened at `opening` ends (its closing mark or the line break), if
-    that comes soon enough."""
+def _closes_a_word(doc: Doc, index: int) -> bool:
+    """A straight quote glued to the end of a word ('clear="left"', 'he said "no"') can
+    only close a quote. Read as an opening, one such stray mark would turn the rest of the
+    paragraph into speech and the speech after it into narration."""
+    before = doc[index - 1] if index > 0 else None
+    return doc[index].text == '"' and before is not None and not before.whitespace_ and before.text[-1].isalnum()
+
+
+def _opens_before_a_word(doc: Doc, index: int) -> bool:
+    """A straight quote with a space before it and a word glued after it ('said "We'):
+    an opening mark, whatever the count of marks before it says."""
+    before, after = doc[index - 1], doc[index + 1] if index + 1 < len(doc) else None
+    spaced = bool(before.whitespace_) or before.is_space
+    return spaced and after is not None and not doc[index].whitespace_ and after.text[:1].isalnum()
+
+
+def _quote_from(doc: Doc, opening: int) -> tuple[range, int] | None:
+    """The tokens a quote opened at `opening` covers, and where to look for the next one,
+    if it ends soon enough: at its closing mark or a line break (a paragraph of quoted
+    speech often ends with no closing mark). When another quote opens first, this one was
+    never closed, and it covers no more than the rest of its own sentence."""
     for j in range(opening + 1, min(len(doc), opening + 1 + MAX_QUOTE_TOKENS)):
         token = doc[j]
+        if token.text == '"' and _opens_before_a_word(doc, j):
+            return range(opening + 1, min(j, doc[opening].sent.end)), j
         if token.text in _CLOSING_QUOTES or "\n" in token.text:
-            return j  # a paragraph of quoted speech often ends with no closing mark
+            return range(opening + 1, j), j + 1
         if "\n" in token.whitespace_:
-            return j + 1
+            return range(opening + 1, j + 1), j + 1
         if token.text in {"“", "«"}:
             return None
     return None

@@ -344,6 +344,11 @@ def _figurative_royal(title: Span, known: Known) -> bool:
         and (after is None or after.lower_ != "of") and title.start > 0 and title.doc[title.start - 1].pos_ in {"NOUN", "PROPN"}
 
 
+#: Words before a title that say which level of the state holds it ("Federal Minister for
+#: Health", "Union Home Minister"), capitalised like a body's name but naming none.
+_STATE_LEVELS = {"federal", "union", "national", "central"}
+
+
 def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bool:
     """"Toyota President X", "Equity Bank chairman X", "treasurer of the Brewers' Guild": a
     name right before the title, or an organisation the model found right after "of" or "for", that
@@ -358,7 +363,7 @@ def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bo
         if body is not None and body[1].key is None and state.mention_at(doc[after], {"COUNTRY"}) is None:
             return True
     before = doc[title.start - 1]
-    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.lower_ in FORMER | ACTING | ELECT:
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.lower_ in FORMER | ACTING | ELECT | _STATE_LEVELS:
         return False
     if state.mention_at(before, {"COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "TITLE"}) is not None:
         return False
