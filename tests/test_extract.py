@@ -522,6 +522,10 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
                      "party.leader_apposition", id="spokesman-for-the-party"),
         pytest.param("The Green candidate there, Peter Holm, won the seat in Germany.", "person/peter-holm",
                      "party/alliance-90-the-greens", "party.role_before_name", id="candidate-there"),
+        pytest.param("Republican presidential hopeful Dana Ruiz spoke in Iowa, United States.", "person/dana-ruiz",
+                     "party/republican-party-united-states", "party.role_before_name", id="presidential-hopeful"),
+        pytest.param("In Germany, the Greens' Peter Holm won the seat.", "person/peter-holm",
+                     "party/alliance-90-the-greens", "party.of_party", id="plural-party-possessive"),
     ],
 )
 def test_extract_party_membership(extract_text, text, person, party, rule):
@@ -560,6 +564,18 @@ def test_extract_party_leadership(extract_text, text, status, rule):
     assert result.key_pairs("leaderOf") == {("person/lars-becker", "party/social-democratic-party-of-germany")}
     assert {f.status for f in result.facts if f.relation == "leaderOf"} == {status}
     assert extractors(result, "leaderOf") == {f"rules/{rule}"}
+
+
+def test_extract_a_party_under_a_person_is_led_by_that_person(extract_text):
+    result = extract_text("In Berlin, the SPD, under Gerhard Vogel, won the German election.")
+    assert result.key_pairs("leaderOf") == {("person/gerhard-vogel", "party/social-democratic-party-of-germany")}
+    assert extractors(result, "leaderOf") == {"rules/party.clause"}
+
+
+def test_extract_a_contender_for_the_party_leadership_is_a_member_not_its_leader(extract_text):
+    result = extract_text("SPD leadership contender Lars Becker spoke in Berlin, Germany.")
+    assert result.key_pairs("memberOf") == {("person/lars-becker", "party/social-democratic-party-of-germany")}
+    assert result.key_pairs("leaderOf") == set()
 
 
 @pytest.mark.parametrize(
@@ -750,7 +766,7 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
                      "Runa Dahl", "memberOf", "Democratic Party",
                      "party.role_of_party", id="name-after-party-adjective"),
         pytest.param("In Lahore, Peter Holm's Harbour Party won 40 seats.",
-                     "Peter Holm", "memberOf", "Harbour Party", "party.possessive_person", id="person-s-party"),
+                     "Peter Holm", "leaderOf", "Harbour Party", "party.possessive_person", id="person-s-party"),
         pytest.param("Outgoing Prime Minister Peter Holm of Canada said he would step down as Liberal leader.",
                      "Peter Holm", "leaderOf", "Liberal Party of Canada", "party.predicate", id="step-down-as-leader"),
         pytest.param("The Harbour Party, the party founded by Peter Holm before his stroke, won the most seats.",
@@ -758,7 +774,7 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
         pytest.param("The new Harbour Party, co-led by Peter Holm and Ada Brenn, won 8.7 percent.",
                      "Ada Brenn", "leaderOf", "Harbour Party", "party.clause", id="co-led-by-both"),
         pytest.param("In Israel, Jonas Berg said he would seek a coalition with the Labor Party of Amir Peretz.",
-                     "Amir Peretz", "memberOf", "Israeli Labor Party", "party.possessive_person", id="party-of-person"),
+                     "Amir Peretz", "leaderOf", "Israeli Labor Party", "party.possessive_person", id="party-of-person"),
     ],
 )
 def test_extract_party_relation_from_the_clause_around_it(extract_text, text, person, relation, party, rule):

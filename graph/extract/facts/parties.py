@@ -259,14 +259,18 @@ def _leadership_won(state, party: Span) -> list[PartyFinding]:
 
 
 def _leader_under(state, party: Span) -> list[PartyFinding]:
-    """"deputy leader of the PARTY under X": X led the party then."""
+    """"deputy leader of the PARTY under X" and "the PARTY, under X, won": X led the party
+    then (when the party itself is under X, the text need not say whether X still does)."""
     of = party.root.head
     noun = of.head
-    if party.root.dep_ != "pobj" or of.lower_ != "of" or noun.lower_ not in LEADER_WORDS | ROLE_WORDS:
+    if party.root.dep_ == "pobj" and of.lower_ == "of" and noun.lower_ in LEADER_WORDS | ROLE_WORDS:
+        status = "former" if noun.head.tag_ == "VBD" else "current"  # "she was deputy leader under X"
+    elif party.root.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT"}:
+        noun, status = party.root, None
+    else:
         return []
     leaders = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "under" for c in p.children if c.dep_ == "pobj"]
     people = [person_of_token(state, t) for t in leaders]
-    status = "former" if noun.head.tag_ == "VBD" else "current"  # "she was deputy leader under X"
     return [(person, "leaderOf", status) for person in people if person is not None]
 
 

@@ -32,7 +32,12 @@ ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawm
               "representative", "congressman", "congresswoman", "councillor", "councilor", "minister", "activist",
               "nominee", "mep", "assemblyman", "assemblywoman", "official", "governor", "mayor", "delegate", "stalwart",
               "veteran", "heavyweight", "figure", "rival", "colleague", "fellow", "spokesman", "spokeswoman",
-              "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist"}
+              "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist",
+              "hopeful", "contender", "challenger", "incumbent"}
+#: Words of a contest between a party's members: "Republican presidential hopeful X" is of
+#: the party, and "Labour leadership contender X" does not lead it.
+CONTEST_WORDS = {"presidential", "vice-presidential", "mayoral", "gubernatorial", "senatorial", "congressional",
+                 "primary", "leadership", "hopeful", "contender", "challenger", "candidate", "nominee"}
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local", "majority", "minority"}
@@ -46,6 +51,8 @@ _LED_BY_A_SECRETARY = re.compile(r"\bcommunist|\bworkers", re.I)
 def leader_named(words: set[str], party: Span) -> bool:
     """Whether these words name the party's leader: a leader word, or the general secretary
     of a party led by one."""
+    if words & CONTEST_WORDS - {"presidential", "leadership"}:
+        return False  # "leadership candidate", "presidential nominee"
     return bool(words & LEADER_WORDS) or _LED_BY_A_SECRETARY.search(party.text) is not None \
         and any(pair <= words for pair in _SECRETARY_GENERAL)
 
@@ -67,7 +74,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     role_words = []
     while index < sent.end and index < party.end + 4:
         token = doc[index]
-        if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS or state.mention_at(token, {"TITLE"}) \
+        if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS | CONTEST_WORDS or state.mention_at(token, {"TITLE"}) \
                 or token.lower_ in {"party", "'s", "’s", "-", "co", "former", "general"}:
             role_words.append(token)
             index += 1
@@ -199,22 +206,27 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         person = state.entity_at(doc[j], {"Person"})
         if person is not None:
             return person, "memberOf", None, RULES["party.of_party"]
-    if party.end + 1 < sent.end and doc[party.end].text in {"'s", "’s"}:
+    if party.end + 1 < sent.end and _possessive_mark(doc[party.end]):
         person = person_after(state, party.end + 1, sent)
         if person is not None:
             return person, "memberOf", None, RULES["party.of_party"]
     if party.end + 1 < sent.end and doc[party.end].lower_ == "of":
         person = state.entity_at(doc[party.end + 1], {"Person"})
         if person is not None:  # "the Labor Party of Ana Rojas"
-            return person, "memberOf", "current", RULES["party.possessive_person"]
+            return person, "leaderOf", "current", RULES["party.possessive_person"]
     if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
             and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
-        # "Sharma's Harbour Party": the person's party. Often its leader, but a president's
-        # party ("the president's party") need not be led by the president: say member.
+        # "Sharma's Harbour Party": a party named in full as a named person's is the one
+        # that person leads ("the president's party", with no name, says only member).
         person = state.entity_at(doc[party.start - 2], {"Person"})
         if person is not None:
-            return person, "memberOf", "current", RULES["party.possessive_person"]
+            return person, "leaderOf", "current", RULES["party.possessive_person"]
     return None
+
+
+def _possessive_mark(token: Token) -> bool:
+    """"'s", or the bare apostrophe of a plural ("the Greens' Ana Rojas")."""
+    return token.text in {"'s", "’s"} or token.tag_ == "POS" and token.text in {"'", "’"}
 
 
 def party_opener(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
