@@ -1973,6 +1973,12 @@ def test_extract_the_one_nominated_to_be_a_minister_holds_it_not_the_one_who_nom
     assert holders == {"Steven Chu"}
 
 
+def test_extract_the_one_appointed_as_a_minister_holds_it_even_when_the_model_misses_the_name(extract_text):
+    result = extract_text("President Joseph Otieno appointed Njoroge Kamau as finance minister of Kenya on Tuesday.")
+    holders = {person for person, office in result.pairs("holdsOffice") if "Finance" in office}
+    assert holders == {"Njoroge Kamau"}
+
+
 def test_extract_elected_weeks_before_the_inauguration_is_elect(extract_text):
     result = extract_text("Barack Obama was elected President of the United States in November.", date="2008-12-11")
     assert result.rows("holdsOffice") == {("Barack Obama", "holdsOffice", "President of the United States", "elect")}

@@ -497,6 +497,8 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     if len(after) >= 2 and after[0].text == ",":  # "Ana Rojas, leader of the party," "Ana Rojas, Minister of Trade,"
         return after[1].lower_ in _PERSON_SLOT_NOUNS or any(s.label_ == "TITLE" and s.start == after[1].i
                                                              for s in gazetteer.at(after[1].i))
+    if len(after) >= 2 and after[0].lower_ == "as":  # "appointed Ana Rojas as finance minister"
+        return any(s.label_ == "TITLE" for t in after[1:4] for s in gazetteer.at(t.i))
     if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ == "the":
         return any(s.label_ == "PARTY" for t in after for s in gazetteer.at(t.i)) or \
             any(t.lower_ in {"party", "movement", "league", "congress", "front"} for t in after[2:])

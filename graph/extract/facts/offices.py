@@ -566,9 +566,12 @@ def _predicative(state, title: Span, sent: Span):
     if chooser.lemma_ in _CHOOSING:
         # the one elected or sworn in: "swore in X as vice president" parses X under "in";
         # "will nominate X to be Energy Secretary" makes X, not the one who nominates, the holder
-        objects = [c for c in chooser.children if c.dep_ == "dobj"] + [
+        objects = [c for c in chooser.children if c.dep_ == "dobj" and c.i not in range(title.start, title.end)] + [
             g for c in chooser.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
-        person = next((p for p in (person_of_token(state, t) for t in objects) if p is not None), person)
+        chosen = next((p for p in (person_of_token(state, t) for t in objects) if p is not None), None)
+        active = not any(c.dep_ in {"nsubjpass", "auxpass"} for c in chooser.children)
+        # the subject of "X appointed Y as minister" chose, and holds nothing by it
+        person = chosen if chosen is not None or objects and active else person
         verb = chooser
     if person is None or _guessed(verb):
         return None
