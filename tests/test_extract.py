@@ -900,6 +900,10 @@ def test_extract_summit_identity_is_series_and_year(extract_by_rules, text, date
                      {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="face-to-face-object"),
         pytest.param("Finnish President Aino Virtanen was also in attendance at the G20 summit.",
                      {("Aino Virtanen", "attended")}, id="in-attendance"),
+        pytest.param("Finnish President Aino Virtanen and Chilean President Ana Rojas were among the leaders at the "
+                     "G20 summit.", {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="among-the-leaders"),
+        pytest.param("Among the guests at the G20 summit was Finnish President Aino Virtanen.",
+                     {("Aino Virtanen", "attended")}, id="among-inverted"),
     ],
 )
 def test_extract_acting_at_a_summit_is_taking_part(extract_by_rules, text, expected):

@@ -162,7 +162,8 @@ def read_presence(state: ArticleState, sent: Span) -> None:
         participants += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "was announced by X at"
         if verb.lemma_ in FACE_TO_FACE:
             participants += [c for c in verb.children if c.dep_ == "dobj"]
-        if verb.lemma_ == "be" and head.lower_ == "attendance":  # "in attendance at the summit was X"
+        if verb.lemma_ == "be" and head.dep_ == "pobj" and head.head.lower_ in {"in", "among"}:
+            # "in attendance at the summit was X", "among the leaders at the summit were X and Y"
             participants += [c for c in verb.children if c.dep_ == "attr"]
         status = "attended" if verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"} else _modality(verb)  # "is in Hanoi for"
         pairs = [p for token in participants if names_a_pair(token) for p in last_people(state, token.i, 2)]
@@ -260,10 +261,19 @@ def _while_in_a_place_for(preposition: Token) -> bool:
 
 
 def _in_attendance(noun: Token) -> Token | None:
-    """The verb of "X was in attendance at the summit" (and its inverted form)."""
-    if noun.lower_ == "attendance" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in {"VERB", "AUX"}:
+    """The verb of "X was in attendance at the summit", "X was among the leaders at the
+    summit" (and their inverted forms)."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if noun.lower_ == "attendance" and noun.head.lower_ == "in" \
+            or noun.lemma_.lower() in _PARTICIPANT_NOUNS and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
         return noun.head.head
     return None
+
+
+#: Who a summit gathers: "among the leaders (guests, delegates) at the summit".
+_PARTICIPANT_NOUNS = {"leader", "participant", "delegate", "guest", "attendee", "dignitary", "head", "those",
+                      "president", "minister", "speaker"}
 
 
 def _placing_preposition(summit: Token) -> Token | None:
