@@ -180,6 +180,22 @@ def test_a_surname_under_a_title_is_the_holder_at_the_date(extract_text):
     assert result.pairs("holdsOffice") == {("Vicente Fox", "President of Mexico")}
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        pytest.param("Saudi King Abdullah opened the session on Monday.", "Abdullah of Saudi Arabia",
+                     "King of Saudi Arabia", id="demonym"),
+        pytest.param("Jordan's King Abdullah opened the session on Monday.", "Abdullah II of Jordan", "King of Jordan",
+                     id="possessive"),
+        pytest.param("King Abdullah of Saudi Arabia opened the session on Monday.", "Abdullah of Saudi Arabia",
+                     "King of Saudi Arabia", id="of-country"),
+    ],
+)
+def test_a_title_and_name_two_monarchs_share_is_the_one_of_the_country_beside_it(extract_text, text, person, office):
+    result = extract_text(text, date="2008-05-01")
+    assert result.pairs("holdsOffice") == {(person, office)}
+
+
 def test_the_tables_never_add_a_fact_the_text_does_not_state(extract_text):
     result = extract_text("Jacques Chirac spoke to farmers on Tuesday.", date="2005-03-01")
     assert [e.label for e in result.of_type("Person")] == ["Jacques Chirac"]

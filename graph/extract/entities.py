@@ -183,7 +183,11 @@ def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -
         known_name = m.label == "ORG" and m.key is None and len(m.text.split()) >= 2 and gazetteer.lookup("Person", m.text)
         if m.label == "PERSON" and (m.key in gazetteer or len(m.text.split()) >= 2) or known_name:
             known = gazetteer.by_key.get(m.key) if m.key else None
-            known = known or gazetteer.person_named(m.text, article.date)
+            beside = _countries_beside(mentions, i, gazetteer)
+            if known is None:
+                known = gazetteer.person_named(m.text, article.date, beside)
+            elif beside and not gazetteer.served(known, beside):  # "Saudi King Abdullah" is not Jordan's
+                known = gazetteer.holder_named(m.text, article.date, beside, _title_keys_before(mentions, i)) or known
             draft = _known_draft(known) if known else _person_draft(m.text, drafts)
             add(i, draft)
             forms = _short_forms(draft.label) | _short_forms(m.text)
@@ -209,6 +213,18 @@ def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -
             # A lone surname nobody in the article carries: scoped to this article so it
             # can never merge with a namesake elsewhere.
             add(i, _Draft(key=entity_key("Person", f"{m.text} {article.key}"), type="Person", label=m.text))
+
+
+def _countries_beside(mentions: list[Mention], index: int, gazetteer: Gazetteer) -> set[str]:
+    """The country written right before a name or right after it with "of": "Saudi King
+    Abdullah", "Jordan's King Abdullah", "King Abdullah of Jordan"."""
+    mention = mentions[index]
+    start = next((m.start for m in mentions[max(0, index - 2) : index] if m.label == "TITLE"
+                  and 0 <= mention.start - m.end <= 1), mention.start)  # before "King" in "Saudi King Abdullah"
+    beside = [m for m in mentions[max(0, index - 3) : index] if m.label != "TITLE" and 0 <= start - m.end <= 3]
+    beside += [m for m in mentions[index + 1 : index + 2] if 0 < m.start - mention.end <= 4]
+    keys = {m.key for m in beside if m.label in {"COUNTRY", "DEMONYM"} and m.key}
+    return {k for k in keys if k in gazetteer}
 
 
 def _title_keys_before(mentions: list[Mention], index: int) -> set[str]:

@@ -74,14 +74,19 @@ class Gazetteer:
     def entries(self, type_: str) -> Iterator[Known]:
         return (e for e in self.by_key.values() if e.type == type_)
 
-    def person_named(self, name: str, day: str | None) -> Known | None:
-        """The known person a full name means at this date: of several who share it, the
-        one in office then, else the one whose tenure is nearest."""
+    def person_named(self, name: str, day: str | None, places: set[str] = frozenset()) -> Known | None:
+        """The known person a full name means at this date: of several who share it, one
+        who held a post of a country written beside the name ("Saudi King Abdullah"), then
+        the one in office at the date, else the one whose tenure is nearest."""
         people = self.lookup("Person", name)
         if len(people) <= 1:
             return people[0] if people else None
         when = parse_day(day)
-        return min(people, key=lambda p: _distance(p, when))
+        return min(people, key=lambda p: (not self.served(p, places), _distance(p, when)))
+
+    def served(self, person: Known, places: set[str]) -> bool:
+        """Whether the tables give this person a post of one of these places."""
+        return any(place is not None and place.key in places for place in map(self.place_of, tenures_of(person)))
 
     def holder_named(self, name: str, day: str | None, places: set[str], title_keys: set[str]) -> Known | None:
         """The one known person a lone surname means: someone who, at the article's date,

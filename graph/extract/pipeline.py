@@ -138,9 +138,24 @@ class GazetteerMatcher:
                 if key in self._table_people and _inside_a_longer_name(doc, start, end):
                     continue
                 spans.append(Span(doc, start, end, label=label, span_id=key))
+        spans = _titles_apart_from_names(spans)
         doc.spans[SPANS_KEY] = _longest_per_label_group([s for s in spans if s.label_ not in _REGION_LABELS])
         doc.spans[REGIONS_KEY] = [s for s in spans if s.label_ in _REGION_LABELS]
         return doc
+
+
+def _titles_apart_from_names(spans: list[Span]) -> list[Span]:
+    """"King Abdullah" is a title and a name: the person's match starts after its title, so
+    the title can say what office the person holds and which country the text puts beside
+    it ("Saudi King Abdullah") can say which king."""
+    starts = {(s.start, s.end) for s in spans if s.label_ == "TITLE"}
+    out = []
+    for span in spans:
+        title_end = max((end for start, end in starts if start == span.start and end < span.end), default=None)
+        if span.label_ == "PERSON" and title_end is not None:
+            span = Span(span.doc, title_end, span.end, label="PERSON", span_id=span.id_)
+        out.append(span)
+    return out
 
 
 def _inside_a_longer_name(doc: Doc, start: int, end: int) -> bool:
