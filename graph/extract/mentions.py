@@ -462,7 +462,8 @@ FOUND_VERBS = {"found", "co-found", "cofound", "form", "establish", "create", "l
 LEAD_VERBS = {"lead", "head", "chair"}
 _PERSON_SLOT_NOUNS = {"leader", "member", "politician", "candidate", "lawmaker", "legislator", "deputy", "spokesman",
                       "spokeswoman", "chairman", "chairwoman", "head", "minister", "senator", "official", "founder",
-                      "co-leader", "secretary", "president", "chair", "whip", "treasurer", "mp"}
+                      "co-leader", "secretary", "president", "chair", "whip", "treasurer", "mp", "backbencher",
+                      "frontbencher", "spokesperson", "councillor", "councilor", "hopeful", "nominee"}
 
 
 def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
@@ -482,6 +483,8 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
             s.label_ == "PARTY" for s in gazetteer.at(span.start - 2)):
         return True  # "Reform UK's Ana Rojas"
     by = doc[span.start - 1] if span.start > 0 else None
+    if by is not None and by.lower_ in _PERSON_SLOT_NOUNS - {"head", "chair", "president", "secretary", "minister"}:
+        return True  # "Liberal backbencher Ana Rojas"
     if by is not None and by.lower_ == "by" and by.head.dep_ == "acl" and by.head.lemma_ in FOUND_VERBS | LEAD_VERBS \
             and any(s.label_ == "PARTY" for s in gazetteer.at(by.head.head.i)):
         return True  # "the Harbour Party, founded by Ivo Linde"

@@ -160,8 +160,12 @@ def _titles_apart_from_names(spans: list[Span]) -> list[Span]:
 
 def _inside_a_longer_name(doc: Doc, start: int, end: int) -> bool:
     """"Rodríguez Zapatero" inside "José Luís Rodríguez Zapatero": the model's person name
-    runs on past the match, so the match is only part of a name, perhaps another's."""
-    return start > 0 and doc[start - 1].ent_type_ == "PERSON" or end < len(doc) and doc[end].ent_type_ == "PERSON"
+    runs on past the match, so the match is only part of a name, perhaps another's. So
+    does a name the model took for an organisation ("Petro" in "Petro Georgiou")."""
+    if start > 0 and doc[start - 1].ent_type_ == "PERSON" or end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return True
+    return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+        or start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].pos_ == "PROPN"
 
 
 def _full_names_of_one_person(gazetteer: Gazetteer) -> set[str]:

@@ -23,6 +23,7 @@ from graph.extract.facts.article import (
     words_before,
 )
 from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
+from graph.extract.pipeline import REGIONS_KEY
 from graph.extract.rules import RULES, Rule
 from graph.model import Entity
 
@@ -33,7 +34,8 @@ ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawm
               "nominee", "mep", "assemblyman", "assemblywoman", "official", "governor", "mayor", "delegate", "stalwart",
               "veteran", "heavyweight", "figure", "rival", "colleague", "fellow", "spokesman", "spokeswoman",
               "spokesperson", "founder", "co-founder", "cofounder", "whip", "secretary", "treasurer", "loyalist",
-              "hopeful", "contender", "challenger", "incumbent"}
+              "hopeful", "contender", "challenger", "incumbent", "backbencher", "frontbencher", "strategist",
+              "organiser", "organizer", "operative", "grandee", "campaigner", "councilman", "councilwoman"}
 #: Words of a contest between a party's members: "Republican presidential hopeful X" is of
 #: the party, and "Labour leadership contender X" does not lead it.
 CONTEST_WORDS = {"presidential", "vice-presidential", "mayoral", "gubernatorial", "senatorial", "congressional",
@@ -116,7 +118,8 @@ def _regional_branch(state: ArticleState, party: Span) -> bool:
     if party.start == 0:
         return False
     before = state.doc[party.start - 1]
-    return before.pos_ == "PROPN" and before.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} \
+    place = before.ent_type_ in {"GPE", "LOC"} or any(before.i in range(s.start, s.end) for s in state.doc.spans[REGIONS_KEY])
+    return place and before.pos_ in {"PROPN", "ADJ"} \
         and state.mention_at(before, {"COUNTRY", "DEMONYM", "TITLE", "PARTY", "PARTY_ADJ", "PERSON"}) is None
 
 
