@@ -1238,6 +1238,12 @@ def test_extract_a_quote_never_closed_ends_with_its_sentence_when_the_next_one_o
     assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
 
 
+def test_extract_a_title_before_a_name_inside_speech_still_names_the_office(extract_text):
+    result = extract_text('"I spoke with Finnish President Aino Virtanen on Sunday and we agree," the envoy said.')
+    assert ("Aino Virtanen", "President of Finland") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Aino Virtanen", "holdsOffice", "President of Finland") == "rules/office.title_before_name"
+
+
 def test_extract_speech_in_quotes_is_not_a_fact_about_the_speaker(extract_text):
     result = extract_text('"I am the rightful President of Venezuela," opposition figure Juan Ortega told supporters.')
     assert "Juan Ortega" in {e.label for e in result.of_type("Person")}

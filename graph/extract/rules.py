@@ -26,6 +26,7 @@ class Rule:
     confidence: float
     description: str
     candidate_only: bool = False  # proposes facts for the relation model; a rules-only build drops them
+    reads_quotes: bool = False  # a speaker's "President X" names X's office as well as a writer's does
 
     @property
     def extractor(self) -> str:
@@ -49,7 +50,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleRegistry:
     for number, row in jsonl_objects(path):
         try:
             rule = Rule(row["name"], tuple(row["relations"]), float(row["confidence"]), row["description"],
-                        bool(row.get("candidate_only", False)))
+                        bool(row.get("candidate_only", False)), bool(row.get("reads_quotes", False)))
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path}:{number}: not a rule record ({error})") from error
         if rule.name in rules:

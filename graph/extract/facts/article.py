@@ -139,8 +139,8 @@ def _quote_from(doc: Doc, opening: int) -> tuple[range, int] | None:
 def add_fact(state: ArticleState, subject: Entity, relation: str, obj: Entity, status: str | None,
              rule: Rule, sent: Span, anchor: Token) -> None:
     """Record what a rule found, unless it joins an entity to itself or sits in quoted
-    speech; a hedged sentence lowers the rule's confidence."""
-    if subject.key == obj.key or anchor.i in state.in_quote:
+    speech that the rule does not read; a hedged sentence lowers the rule's confidence."""
+    if subject.key == obj.key or anchor.i in state.in_quote and not rule.reads_quotes:
         return
     confidence = rule.confidence * _hedge_factor(sent, anchor)
     state.facts.append(Fact(subject=subject.key, relation=relation, object=obj.key, status=status,
