@@ -558,6 +558,12 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
                      "party.leader_predicative", id="stood-down-as-leader"),
         pytest.param("In Berlin, Lars Becker, a lawyer and the leader of the SPD, rejected the German proposal.",
                      "current", "party.leader_apposition", id="conjoined-apposition"),
+        pytest.param("Lars Becker, SPD leader, rejected the German proposal on Wednesday.", "current",
+                     "party.role_apposition", id="apposition-without-article"),
+        pytest.param("Lars Becker, former SPD leader, rejected the German proposal on Wednesday.", "former",
+                     "party.role_apposition", id="former-apposition-without-article"),
+        pytest.param("In Berlin, Lars Becker is the SPD leader.", "current", "party.predicate", id="copula"),
+        pytest.param("In Berlin, Lars Becker was SPD leader.", "former", "party.predicate", id="past-copula"),
         pytest.param("Lars Becker, leader of Germany's Social Democratic Party, rejected the proposal on Wednesday.",
                      "current", "party.leader_apposition", id="country-possessive-before-party"),
     ],
@@ -573,6 +579,24 @@ def test_extract_a_party_under_a_person_is_led_by_that_person(extract_text):
     result = extract_text("In Berlin, the SPD, under Gerhard Vogel, won the German election.")
     assert result.key_pairs("leaderOf") == {("person/gerhard-vogel", "party/social-democratic-party-of-germany")}
     assert extractors(result, "leaderOf") == {"rules/party.clause"}
+
+
+def test_extract_a_name_the_model_takes_for_an_organisation_becomes_leader(extract_text):
+    result = extract_text("In Britain, Tristan Cable will become acting leader of the Liberal Democrats.")
+    assert result.key_pairs("leaderOf") == {("person/tristan-cable", "party/liberal-democrats-uk")}
+    assert {f.status for f in result.facts if f.relation == "leaderOf"} == {"acting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("In Berlin, Lars Becker was never a member of the SPD.", id="never-a-member"),
+        pytest.param("In Berlin, Lars Becker was not SPD leader.", id="not-leader"),
+    ],
+)
+def test_extract_a_denied_party_role_gives_no_fact(extract_text, text):
+    result = extract_text(text)
+    assert result.key_pairs("memberOf") | result.key_pairs("leaderOf") == set()
 
 
 def test_extract_a_contender_for_the_party_leadership_is_a_member_not_its_leader(extract_text):

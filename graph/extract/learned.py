@@ -179,6 +179,16 @@ def _names_another_summit(view: _View, sent: Span, summit_key: str) -> bool:
     return any(e.type == "Summit" and e.key != summit_key for _, e in view.sentence_entities.get(sent.start, ()))
 
 
+def _denied_of(person: Span, party: Span) -> bool:
+    """"X was never a member of the PARTY": the party sits in a negated clause said of the
+    person (not in words about the person: "X, a PARTY MP, did not vote" keeps it)."""
+    verb = next((t for t in person.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    inside = {t.i for t in verb.subtree} - {t.i for t in person.root.subtree}
+    return party.root.i in inside
+
+
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
     """A person and the one party named within a few words of them in a sentence, when no
     other person is nearer to that party; a party word that describes some other thing
@@ -191,6 +201,8 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
             if len({e.key for _, e in near}) != 1:
                 continue  # none, or a joint candidacy of several parties
             party_span, party = near[0]
+            if _denied_of(person_span, party_span):
+                continue
             if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
                 continue  # "X swore in Y, a Republican senator": the party is Y's
             if view.party_people.get((person_span.sent.start_char, party.key), set()) - {person.key}:

@@ -350,14 +350,18 @@ def _untagged_names_in_person_slots(doc: Doc, gazetteer: _SpanIndex, mentions: l
 
 
 def _subject_of_a_person_verb(span: Span) -> bool:
-    """Only people say, tell or announce, and only people resign as, become or serve as a
-    leader or a minister: "X said on Monday", "X resigned as leader of the party"."""
+    """Only people say, tell or announce: "X said on Monday"; and only people take a post."""
+    root = span[-1]
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in CUES["speech_act"] or _takes_a_post(span)
+
+
+def _takes_a_post(span: Span) -> bool:
+    """Only people resign as, become or serve as a leader or a minister: "X resigned as
+    leader of the party", "X will become acting leader"."""
     root = span[-1]
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = root.head
-    if verb.lemma_ in CUES["speech_act"]:
-        return True
     roles = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] \
         + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     return any(r.lower_ in _PERSON_SLOT_NOUNS or r.lower_ in _TITLE_WORDS for r in roles)
@@ -482,6 +486,8 @@ def _looks_like_person(span: Span, gazetteer: _SpanIndex) -> bool:
     if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"} and any(
             s.label_ == "PARTY" for s in gazetteer.at(span.start - 2)):
         return True  # "Reform UK's Ana Rojas"
+    if _takes_a_post(span):
+        return True  # an organisation speaks, but only a person becomes its leader
     by = doc[span.start - 1] if span.start > 0 else None
     if by is not None and by.lower_ in _PERSON_SLOT_NOUNS - {"head", "chair", "president", "secretary", "minister"}:
         return True  # "Liberal backbencher Ana Rojas"

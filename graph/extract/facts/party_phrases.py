@@ -87,14 +87,18 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     det = party.start - 1
     while det > sent.start and (doc[det].pos_ in {"ADJ", "ADV"} or doc[det].tag_ == "VBN"):
         det -= 1  # "X, the defeated Socialist candidate"
-    if role_words and det - 1 >= sent.start and doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == ",":
-        # "X, the Republican candidate", "X, a senior Labour figure"
-        person = state.entity_at(doc[det - 2], {"Person"}) if det - 2 >= sent.start else None
+    named_after = person_after(state, index + (index < sent.end and doc[index].text == ","), sent) if role_words else None
+    if role_words and det - 1 >= sent.start and named_after is None and (
+            doc[det].lower_ in {"the", "a", "an"} and doc[det - 1].text == "," or doc[det].text == ","):
+        # "X, the Republican candidate", "X, a senior Labour figure", "X, Labour leader,"
+        comma = det - 1 if doc[det].text != "," else det
+        person = state.entity_at(doc[comma - 1], {"Person"}) if comma - 1 >= sent.start else None
         if person is not None:
             words = {t.lower_ for t in role_words}
             qualified = any(t.lower_ in LEADER_QUALIFIERS for t in doc[det:party.start])
             relation = "leaderOf" if leader_named(words, party) and not qualified else "memberOf"
-            return person, relation, "current" if relation == "leaderOf" else None, RULES["party.role_apposition"]
+            status = status_from_words(list(doc[det:party.start]) + role_words) if relation == "leaderOf" else None
+            return person, relation, status, RULES["party.role_apposition"]
     if not role_words:
         if index < sent.end and party[0].lower_ not in {"the"}:
             person = person_after(state, index, sent)
@@ -103,7 +107,7 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
         return None
     if index < sent.end and doc[index].text == ",":
         index += 1
-    person = person_after(state, index, sent)
+    person = named_after
     if person is None:
         return None
     words = {t.lower_ for t in role_words}
@@ -156,6 +160,8 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         person = person_of_token(state, subject) if subject is not None else None
         if noun.dep_ == "appos":
             person = person_of_token(state, noun.head)
+        elif negated(verb):
+            return None  # "X was never a member of the PARTY"
         if person is not None:
             if gave_up(verb):
                 status = "former" if relation == "leaderOf" else status  # "X resigned as leader of the PARTY"
@@ -217,11 +223,13 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         person = state.entity_at(doc[party.end + 1], {"Person"})
         if person is not None:  # "the Labor Party of Ana Rojas"
             return person, "leaderOf", "current", RULES["party.possessive_person"]
-    if party.start - 2 >= sent.start and doc[party.start - 1].text in {"'s", "’s"} \
+    owner = _left_of(party, sent, lambda t: t.dep_ == "amod" or t.pos_ == "ADJ" or t.text in {"-", "–"})
+    if owner - 1 >= sent.start and doc[owner].text in {"'s", "’s"} \
             and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
-        # "Sharma's Harbour Party": a party named in full as a named person's is the one
-        # that person leads ("the president's party", with no name, says only member).
-        person = state.entity_at(doc[party.start - 2], {"Person"})
+        # "Sharma's Harbour Party", "Sharma's centre-right Harbour Party": a party named in
+        # full as a named person's is the one that person leads ("the president's party",
+        # with no name, says only member).
+        person = state.entity_at(doc[owner - 1], {"Person"})
         if person is not None:
             return person, "leaderOf", "current", RULES["party.possessive_person"]
     return None
@@ -336,7 +344,7 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             status = "former" if verb.tag_ == "VBD" else "current"  # "resigned as Labour leader"
             return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
-                or head.lower_ in ROLE_WORDS | PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
+                or _role_noun(head) or head.lower_ in PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
             if any(c.lower_ in SHARED_WORDS for c in head.children):
                 return None  # "the joint candidate of A, B and C" belongs to none of them for sure
             anchor = head
@@ -345,19 +353,32 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
                 if anchor.dep_ == "prep" and anchor.lower_ not in PREDICATING_PREPOSITIONS:
                     return None  # "swore in X, until recently a Republican senator": not the subject's role
                 anchor = anchor.head
+            if anchor.pos_ in {"VERB", "AUX"} and negated(anchor):
+                return None  # "X was never a member of the PARTY"
             if anchor.dep_ == "appos" and anchor.pos_ not in {"VERB", "AUX"} or anchor.dep_ == "acl":
                 subjects = [anchor.head]  # "X, a Labour candidate,", "X, elected on the Labour ticket,"
             else:
                 subjects = subjects_of(anchor)
             person = person_of_token(state, subjects[0]) if subjects else None
-            if person is not None and head.lower_ in ROLE_WORDS and token.dep_ in {"compound", "nmod", "poss"} \
+            if person is not None and _role_noun(head) and token.dep_ in {"compound", "nmod", "poss"} \
                     and leader_named({t.lower_ for t in head.lefts} | {head.lower_}, party) \
-                    and not any(t.lower_ in LEADER_QUALIFIERS for t in head.lefts):  # "X was the PARTY general secretary"
-                words = [t for t in head.subtree if t.i <= head.i]
-                return person, "leaderOf", status_from_words(words), RULES["party.predicate"]
-            return (person, "memberOf", None, RULES["party.predicate"]) if person is not None else None
+                    and not any(t.lower_ in LEADER_QUALIFIERS for t in head.lefts):
+                # "X was the PARTY general secretary", "X is the Labour leader"
+                status = status_from_words([t for t in head.subtree if t.i <= head.i])
+                if status == "current" and anchor.lemma_ == "be" and anchor.tag_ == "VBD":
+                    status = "former"  # "X was Labour leader"
+                return person, "leaderOf", status, RULES["party.predicate"]
+            if person is None or head.lower_ in LEADER_WORDS - ROLE_WORDS:
+                return None  # "under the party leadership": no membership said
+            return person, "memberOf", None, RULES["party.predicate"]
         token = head
     return None
+
+
+def _role_noun(noun: Token) -> bool:
+    """A noun naming a post in a party: "member", "leader", "secretary general"."""
+    return noun.lower_ in ROLE_WORDS | LEADER_WORDS or noun.lower_ == "general" and any(
+        c.lower_ == "secretary" for c in noun.children)
 
 
 def _party_left_or_joined(state: ArticleState, token: Token, head: Token) -> PhraseFinding | None:
