@@ -599,6 +599,26 @@ def test_extract_a_denied_party_role_gives_no_fact(extract_text, text):
     assert result.key_pairs("memberOf") | result.key_pairs("leaderOf") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Speaking at a press conference in Canberra, Mr Holm accused Labor of failing to act.",
+                     id="accused-the-party"),
+        pytest.param("Dana Ruiz pledged to help in defeating the plans of Republican presumptive presidential "
+                     "candidate, Texas senator Ivo Marten.", id="plans-of-the-party-s-candidate"),
+    ],
+)
+def test_extract_a_person_acting_on_a_party_is_not_its_member(extract_text, text):
+    result = extract_text(text)
+    assert {person for person, _ in result.pairs("memberOf")} <= {"Ivo Marten"}  # the candidate is; the speaker not
+
+
+def test_extract_a_city_says_which_country_a_party_word_belongs_to(extract_text):
+    result = extract_text("In Washington, Dana Ruiz warned opposition Democrats in Congress against raising taxes.")
+    assert "Indian National Congress" not in {e.label for e in result.of_type("PoliticalParty")}
+    assert result.rows("memberOf") == set()
+
+
 def test_extract_a_contender_for_the_party_leadership_is_a_member_not_its_leader(extract_text):
     result = extract_text("SPD leadership contender Lars Becker spoke in Berlin, Germany.")
     assert result.key_pairs("memberOf") == {("person/lars-becker", "party/social-democratic-party-of-germany")}

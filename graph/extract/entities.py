@@ -97,8 +97,8 @@ def _known_draft(known: Known) -> _Draft:
 
 def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer, day: str | None) -> list[str]:
     """Countries by how much the article is about them: named or as a demonym (weight 2),
-    or as the country of a known organisation, party or leader it names (weight 1; a
-    leader of the tenure tables by full name, as of the article's date)."""
+    or as the country of a known organisation, party, leader or place it names (weight 1;
+    a leader of the tenure tables by full name, as of the article's date)."""
     counts: Counter = Counter()
     for m in mentions:
         known = gazetteer.by_key.get(m.key) if m.key else None
@@ -108,7 +108,7 @@ def _country_ranking(mentions: list[Mention], gazetteer: Gazetteer, day: str | N
             continue
         if m.label in {"COUNTRY", "DEMONYM"}:
             counts[known.key] += 2
-        elif m.label in {"ORG", "PERSON"} and known.country \
+        elif m.label in {"ORG", "PERSON", "PLACE"} and known.country \
                 or m.label == "PARTY" and known.country and len(gazetteer.lookup("PoliticalParty", m.text)) == 1 \
                 and len(m.text.split()) > 1:
             counts[known.country] += 1  # a party name several countries share, or one word ("MDC"), says nothing

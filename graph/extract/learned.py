@@ -189,6 +189,18 @@ def _denied_of(person: Span, party: Span) -> bool:
     return party.root.i in inside
 
 
+#: Verbs whose subject and party object say the subject belongs to the party.
+_MEMBERSHIP_VERBS = {"join", "rejoin", "lead", "head", "chair", "found", "represent", "be", "become", "remain", "serve"}
+
+
+def _acts_on(person: Span, party: Span) -> bool:
+    """"X warned the Democrats", "X accused Labor of …": the person does something to the
+    party, which says nothing of whose party it is."""
+    verb = next((t for t in party.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_ not in _MEMBERSHIP_VERBS and person.root.head == verb \
+        and person.root.dep_ in {"nsubj", "nsubjpass"} and party.root.dep_ in {"dobj", "pobj", "dative"}
+
+
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
     """A person and the one party named within a few words of them in a sentence, when no
     other person is nearer to that party; a party word that describes some other thing
@@ -201,7 +213,7 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
             if len({e.key for _, e in near}) != 1:
                 continue  # none, or a joint candidacy of several parties
             party_span, party = near[0]
-            if _denied_of(person_span, party_span):
+            if _denied_of(person_span, party_span) or _acts_on(person_span, party_span):
                 continue
             if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
                 continue  # "X swore in Y, a Republican senator": the party is Y's

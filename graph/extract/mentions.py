@@ -43,8 +43,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _untagged_names_in_person_slots(doc, gazetteer, mentions)
     mentions += _organisations(doc, gazetteer)
     mentions += _summits(doc, gazetteer)
+    mentions += _places(regions, mentions)
     unique = {(m.start, m.end, m.label, m.key): m for m in mentions}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))
+
+
+def _places(regions: "_SpanIndex", mentions: list[Mention]) -> list[Mention]:
+    """States, provinces and cities ("in Canberra", "the Ohio senator"), as PLACE mentions
+    keyed by the region: no entity of the graph, but a sign of which country the article is
+    about. A place inside a person's or a country's name ("Georgia") is not one."""
+    taken = {i for m in mentions if m.label in {"PERSON", "COUNTRY", "DEMONYM", "ORG", "PARTY"}
+             for i in range(m.start, m.end)}
+    return [_from_span(s, "PLACE", s.id_) for s in regions if s.start_char not in taken]
 
 
 def _region_named(span: Span, regions: "_SpanIndex") -> bool:

@@ -39,7 +39,7 @@ ROLE_WORDS = {"mp", "mps", "member", "members", "politician", "candidate", "lawm
 #: Words of a contest between a party's members: "Republican presidential hopeful X" is of
 #: the party, and "Labour leadership contender X" does not lead it.
 CONTEST_WORDS = {"presidential", "vice-presidential", "mayoral", "gubernatorial", "senatorial", "congressional",
-                 "primary", "leadership", "hopeful", "contender", "challenger", "candidate", "nominee"}
+                 "primary", "leadership", "hopeful", "contender", "challenger", "candidate", "nominee", "presumptive"}
 LEADER_QUALIFIERS = {"parliamentary", "deputy", "regional", "state", "local", "youth", "provincial", "senate",
                      "house", "floor", "caucus", "vice", "branch", "district", "county", "city", "campaign",
                      "central", "senior", "top", "prominent", "key", "veteran", "local", "majority", "minority"}
@@ -350,8 +350,11 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             anchor = head
             while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
                     and anchor.pos_ not in {"VERB", "AUX"}:
-                if anchor.dep_ == "prep" and anchor.lower_ not in PREDICATING_PREPOSITIONS:
-                    return None  # "swore in X, until recently a Republican senator": not the subject's role
+                if anchor.dep_ == "prep" and (anchor.lower_ not in PREDICATING_PREPOSITIONS
+                                              or anchor.head.pos_ not in {"VERB", "AUX"}):
+                    # "swore in X, until recently a Republican senator", "X fought the plans
+                    # of the Republican candidate": not the subject's role
+                    return None
                 anchor = anchor.head
             if anchor.pos_ in {"VERB", "AUX"} and negated(anchor):
                 return None  # "X was never a member of the PARTY"
