@@ -1,0 +1,60 @@
+"""Office rules (issue 11): constructions of news English that name an office, on sentences we
+wrote ourselves with invented people. Each test names the rule it expects to fire."""
+from __future__ import annotations
+
+import pytest
+
+DATE = "2007-05-01"
+
+
+def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
+    fact = result.fact(subject, relation, obj)
+    return fact.extractor if fact is not None else None
+
+
+# --- office names: what the title and its place call the office -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        # "Vice" and "Deputy" foreign ministers keep the rank the text gives them
+        ("Chinese Vice Foreign Minister Lars Becker arrived in Seoul for the talks.",
+         "Lars Becker", "Vice Minister of Foreign Affairs of China", "office.title_before_name"),
+        ("Lars Becker, the deputy foreign minister of Japan, arrived in Seoul for the talks.",
+         "Lars Becker", "Deputy Minister of Foreign Affairs of Japan", "office.apposition"),
+        # the White House's posts are named as the White House names them
+        ("White House Press Secretary Lars Becker told reporters the bill would be vetoed.",
+         "Lars Becker", "White House Press Secretary", "office.title_before_name"),
+        ("White House deputy press secretary Aino Virtanen told reporters the bill would be vetoed.",
+         "Aino Virtanen", "White House Deputy Press Secretary", "office.title_before_name"),
+        ("Lars Becker, the White House counsel, resigned on Friday.",
+         "Lars Becker", "White House Counsel", "office.apposition"),
+        # a Commonwealth country's envoy to another is its high commissioner there
+        ("Finland's high commissioner to Canada, Aino Virtanen, met officials on Monday.",
+         "Aino Virtanen", "High Commissioner of Finland to Canada", "office.title_first_apposition"),
+        # the UN's high commissioners are posts of the UN, whatever country is nearby
+        ("In Geneva, UN High Commissioner for Human Rights Aino Virtanen criticised France.",
+         "Aino Virtanen", "United Nations High Commissioner for Human Rights", "office.title_before_name"),
+        # a state's attorney-general is the state's, not the country's
+        ("Queensland Attorney-General Aino Virtanen announced an inquiry into the police.",
+         "Aino Virtanen", "Attorney General of Queensland", "office.title_before_name"),
+    ],
+)
+def test_office_names(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+
+
+def test_a_state_attorney_general_is_not_the_countrys(extract_by_rules):
+    result = extract_by_rules("Queensland Attorney-General Aino Virtanen announced an inquiry into the police.",
+                              date=DATE)
+    assert not any(o.endswith("of Australia") for _, o in result.pairs("holdsOffice"))
+
+
+def test_a_bare_attorney_general_is_not_the_home_states(extract_by_rules):
+    """Only a state named beside the title makes it the state's: a federal minister named
+    after a state's leader keeps the federal office."""
+    result = extract_by_rules("The Australian Capital Territory Chief Minister, Lars Becker, published the draft. "
+                              "Attorney-General Aino Virtanen said it had changed since.", date=DATE)
+    assert not any(p == "Aino Virtanen" and "Territory" in o for p, o in result.pairs("holdsOffice"))
