@@ -58,3 +58,32 @@ def test_a_bare_attorney_general_is_not_the_home_states(extract_by_rules):
     result = extract_by_rules("The Australian Capital Territory Chief Minister, Lars Becker, published the draft. "
                               "Attorney-General Aino Virtanen said it had changed since.", date=DATE)
     assert not any(p == "Aino Virtanen" and "Territory" in o for p, o in result.pairs("holdsOffice"))
+
+
+# --- a minister's portfolio after "for" or "of", however long ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        ("The Australian Minister for Vocational Education and Training, Lars Becker, opened the college.",
+         "Lars Becker", "Minister for Vocational Education and Training of Australia", "office.title_first_apposition"),
+        ("The Australian Minister for Regional Development and Local Government, Aino Virtanen, said the plan "
+         "would proceed.",
+         "Aino Virtanen", "Minister for Regional Development and Local Government of Australia",
+         "office.title_first_apposition"),
+        ("Indian Minister for Women and Child Development Aino Virtanen launched the scheme.",
+         "Aino Virtanen", "Minister for Women and Child Development of India", "office.title_before_name"),
+        ("Cuban Vice-Minister for Labour Lars Becker said wages would rise.",
+         "Lars Becker", "Vice Minister for Labour of Cuba", "office.title_before_name"),
+    ],
+)
+def test_a_long_portfolio_is_part_of_the_office(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+
+
+def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
+    result = extract_by_rules("The Australian Minister for Vocational Education and Training, Lars Becker, opened "
+                              "the college.", date=DATE)
+    assert {p for p, _ in result.pairs("holdsOffice")} == {"Lars Becker"}

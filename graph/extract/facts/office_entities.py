@@ -61,7 +61,10 @@ def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectiv
 
 
 def _titled(title: Known, portfolio: str | None) -> str:
-    return f"{title.label} of {portfolio}" if portfolio else title.label
+    """"Minister of Tourism"; a portfolio the text gives after "for" keeps it ("Minister for Health")."""
+    if not portfolio:
+        return title.label
+    return f"{title.label} {portfolio}" if portfolio.startswith("for ") else f"{title.label} of {portfolio}"
 
 
 def _free_country_before(state: ArticleState, title_span: Span) -> Entity | None:

@@ -45,7 +45,7 @@ from graph.model import Entity, Fact
 
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
 #: Bare titles a portfolio word can precede ("Tourism Minister").
-PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
+PORTFOLIO_TITLES = {"minister", "secretary", "ministre", "vice minister", "vice-minister", "deputy minister"}
 #: Titles that, right after a party's name, are posts in the party.
 PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
                "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
@@ -99,19 +99,40 @@ def _portfolio(state: ArticleState, title: Span) -> str | None:
 
 
 def _portfolio_after(state: ArticleState, title: Span) -> str | None:
-    """"Minister of Public Works and Housing": the capitalised words after "of",
-    when they name no country or known body."""
+    """"Minister of Public Works and Housing", "Minister for Education and Training": the
+    capitalised words after "of" or "for", when they name no country or known body (a
+    portfolio after "for" keeps it: "Minister for Education and Training")."""
     doc = title.doc
-    if title.end + 1 >= title.sent.end or doc[title.end].lower_ != "of":
+    if title.end + 1 >= title.sent.end or doc[title.end].lower_ not in {"of", "for"}:
         return None
-    end = title.end + 1
-    while end < title.sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ == "and") \
-            and doc[end].ent_type_ != "PERSON" \
-            and not any(state.mentions[i].key or state.mentions[i].label in {"PERSON", "NAME"} for i in state.at_token.get(end, ())):
+    end = _portfolio_end(state, title.end + 1, title.sent)
+    words = doc[title.end + 1 : end].text
+    return (f"for {words}" if doc[title.end].lower_ == "for" else words) if words else None
+
+
+def _portfolio_end(state: ArticleState, index: int, sent: Span) -> int:
+    """Where the portfolio's capitalised words from `index` end ("Education and Training"):
+    at a person, a country or known body, or any other word."""
+    doc, end = state.doc, index
+    while end < sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in {"and", "&"}
+                              or doc[end].lower_ == "the" and end > index) \
+            and not any(state.mentions[i].label in {"PERSON", "NAME"} or state.mentions[i].key
+                        and state.mentions[i].label not in {"PARTY", "PARTY_ADJ"}  # "Minister for Labour"
+                        for i in state.at_token.get(end, ())):
         end += 1
-    while end > title.end + 1 and doc[end - 1].lower_ == "and":
+    while end > index and doc[end - 1].lower_ in {"and", "&", "the"}:
         end -= 1
-    return doc[title.end + 1 : end].text or None
+    return end
+
+
+def _past_portfolio(state: ArticleState, title: Span, index: int, sent: Span) -> int:
+    """Past a minister's portfolio after the title ("Minister for Education and Training"), or
+    `index` itself when none follows."""
+    doc = state.doc
+    if title.text.lower() not in PORTFOLIO_TITLES or index + 1 >= sent.end or doc[index].lower_ not in {"for", "of"}:
+        return index
+    end = _portfolio_end(state, index + 1, sent)
+    return end if end > index + 1 else index
 
 
 def read_offices(state: ArticleState, sent: Span) -> None:
@@ -450,6 +471,7 @@ def _title_before_name(state, title: Span, sent: Span):
     doc = state.doc
     while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-", "designate", "-designate"} or doc[index].text == "("):
         index += 1
+    index = _past_portfolio(state, title, index, sent)  # "Minister for Trade and Industry Ana Rojas"
     owner = None
     if index + 1 < sent.end and doc[index].lower_ == "of":
         country_at = index + 2 if doc[index + 1].lower_ == "the" else index + 1
@@ -525,8 +547,8 @@ def _apposition(state, title: Span, sent: Span):
         person = state.entity_at(doc[start - 2], {"Person"})
         if person is not None:
             return person, place, status, RULES["office.apposition"]
-    # [the] title [of X] [(...)] , name
-    index = title.end
+    # [the] title [for portfolio] [of X] [(...)] , name
+    index = _past_portfolio(state, title, title.end, sent)
     if index < sent.end and doc[index].lower_ == "of":
         index += 1
         named = place_kind_end(doc, index, sent)  # "the Chief Minister of the Indian state of Karnataka, X"
