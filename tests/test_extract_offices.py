@@ -87,3 +87,29 @@ def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
     result = extract_by_rules("The Australian Minister for Vocational Education and Training, Lars Becker, opened "
                               "the college.", date=DATE)
     assert {p for p, _ in result.pairs("holdsOffice")} == {"Lars Becker"}
+
+
+# --- shadow ministers: the opposition's posts, never the state's -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Shadow Health Minister "
+         "Aino Virtanen criticised it.",
+         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.title_before_name"),
+        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Aino Virtanen, the Shadow "
+         "Health Minister, criticised it.",
+         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.apposition"),
+        ("Australian Prime Minister John Howard defended the school plan on Monday. The shadow minister for "
+         "education, Aino Virtanen, criticised it.",
+         "Aino Virtanen", "Shadow Minister of Education of Australia", "office.title_first_apposition"),
+        ("British Prime Minister Tony Blair defended the budget on Wednesday. Lars Becker, the shadow chancellor, "
+         "criticised it.",
+         "Lars Becker", "Shadow Chancellor of the Exchequer of the United Kingdom", "office.apposition"),
+    ],
+)
+def test_shadow_ministers_hold_the_oppositions_post(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+    assert not any(p == person and not o.startswith("Shadow ") for p, o in result.pairs("holdsOffice"))

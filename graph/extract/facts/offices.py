@@ -7,6 +7,7 @@ relation model), and from administrations and predecessors ("the X administratio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -140,6 +141,10 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     a person wins, and the Office is minted for the country it belongs to."""
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
+        shadow = _shadow_portfolio(title) if known is not None else None
+        if shadow is not None:
+            _read_shadow_office(state, known, title, shadow, sent)
+            continue
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) \
             if known is not None and region is None and not known.extra.get("local") else None  # a mayor's is a city
@@ -181,6 +186,42 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+#: Titles a Westminster opposition shadows: its ministers, and the heads they would replace.
+_SHADOWED_KINDS = {"minister", "head"}
+
+
+def _shadow_portfolio(title: Span) -> str | None:
+    """"Shadow Health Minister", "the shadow minister for health", "shadow chancellor": the
+    portfolio words between "shadow" and the title ("" when none), or None when no
+    "shadow" comes before it."""
+    words = words_before(title[0], 4)  # nearest first
+    for n, token in enumerate(words):
+        if token.lower_ == "shadow":
+            return " ".join(w.text[:1].upper() + w.text[1:] for w in reversed(words[:n]))
+        if not token.is_alpha or token.lower_ in {"the", "a", "an"} or token.ent_type_ in {"GPE", "NORP", "PERSON"}:
+            return None
+    return None
+
+
+def _read_shadow_office(state: ArticleState, known: Known, title: Span, portfolio: str, sent: Span) -> None:
+    """A shadow minister holds no office of the state: "Shadow Health Minister X" holds the
+    opposition's post "Shadow Minister of Health of <country>", and "the shadow chancellor"
+    shadows the Chancellor of the Exchequer, never the head of government."""
+    if known.extra.get("kind") not in _SHADOWED_KINDS:
+        return
+    if known.key == "title/chancellor":
+        known = state.gazetteer.by_key.get("title/chancelloroftheexchequer", known)
+    found = _title_before_name(state, title, sent) or _apposition(state, title, sent)
+    if found is None:
+        return
+    person, place, status, rule = found
+    shadowed = replace(known, key=f"{known.key}/shadow", label=f"Shadow {known.label}",
+                       extra={**known.extra, "kind": "minister", "head": False})
+    office = mint_office(state, shadowed, place, person, portfolio or _portfolio_after(state, title), title)
+    if office is not None:
+        add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
 
 
 def _add_regional_office(state: ArticleState, person: Entity, known: Known, region: Known, title: Span,
