@@ -113,3 +113,22 @@ def test_shadow_ministers_hold_the_oppositions_post(extract_by_rules, text, pers
     assert (person, office) in result.pairs("holdsOffice")
     assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
     assert not any(p == person and not o.startswith("Shadow ") for p, o in result.pairs("holdsOffice"))
+
+
+# --- the Palestinian Authority's offices, by the name they had then ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "date", "office", "rule"),
+    [
+        ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2007-05-01",
+         "President of the Palestinian National Authority", "office.title_before_name"),
+        ("Lars Becker, President of the Palestinian National Authority, said talks would resume.", "2007-05-01",
+         "President of the Palestinian National Authority", "office.apposition"),
+        ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2016-05-01",
+         "President of Palestine", "office.title_before_name"),
+    ],
+)
+def test_palestinian_offices_are_named_for_the_date(extract_by_rules, text, date, office, rule):
+    result = extract_by_rules(text, date=date)
+    assert ("Lars Becker", office) in result.pairs("holdsOffice")
+    assert extractor_of(result, "Lars Becker", "holdsOffice", office) == f"rules/{rule}"

@@ -179,6 +179,9 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     national = title.extra.get("national_labels", {}).get(place.key)  # "United States Senator"
+    until, dated = title.extra.get("dated_labels", {}).get(place.key, (None, None))
+    if dated and state.article.date and str(state.article.date) < until:
+        national = dated  # the office's name then: "President of the Palestinian National Authority" before 2013
     label = _chamber_office(title, chamber, place, demonyms) if chamber else national if national and not portfolio \
         else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
