@@ -235,12 +235,23 @@ def _persons(doc: Doc, gazetteer: _SpanIndex, regions: _SpanIndex) -> list[Menti
         if ent.label_ != "PERSON":
             continue
         span = _trim_person(ent, gazetteer)
+        span = _without_place_of_title(span, gazetteer, regions) if span is not None else None
         if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}) \
                 or _region_named(span, regions) or _seat_in_brackets(span) or _seat_after_member_for(span) \
                 or _in_portfolio(span, gazetteer):
             continue
         out.append(_from_span(span, "PERSON"))
     return out
+
+
+def _without_place_of_title(span: Span, gazetteer: _SpanIndex, regions: _SpanIndex) -> Span:
+    """"the mayor of Springfield Ana Rojas": the place after a title's "of" is no part of
+    the name the model ran it into."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or not any(s.label_ == "TITLE" for s in gazetteer.at(span.start - 2)):
+        return span
+    place = max((r.end for r in regions.at(span.start) if r.start == span.start and r.end <= span.end - 2), default=None)
+    return doc[place:span.end] if place is not None else span
 
 
 #: Titles whose portfolio follows them: "Minister for Education and Training".
