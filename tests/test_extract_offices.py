@@ -134,9 +134,13 @@ def test_palestinian_offices_are_named_for_the_date(extract_by_rules, text, date
     assert extractor_of(result, "Lars Becker", "holdsOffice", office) == f"rules/{rule}"
 
 
-def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text):
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("Critics called the mayor of Antwerp Patrick Verhoeven a coward.", "Patrick Verhoeven", "Mayor of Antwerp"),
+    ("The mayor of Leeds Tom Harris resigned on Monday.", "Tom Harris", "Mayor of Leeds"),
+])
+def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text, text, person, office):
     """"mayor of Springfield Ana Rojas": the model runs the place into the name (the fact is a
     nearby candidate that the relation model keeps)."""
-    result = extract_text("The party leader and mayor of Antwerp Lars Becker received the most votes.", date=DATE)
-    assert extractor_of(result, "Lars Becker", "holdsOffice", "Mayor of Antwerp") == "model/relations:office.nearby"
-    assert not any("Antwerp" in p for p, _ in result.pairs("holdsOffice"))
+    result = extract_text(text, date=DATE)
+    assert extractor_of(result, person, "holdsOffice", office) == "model/relations:office.nearby"
+    assert {p for p, _ in result.pairs("holdsOffice")} == {person}
