@@ -122,7 +122,8 @@ def test_shadow_ministers_hold_the_oppositions_post(extract_by_rules, text, pers
     [
         ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2007-05-01",
          "President of the Palestinian National Authority", "office.title_before_name"),
-        ("Lars Becker, President of the Palestinian National Authority, said talks would resume.", "2007-05-01",
+        ("On Monday Lars Becker, President of the Palestinian National Authority, told reporters that talks would resume.",
+         "2007-05-01",
          "President of the Palestinian National Authority", "office.apposition"),
         ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2016-05-01",
          "President of Palestine", "office.title_before_name"),
