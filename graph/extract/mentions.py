@@ -245,11 +245,41 @@ def _persons(doc: Doc, gazetteer: _SpanIndex, regions: _SpanIndex) -> list[Menti
         if ent.label_ != "PERSON":
             continue
         span = _trim_person(ent, gazetteer)
+        span = _without_place_of_title(span, gazetteer, regions) if span is not None else None
         if span is None or _covered(span, gazetteer, {"PERSON", "COUNTRY", "DEMONYM", "PARTY", "PARTY_ADJ", "ORG", "SERIES"}) \
-                or _region_named(span, regions) or _seat_in_brackets(span) or _seat_after_member_for(span):
+                or _region_named(span, regions) or _seat_in_brackets(span) or _seat_after_member_for(span) \
+                or _in_portfolio(span, gazetteer):
             continue
         out.append(_from_span(span, "PERSON"))
     return out
+
+
+def _without_place_of_title(span: Span, gazetteer: _SpanIndex, regions: _SpanIndex) -> Span:
+    """"the mayor of Springfield Ana Rojas": the place after a title's "of" is no part of
+    the name the model ran it into."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or not any(s.label_ == "TITLE" for s in gazetteer.at(span.start - 2)):
+        return span
+    place = max((r.end for r in regions.at(span.start) if r.start == span.start and r.end <= span.end - 2), default=None)
+    return doc[place:span.end] if place is not None else span
+
+
+#: Titles whose portfolio follows them: "Minister for Education and Training".
+_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner"}
+
+
+def _in_portfolio(span: Span, gazetteer: _SpanIndex) -> bool:
+    """"Minister for Vocational Education and Training, X": a capitalised word the model
+    calls a person after the "and" of a minister's portfolio is the portfolio's last part."""
+    doc, index = span.doc, span.start - 1
+    if index <= span.sent.start or doc[index].lower_ not in {"and", "&"}:
+        return False  # the portfolio's last part: "… and Training"
+    while index > span.sent.start and (doc[index].lower_ in {"and", "the", "&"} or doc[index].text[:1].isupper()
+                                       and doc[index].ent_type_ != "PERSON"):
+        index -= 1
+    return index > span.sent.start and index < span.start - 1 and doc[index].lower_ in {"for", "of"} \
+        and doc[index - 1].lower_ in _PORTFOLIO_HEADS \
+        and any(s.label_ == "TITLE" for s in gazetteer.at(index - 1))
 
 
 #: Words after which "for X" names the seat a member holds: "the Labour MP for X".

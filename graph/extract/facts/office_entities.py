@@ -61,7 +61,10 @@ def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectiv
 
 
 def _titled(title: Known, portfolio: str | None) -> str:
-    return f"{title.label} of {portfolio}" if portfolio else title.label
+    """"Minister of Tourism"; a portfolio the text gives after "for" keeps it ("Minister for Health")."""
+    if not portfolio:
+        return title.label
+    return f"{title.label} {portfolio}" if portfolio.startswith("for ") else f"{title.label} of {portfolio}"
 
 
 def _free_country_before(state: ArticleState, title_span: Span) -> Entity | None:
@@ -144,6 +147,9 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     officer ("Managing Director", "Secretary-General") needs the organisation named: a
     party's secretary-general is no office of its country."""
     confidence = 1.0
+    if title.extra.get("body"):  # a post whose name says its body ("UN High Commissioner for Refugees")
+        body = entity_for_key(state, entity_key("Organization", title.extra["body"]))
+        return (named_office(state, title.label, body), confidence) if body is not None else None
     if place is not None and place.type != "Country" and title.extra.get("kind") == "minister":
         place = None  # a minister serves a country: "foreign minister X at the Forum" is not the Forum's
     if title.country:  # a title only one country has ("Pope")
@@ -173,10 +179,15 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         chamber = _house_of_representatives(state, place)
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     national = title.extra.get("national_labels", {}).get(place.key)  # "United States Senator"
+    until, dated = title.extra.get("dated_labels", {}).get(place.key, (None, None))
+    if dated and state.article.date and str(state.article.date) < until:
+        national = dated  # the office's name then: "President of the Palestinian National Authority" before 2013
     label = _chamber_office(title, chamber, place, demonyms) if chamber else national if national and not portfolio \
         else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
+    elif place.label == "White House" and not portfolio:
+        label = f"White House {title.label}"  # the names of its posts: "White House Press Secretary"
     return named_office(state, label, place), confidence
 
 
@@ -224,7 +235,8 @@ def regional_place(state: ArticleState, title: Known, title_span: Span) -> Known
     Ohio". A name that is also a country's stays the country's for a national title
     ("Georgia's President"), a mayor's place is a city, and a head of government's or a
     minister's is a state or province."""
-    if not (title.extra.get("local") or title.extra.get("kind") in _REGIONAL_KINDS) or title.country:
+    if not (title.extra.get("local") or title.extra.get("regional") or title.extra.get("kind") in _REGIONAL_KINDS) \
+            or title.country:
         return None
     for words in _place_word_runs(state, title_span):
         region = _region_named(state, title, " ".join(t.text for t in words))

@@ -7,6 +7,7 @@ relation model), and from administrations and predecessors ("the X administratio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -45,7 +46,7 @@ from graph.model import Entity, Fact
 
 _TAKES_OFFICE = re.compile(r"\bwill (take office|be sworn in|be inaugurated|assume office)|\bis due to take office", re.I)
 #: Bare titles a portfolio word can precede ("Tourism Minister").
-PORTFOLIO_TITLES = {"minister", "secretary", "ministre"}
+PORTFOLIO_TITLES = {"minister", "secretary", "ministre", "vice minister", "vice-minister", "deputy minister"}
 #: Titles that, right after a party's name, are posts in the party.
 PARTY_POSTS = {"president", "chairman", "chairwoman", "chair", "secretary", "secretary-general", "secretary general",
                "general secretary", "vice president", "vice-president", "leader", "spokesman", "spokeswoman"}
@@ -99,19 +100,40 @@ def _portfolio(state: ArticleState, title: Span) -> str | None:
 
 
 def _portfolio_after(state: ArticleState, title: Span) -> str | None:
-    """"Minister of Public Works and Housing": the capitalised words after "of",
-    when they name no country or known body."""
+    """"Minister of Public Works and Housing", "Minister for Education and Training": the
+    capitalised words after "of" or "for", when they name no country or known body (a
+    portfolio after "for" keeps it: "Minister for Education and Training")."""
     doc = title.doc
-    if title.end + 1 >= title.sent.end or doc[title.end].lower_ != "of":
+    if title.end + 1 >= title.sent.end or doc[title.end].lower_ not in {"of", "for"}:
         return None
-    end = title.end + 1
-    while end < title.sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ == "and") \
-            and doc[end].ent_type_ != "PERSON" \
-            and not any(state.mentions[i].key or state.mentions[i].label in {"PERSON", "NAME"} for i in state.at_token.get(end, ())):
+    end = _portfolio_end(state, title.end + 1, title.sent)
+    words = doc[title.end + 1 : end].text
+    return (f"for {words}" if doc[title.end].lower_ == "for" else words) if words else None
+
+
+def _portfolio_end(state: ArticleState, index: int, sent: Span) -> int:
+    """Where the portfolio's capitalised words from `index` end ("Education and Training"):
+    at a person, a country or known body, or any other word."""
+    doc, end = state.doc, index
+    while end < sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in {"and", "&"}
+                              or doc[end].lower_ == "the" and end > index) \
+            and not any(state.mentions[i].label in {"PERSON", "NAME"} or state.mentions[i].key
+                        and state.mentions[i].label not in {"PARTY", "PARTY_ADJ"}  # "Minister for Labour"
+                        for i in state.at_token.get(end, ())):
         end += 1
-    while end > title.end + 1 and doc[end - 1].lower_ == "and":
+    while end > index and doc[end - 1].lower_ in {"and", "&", "the"}:
         end -= 1
-    return doc[title.end + 1 : end].text or None
+    return end
+
+
+def _past_portfolio(state: ArticleState, title: Span, index: int, sent: Span) -> int:
+    """Past a minister's portfolio after the title ("Minister for Education and Training"), or
+    `index` itself when none follows."""
+    doc = state.doc
+    if title.text.lower() not in PORTFOLIO_TITLES or index + 1 >= sent.end or doc[index].lower_ not in {"for", "of"}:
+        return index
+    end = _portfolio_end(state, index + 1, sent)
+    return end if end > index + 1 else index
 
 
 def read_offices(state: ArticleState, sent: Span) -> None:
@@ -119,6 +141,10 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     a person wins, and the Office is minted for the country it belongs to."""
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
+        shadow = _shadow_portfolio(title) if known is not None else None
+        if shadow is not None:
+            _read_shadow_office(state, known, title, shadow, sent)
+            continue
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) \
             if known is not None and region is None and not known.extra.get("local") else None  # a mayor's is a city
@@ -160,6 +186,42 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+
+
+#: Titles a Westminster opposition shadows: its ministers, and the heads they would replace.
+_SHADOWED_KINDS = {"minister", "head"}
+
+
+def _shadow_portfolio(title: Span) -> str | None:
+    """"Shadow Health Minister", "the shadow minister for health", "shadow chancellor": the
+    portfolio words between "shadow" and the title ("" when none), or None when no
+    "shadow" comes before it."""
+    words = words_before(title[0], 4)  # nearest first
+    for n, token in enumerate(words):
+        if token.lower_ == "shadow":
+            return " ".join(w.text[:1].upper() + w.text[1:] for w in reversed(words[:n]))
+        if not token.is_alpha or token.lower_ in {"the", "a", "an"} or token.ent_type_ in {"GPE", "NORP", "PERSON"}:
+            return None
+    return None
+
+
+def _read_shadow_office(state: ArticleState, known: Known, title: Span, portfolio: str, sent: Span) -> None:
+    """A shadow minister holds no office of the state: "Shadow Health Minister X" holds the
+    opposition's post "Shadow Minister of Health of <country>", and "the shadow chancellor"
+    shadows the Chancellor of the Exchequer, never the head of government."""
+    if known.extra.get("kind") not in _SHADOWED_KINDS:
+        return
+    if known.key == "title/chancellor":
+        known = state.gazetteer.by_key.get("title/chancelloroftheexchequer", known)
+    found = _title_before_name(state, title, sent) or _apposition(state, title, sent)
+    if found is None:
+        return
+    person, place, status, rule = found
+    shadowed = replace(known, key=f"{known.key}/shadow", label=f"Shadow {known.label}",
+                       extra={**known.extra, "kind": "minister", "head": False})
+    office = mint_office(state, shadowed, place, person, portfolio or _portfolio_after(state, title), title)
+    if office is not None:
+        add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
 
 
 def _add_regional_office(state: ArticleState, person: Entity, known: Known, region: Known, title: Span,
@@ -450,6 +512,7 @@ def _title_before_name(state, title: Span, sent: Span):
     doc = state.doc
     while index < sent.end and (doc[index].lower_ in {"-elect", "elect", "-", "designate", "-designate"} or doc[index].text == "("):
         index += 1
+    index = _past_portfolio(state, title, index, sent)  # "Minister for Trade and Industry Ana Rojas"
     owner = None
     if index + 1 < sent.end and doc[index].lower_ == "of":
         country_at = index + 2 if doc[index + 1].lower_ == "the" else index + 1
@@ -525,8 +588,8 @@ def _apposition(state, title: Span, sent: Span):
         person = state.entity_at(doc[start - 2], {"Person"})
         if person is not None:
             return person, place, status, RULES["office.apposition"]
-    # [the] title [of X] [(...)] , name
-    index = title.end
+    # [the] title [for portfolio] [of X] [(...)] , name
+    index = _past_portfolio(state, title, title.end, sent)
     if index < sent.end and doc[index].lower_ == "of":
         index += 1
         named = place_kind_end(doc, index, sent)  # "the Chief Minister of the Indian state of Karnataka, X"

@@ -1,0 +1,147 @@
+"""Office rules (issue 11): constructions of news English that name an office, on sentences we
+wrote ourselves with invented people. Each test names the rule it expects to fire."""
+from __future__ import annotations
+
+import pytest
+
+DATE = "2007-05-01"
+
+
+def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
+    fact = result.fact(subject, relation, obj)
+    return fact.extractor if fact is not None else None
+
+
+# --- office names: what the title and its place call the office -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        # "Vice" and "Deputy" foreign ministers keep the rank the text gives them
+        ("Chinese Vice Foreign Minister Lars Becker arrived in Seoul for the talks.",
+         "Lars Becker", "Vice Minister of Foreign Affairs of China", "office.title_before_name"),
+        ("Lars Becker, the deputy foreign minister of Japan, arrived in Seoul for the talks.",
+         "Lars Becker", "Deputy Minister of Foreign Affairs of Japan", "office.apposition"),
+        # the White House's posts are named as the White House names them
+        ("White House Press Secretary Lars Becker told reporters the bill would be vetoed.",
+         "Lars Becker", "White House Press Secretary", "office.title_before_name"),
+        ("White House deputy press secretary Aino Virtanen told reporters the bill would be vetoed.",
+         "Aino Virtanen", "White House Deputy Press Secretary", "office.title_before_name"),
+        ("Lars Becker, the White House counsel, resigned on Friday.",
+         "Lars Becker", "White House Counsel", "office.apposition"),
+        # a Commonwealth country's envoy to another is its high commissioner there
+        ("Finland's high commissioner to Canada, Aino Virtanen, met officials on Monday.",
+         "Aino Virtanen", "High Commissioner of Finland to Canada", "office.title_first_apposition"),
+        # the UN's high commissioners are posts of the UN, whatever country is nearby
+        ("In Geneva, UN High Commissioner for Human Rights Aino Virtanen criticised France.",
+         "Aino Virtanen", "United Nations High Commissioner for Human Rights", "office.title_before_name"),
+        # a state's attorney-general is the state's, not the country's
+        ("Queensland Attorney-General Aino Virtanen announced an inquiry into the police.",
+         "Aino Virtanen", "Attorney General of Queensland", "office.title_before_name"),
+    ],
+)
+def test_office_names(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+
+
+def test_a_state_attorney_general_is_not_the_countrys(extract_by_rules):
+    result = extract_by_rules("Queensland Attorney-General Aino Virtanen announced an inquiry into the police.",
+                              date=DATE)
+    assert not any(o.endswith("of Australia") for _, o in result.pairs("holdsOffice"))
+
+
+def test_a_bare_attorney_general_is_not_the_home_states(extract_by_rules):
+    """Only a state named beside the title makes it the state's: a federal minister named
+    after a state's leader keeps the federal office."""
+    result = extract_by_rules("The Australian Capital Territory Chief Minister, Lars Becker, published the draft. "
+                              "Attorney-General Aino Virtanen said it had changed since.", date=DATE)
+    assert not any(p == "Aino Virtanen" and "Territory" in o for p, o in result.pairs("holdsOffice"))
+
+
+# --- a minister's portfolio after "for" or "of", however long ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        ("The Australian Minister for Vocational Education and Training, Lars Becker, opened the college.",
+         "Lars Becker", "Minister for Vocational Education and Training of Australia", "office.title_first_apposition"),
+        ("The Australian Minister for Regional Development and Local Government, Aino Virtanen, said the plan "
+         "would proceed.",
+         "Aino Virtanen", "Minister for Regional Development and Local Government of Australia",
+         "office.title_first_apposition"),
+        ("Indian Minister for Women and Child Development Aino Virtanen launched the scheme.",
+         "Aino Virtanen", "Minister for Women and Child Development of India", "office.title_before_name"),
+        ("Cuban Vice-Minister for Labour Lars Becker said wages would rise.",
+         "Lars Becker", "Vice Minister for Labour of Cuba", "office.title_before_name"),
+    ],
+)
+def test_a_long_portfolio_is_part_of_the_office(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+
+
+def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
+    result = extract_by_rules("The Australian Minister for Vocational Education and Training, Lars Becker, opened "
+                              "the college.", date=DATE)
+    assert {p for p, _ in result.pairs("holdsOffice")} == {"Lars Becker"}
+
+
+# --- shadow ministers: the opposition's posts, never the state's -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "rule"),
+    [
+        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Shadow Health Minister "
+         "Aino Virtanen criticised it.",
+         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.title_before_name"),
+        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Aino Virtanen, the Shadow "
+         "Health Minister, criticised it.",
+         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.apposition"),
+        ("Australian Prime Minister John Howard defended the school plan on Monday. The shadow minister for "
+         "education, Aino Virtanen, criticised it.",
+         "Aino Virtanen", "Shadow Minister of Education of Australia", "office.title_first_apposition"),
+        ("British Prime Minister Tony Blair defended the budget on Wednesday. Lars Becker, the shadow chancellor, "
+         "criticised it.",
+         "Lars Becker", "Shadow Chancellor of the Exchequer of the United Kingdom", "office.apposition"),
+    ],
+)
+def test_shadow_ministers_hold_the_oppositions_post(extract_by_rules, text, person, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
+    assert not any(p == person and not o.startswith("Shadow ") for p, o in result.pairs("holdsOffice"))
+
+
+# --- the Palestinian Authority's offices, by the name they had then ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "date", "office", "rule"),
+    [
+        ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2007-05-01",
+         "President of the Palestinian National Authority", "office.title_before_name"),
+        ("On Monday Lars Becker, President of the Palestinian National Authority, told reporters that talks would resume.",
+         "2007-05-01",
+         "President of the Palestinian National Authority", "office.apposition"),
+        ("Palestinian President Lars Becker met the Israeli Prime Minister in Jerusalem.", "2016-05-01",
+         "President of Palestine", "office.title_before_name"),
+    ],
+)
+def test_palestinian_offices_are_named_for_the_date(extract_by_rules, text, date, office, rule):
+    result = extract_by_rules(text, date=date)
+    assert ("Lars Becker", office) in result.pairs("holdsOffice")
+    assert extractor_of(result, "Lars Becker", "holdsOffice", office) == f"rules/{rule}"
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("Critics called the mayor of Antwerp Patrick Verhoeven a coward.", "Patrick Verhoeven", "Mayor of Antwerp"),
+    ("The mayor of Leeds Tom Harris resigned on Monday.", "Tom Harris", "Mayor of Leeds"),
+])
+def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text, text, person, office):
+    """"mayor of Springfield Ana Rojas": the model runs the place into the name (the fact is a
+    nearby candidate that the relation model keeps)."""
+    result = extract_text(text, date=DATE)
+    assert extractor_of(result, person, "holdsOffice", office) == "model/relations:office.nearby"
+    assert {p for p, _ in result.pairs("holdsOffice")} == {person}
