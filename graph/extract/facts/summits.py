@@ -126,7 +126,7 @@ SUMMIT_ACT_NOUNS = {"talk", "talks", "meeting", "speech", "address", "remark", "
                     "comments", "incident", "exchange", "dispute", "clash", "row", "session", "appearance", "conference",
                     "discussion", "discussions", "handshake", "news"}
 #: Verbs of being somewhere for a summit: "X is in Hanoi for the summit", "arrived for".
-THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather", "meet"}
+THERE_FOR = {"be", "arrive", "stay", "travel", "go", "come", "fly", "head", "remain", "gather", "meet", "visit"}
 #: Acts done face to face: at a summit, their object was there too ("X told Y at the summit").
 FACE_TO_FACE = {"meet", "greet", "receive", "host", "welcome", "tell", "interrupt", "confront", "embrace", "thank",
                 "accompany", "join", "brief", "rebuke", "hug"}
