@@ -558,6 +558,10 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
                      "party.leader_predicative", id="stood-down-as-leader"),
         pytest.param("In Berlin, Lars Becker, a lawyer and the leader of the SPD, rejected the German proposal.",
                      "current", "party.leader_apposition", id="conjoined-apposition"),
+        pytest.param("The leader of the SPD Lars Becker rejected the German proposal on Wednesday.", "current",
+                     "party.leader_title_first", id="leader-of-the-party-then-name"),
+        pytest.param("Lars Becker, leader of Germany's main opposition party, the SPD, rejected the proposal.", "current",
+                     "party.leader_apposition", id="described-party-then-its-name"),
         pytest.param("Lars Becker, SPD leader, rejected the German proposal on Wednesday.", "current",
                      "party.role_apposition", id="apposition-without-article"),
         pytest.param("Lars Becker, former SPD leader, rejected the German proposal on Wednesday.", "former",
@@ -617,6 +621,27 @@ def test_extract_a_city_says_which_country_a_party_word_belongs_to(extract_text)
     result = extract_text("In Washington, Dana Ruiz warned opposition Democrats in Congress against raising taxes.")
     assert "Indian National Congress" not in {e.label for e in result.of_type("PoliticalParty")}
     assert result.rows("memberOf") == set()
+
+
+def test_extract_a_word_for_where_a_party_stands_is_not_part_of_its_name(extract_text):
+    result = extract_text("In New Zealand, Opposition National party leader, Ana Rojas, spoke on Monday.")
+    assert result.key_pairs("leaderOf") == {("person/ana-rojas", "party/new-zealand-national-party")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("In Germany, Lars Becker and Anna Berger were the Social Democrats who voted against the measure.",
+                     id="were-the-party"),
+        pytest.param("In Germany, Lars Becker and Anna Berger were among the Social Democrats who voted against it.",
+                     id="were-among-the-party"),
+    ],
+)
+def test_extract_people_said_to_be_a_party_s_members(extract_text, text):
+    result = extract_text(text)
+    party = "party/social-democratic-party-of-germany"
+    assert {("person/lars-becker", party), ("person/anna-berger", party)} <= result.key_pairs("memberOf")
+    assert extractors(result, "memberOf") == {"rules/party.members_listed"}
 
 
 def test_extract_a_contender_for_the_party_leadership_is_a_member_not_its_leader(extract_text):

@@ -198,6 +198,11 @@ def _without_parts_of(known: list[Span], parties: list[Span]) -> list[Span]:
                                       and any(p.start <= s.start and s.end <= p.end for p in parties))]
 
 
+#: Words that say where a party stands, written capitalised before its name ("the Opposition
+#: National party", "the Ruling Labour party") but no part of it.
+_STANDING_WORDS = {"opposition", "ruling", "governing", "rival", "former", "main", "minor"}
+
+
 def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
     """The capitalised run of words around `index` in its sentence, joined by "and" and
     hyphens, and after `index` also by "of", "for" and "the" ("Front for Multi-ethnic
@@ -223,7 +228,7 @@ def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
     if start == index or end < sent.end and doc[end].lower_ in {"of", "for", "-", "–", "/"}:
         while end < sent.end and in_name(end):
             end += 1
-    while start < end and (doc[start].lower_ in _NAME_LINKS | {"a", "an"} or not doc[start].text[:1].isupper()):
+    while start < end and (doc[start].lower_ in _NAME_LINKS | _STANDING_WORDS | {"a", "an"} or not doc[start].text[:1].isupper()):
         start += 1
     while end > start and doc[end - 1].lower_ in _NAME_LINKS:
         end -= 1

@@ -284,6 +284,9 @@ def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity
     party's members, or a plural party name before a list of people."""
     doc = state.doc
     end = party.end
+    said_to_be = _subjects_said_to_be(party)
+    if said_to_be:
+        return [p for p in (person_of_token(state, t) for s in said_to_be for t in [s, *conjuncts(s)]) if p is not None]
     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lemma_ in ROLE_WORDS:
         end += 1  # "Labour MPs", "Republican senators"
     elif not (party.root.tag_ in {"NNPS", "NNS"} or _members_of(party)):
@@ -302,6 +305,18 @@ def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity
         else:
             return []
     return people_in_list(state, range(start, min(sent.end, start + 16)))
+
+
+def _subjects_said_to_be(party: Span) -> list[Token]:
+    """"A, B and C were the Republicans who voted against it", "A and B are among the
+    Democrats": the subjects a plural party name is said of."""
+    root = party.root
+    if root.tag_ not in {"NNPS", "NNS"}:
+        return []
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "among" else root.head if root.dep_ == "attr" else None
+    if verb is None or verb.lemma_ != "be" or negated(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _members_of(party: Span) -> bool:

@@ -100,7 +100,9 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
             status = status_from_words(list(doc[det:party.start]) + role_words) if relation == "leaderOf" else None
             return person, relation, status, RULES["party.role_apposition"]
     if not role_words:
-        if index < sent.end and party[0].lower_ not in {"the"}:
+        before = _left_of(party, sent, lambda t: t.lower_ == "the")
+        after_of = before >= sent.start and doc[before].lower_ == "of"  # "leader of the PARTY X"
+        if index < sent.end and party[0].lower_ not in {"the"} and not after_of:
             person = person_after(state, index, sent)
             if person is not None and state.mention_at(party[0], {"PARTY_ADJ"}) is not None:
                 return person, "memberOf", None, RULES["party.role_of_party"]
@@ -128,8 +130,15 @@ def _regional_branch(state: ArticleState, party: Span) -> bool:
 
 
 def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
-    """"X, (the former) leader of the PARTY" and "leader of the PARTY, X"."""
+    """"X, (the former) leader of the PARTY", "leader of the PARTY, X", "the leader of the
+    PARTY X" and "X, leader of the country's main opposition party, the PARTY"."""
     doc = state.doc
+    named = party
+    comma = party.start - 1 - (party.start - 1 > sent.start and doc[party.start - 1].lower_ == "the")
+    if comma - 1 > sent.start and doc[comma].text == "," and doc[comma - 1].lemma_ == "party" \
+            and party.root.dep_ not in {"compound", "amod", "poss"}:  # not "…party, the PARTY government"
+        described = doc[comma - 1]  # "leader of the country's main opposition party, the PARTY": its name
+        party = doc[described.left_edge.i : described.i + 1]
     i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party", "'s", "’s"}
                  or t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t.text == "-"
                  or state.entity_at(t, {"Country"}) is not None)  # "of the political party Tamarind Front",
@@ -137,7 +146,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
-    leads = leader_named(_noun_words(noun), party)
+    leads = leader_named(_noun_words(noun), named)
     if not (leads or noun.lower_ in ROLE_WORDS) or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
     qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
@@ -170,8 +179,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
             elif relation == "leaderOf" and status == "current" and is_future(verb):
                 status = "elect"  # "X will take over as leader of the PARTY"
             return person, relation, status, RULES["party.leader_predicative"]
-    if party.end + 1 < sent.end and doc[party.end].text == ",":
-        person = person_after(state, party.end + 1, sent)
+    comma = named.end < sent.end and doc[named.end].text == ","
+    if comma or named is party and named.end < sent.end and state.entity_at(doc[named.end], {"Person"}) is not None:
+        person = person_after(state, named.end + comma, sent)  # "leader of the PARTY, X", "… the PARTY X"
         if person is not None:
             return person, relation, status, RULES["party.leader_title_first"]
     return None
