@@ -972,6 +972,9 @@ def test_extract_summit_identity_is_series_and_year(extract_by_rules, text, date
                      {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")}, id="face-to-face-object"),
         pytest.param("Finnish President Aino Virtanen was also in attendance at the G20 summit.",
                      {("Aino Virtanen", "attended")}, id="in-attendance"),
+        pytest.param("During the G20 summit, Finnish President Aino Virtanen held a bilateral meeting with Chilean "
+                     "President Ana Rojas.", {("Aino Virtanen", "attended"), ("Ana Rojas", "attended")},
+                     id="held-a-meeting-with"),
         pytest.param("For the G20 summit, Finnish President Aino Virtanen will visit the Korean capital for three days.",
                      {("Aino Virtanen", "planned")}, id="visit-for"),
         pytest.param("Finnish President Aino Virtanen and Chilean President Ana Rojas were among the leaders at the "

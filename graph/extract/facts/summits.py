@@ -157,7 +157,9 @@ def read_presence(state: ArticleState, sent: Span) -> None:
             continue
         if verb.dep_ in {"acl", "relcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
             continue  # "the deal reached at the summit"
-        participants += subjects_of(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+        acts = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in SUMMIT_ACT_NOUNS]
+        participants += subjects_of(verb) + [g for act in acts for c in act.children  # "held a meeting with X"
+                                            if c.dep_ == "prep" and c.lower_ in {"with", "between"}
                                             for g in c.children if g.dep_ == "pobj"]
         participants += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "was announced by X at"
         if verb.lemma_ in FACE_TO_FACE:
