@@ -200,7 +200,7 @@ def test_a_spokesperson_for_someone_with_no_office_holds_none(extract_by_rules):
          "Lars Becker", "Executive Secretary of the Council of Ministers of Cuba"),
         ("Lars Becker, the vice president of the Council of State of Cuba, lost his post on Monday.",
          "Lars Becker", "Vice President of the Council of State of Cuba"),
-        ("Lars Becker, a member of the U.S. House of Representatives, voted against the bill.",
+        ("Lars Becker, a member of the US House of Representatives, voted against the bill.",
          "Lars Becker", "Member of the United States House of Representatives"),
     ],
 )
