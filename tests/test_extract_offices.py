@@ -145,3 +145,83 @@ def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text, text, 
     result = extract_text(text, date=DATE)
     assert extractor_of(result, person, "holdsOffice", office) == "model/relations:office.nearby"
     assert {p for p, _ in result.pairs("holdsOffice")} == {person}
+
+
+# --- spokespeople of offices and of state bodies (issue 11) ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        # a person's spokesperson speaks for the office the article gives that person
+        ("Lars Becker, a spokesman for Indonesian President Susilo Bambang Yudhoyono, denied the report.",
+         "Lars Becker", "Spokesperson for the President of Indonesia"),
+        ("Indonesian President Susilo Bambang Yudhoyono flew home on Sunday. "
+         "Yudhoyono's spokesman Lars Becker denied the report.",
+         "Lars Becker", "Spokesperson for the President of Indonesia"),
+        ("Indonesian President Susilo Bambang Yudhoyono flew home on Sunday. "
+         "Presidential spokesman Lars Becker denied the report.",
+         "Lars Becker", "Spokesperson for the President of Indonesia"),
+        # a bare "Government spokesman" speaks for the government of the article's country
+        ("Iranian President Mahmoud Ahmadinejad flew home on Sunday. "
+         "Government spokesman Lars Becker denied the report.",
+         "Lars Becker", "Spokesperson of the Government of Iran"),
+        # bodies of a state the gazetteer knows
+        ("Aino Virtanen, a Secret Service spokeswoman, denied the report.",
+         "Aino Virtanen", "Spokesperson of the United States Secret Service"),
+        ("US National Security Council spokesman Lars Becker denied the report.",
+         "Lars Becker", "Spokesperson of the United States National Security Council"),
+    ],
+)
+def test_spokespeople(extract_by_rules, text, person, office):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.spokesperson"
+
+
+def test_a_spokesperson_for_someone_with_no_office_holds_none(extract_by_rules):
+    result = extract_by_rules("Aino Virtanen met Lars Becker on Monday. "
+                              "Lars Becker, a spokesman for Aino Virtanen, denied the report.", date=DATE)
+    assert not result.pairs("holdsOffice")
+
+
+# --- posts in bodies of a state: "<Post> of <the body>" ----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        ("Lars Becker, Secretary of the Russian Security Council, flew to Paris on Monday.",
+         "Lars Becker", "Secretary of the Security Council of Russia"),
+        ("Russian Security Council Secretary Lars Becker flew to Paris on Monday.",
+         "Lars Becker", "Secretary of the Security Council of Russia"),
+        ("Aino Virtanen is a member of the Supreme National Security Council.",
+         "Aino Virtanen", "Member of the Supreme National Security Council of Iran"),
+        # a body every state has is completed with the country
+        ("Lars Becker, the executive secretary of the Council of Ministers, lost his post on Monday in Cuba.",
+         "Lars Becker", "Executive Secretary of the Council of Ministers of Cuba"),
+        ("Lars Becker, the vice president of the Council of State of Cuba, lost his post on Monday.",
+         "Lars Becker", "Vice President of the Council of State of Cuba"),
+        ("Lars Becker, a member of the US House of Representatives, voted against the bill.",
+         "Lars Becker", "Member of the United States House of Representatives"),
+    ],
+)
+def test_body_posts(extract_by_rules, text, person, office):
+    result = extract_by_rules(text, date=DATE)
+    assert (person, office) in result.pairs("holdsOffice")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.body_post"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a committee's member, not the chamber's
+        "Lars Becker, a member of the Senate Foreign Relations Committee, voted against the bill.",
+        # a club's secretary holds no public office
+        "Lars Becker, secretary of the village chess club, voted against the plan.",
+        # another country's chamber of the same name
+        "Australian Prime Minister John Howard spoke on Monday. "
+        "Lars Becker, a member of the House of Representatives, voted against the bill.",
+    ],
+)
+def test_no_body_post(extract_by_rules, text):
+    result = extract_by_rules(text, date=DATE)
+    assert not any(p == "Lars Becker" for p, _ in result.pairs("holdsOffice"))

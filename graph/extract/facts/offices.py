@@ -34,6 +34,8 @@ from graph.extract.facts.office_entities import (
     country_of_region_named,
     mint_office,
     mint_regional_office,
+    named_office,
+    place_name,
     place_kind_end,
     regional_place,
     last_state_named_before,
@@ -186,6 +188,141 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
             holders[person.key] = office[0].country or ""
+    read_body_posts(state, sent)
+
+
+#: Posts in a body of the state, named "<Post> of <the body>" ("Secretary of the Security
+#: Council of Russia", "Member of the United States House of Representatives").
+BODY_POSTS = {"secretary": "Secretary", "chairman": "Chairman", "chairwoman": "Chairwoman", "chair": "Chair",
+              "member": "Member", "administrator": "Administrator", "commissioner": "Commissioner",
+              "director": "Director", "president": "President"}
+#: Words before a post that are part of its name ("Executive Secretary", "Vice President").
+_POST_RANKS = {"executive": "Executive", "deputy": "Deputy", "vice": "Vice", "first": "First"}
+_CHAMBER_NAME = re.compile(r"\b(House|Senate|Assembly|Parliament|Congress|Chamber)\b")
+#: Bodies every state has under the same name, which an office's name completes with the
+#: country ("Executive Secretary of the Council of Ministers of Ruritania").
+_GENERIC_BODIES = (("council", "of", "ministers"), ("council", "of", "state"))
+
+
+def read_body_posts(state: ArticleState, sent: Span) -> None:
+    """"X, Secretary of the Ruritanian Security Council", "the executive secretary of the
+    Council of Ministers, X", "Security Council Secretary X", "X, a member of the
+    Supreme National Security Council": an officer of a named body of a state holds the
+    post "<Post> of <the body>" (with the country when the body's name is one every state
+    has). Only bodies the gazetteer places in a country, or those generic ones, count:
+    a company's or a club's secretary holds no public office."""
+    doc = state.doc
+    for token in sent:
+        post = BODY_POSTS.get(token.lower_)
+        if post is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in state.in_quote:
+            continue
+        first = token
+        if token.i - 1 >= sent.start and doc[token.i - 1].lower_.strip("-") in _POST_RANKS:
+            first = doc[token.i - 1]
+            post = f"{_POST_RANKS[first.lower_.strip('-')]} {post}"
+        elif token.lower_ == "president":
+            continue  # a bare president of a body is its head under many names
+        body = _body_after_of(state, token, sent) or _body_before(state, first)
+        if body is None:
+            continue
+        label, place, end = body
+        person = _post_holder(state, token, end, sent)
+        if person is None:
+            continue
+        office = named_office(state, f"{post} of {label}", place)
+        status = status_from_words(words_before(first, 4))
+        add_fact(state, person, "holdsOffice", office, status, RULES["office.body_post"], sent, token)
+
+
+def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, Entity, int] | None:
+    """The body named right after "<post> of (the)": a state's body the gazetteer knows, or
+    a generic one completed with its country. Returns its name, owner and end."""
+    doc = state.doc
+    at = token.i + 1
+    if at + 1 >= sent.end or doc[at].lower_ != "of":
+        return None
+    at += 2 if doc[at + 1].lower_ == "the" else 1
+    if at >= sent.end:
+        return None
+    body = state.entity_at(doc[at], {"Organization"})
+    if body is not None and body.key in state.gazetteer:
+        if not body.country:
+            return None
+        end = end_of_mention(state, at)
+        if not _phrase_ends(state, end, sent) or _another_countrys_namesake(state, body, doc[at:end].text):
+            return None
+        return place_name(state, body), body, end
+    words = tuple(t.lower_ for t in doc[at : at + 3])
+    if words not in _GENERIC_BODIES:
+        return None
+    end = at + 3
+    country = None
+    if end + 1 < sent.end and doc[end].lower_ == "of":
+        country = state.entity_at(doc[end + 1], {"Country"})
+        end = end_of_mention(state, end + 1) if country is not None else end
+    country = country or _only_country(state, sent)
+    if country is None and not any(state.entity_at(t, {"Country"}) for t in sent):
+        country = entity_for_key(state, state.home)
+    if country is None or not _phrase_ends(state, end, sent):
+        return None
+    name = " ".join(t.text[:1].upper() + t.text[1:] if t.lower_ != "of" else "of" for t in doc[at : at + 3])
+    return f"the {name} of {place_name(state, country)}", country, end
+
+
+def _body_before(state: ArticleState, first: Token) -> tuple[str, Entity, int] | None:
+    """"the Russian Security Council Secretary X": a state's body the gazetteer knows, right
+    before the post."""
+    if first.i == first.sent.start:
+        return None
+    body = state.entity_at(state.doc[first.i - 1], {"Organization"})
+    if body is None or body.key not in state.gazetteer or not body.country:
+        return None
+    return place_name(state, body), body, first.i + 1 if first.i < len(state.doc) else first.i
+
+
+def _another_countrys_namesake(state: ArticleState, body: Entity, written: str) -> bool:
+    """"the House of Representatives" outside an article about the chamber's own country:
+    many countries' chambers share the name, so only one that says its country ("the U.S.
+    House") is sure."""
+    if state.home == body.country or not _CHAMBER_NAME.search(body.label):
+        return False
+    country = state.gazetteer.by_key.get(body.country)
+    names = (country.label, *country.aliases, *country.extra.get("demonyms", ())) if country is not None else ()
+    return not any(re.search(rf"\b{re.escape(name)}", written) for name in names if name)
+
+
+def _phrase_ends(state: ArticleState, end: int, sent: Span) -> bool:
+    """Whether the body's name ends its noun phrase: not "the Senate Foreign Relations
+    Committee", where the post is the committee's."""
+    if end >= sent.end:
+        return True
+    nxt = state.doc[end]
+    return not (nxt.pos_ in {"NOUN", "PROPN"} and state.entity_at(nxt, {"Person"}) is None) and nxt.text not in {"'s", "’s"}
+
+
+def _only_country(state: ArticleState, sent: Span) -> Entity | None:
+    countries = {e.key: e for t in sent if (e := state.entity_at(t, {"Country"})) is not None}
+    return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _post_holder(state: ArticleState, token: Token, end: int, sent: Span) -> Entity | None:
+    """Who holds the post: the name after it ("Security Council Secretary X", "Secretary of
+    the Council X"), the name it stands in apposition to ("X, Secretary of …", "the
+    Secretary of …, X,"), or the subject of "X is a member of …"."""
+    doc = state.doc
+    index = end + 1 if end < sent.end and doc[end].text == "," else end
+    person = person_after(state, index, sent) if index < sent.end else None
+    if person is not None:
+        return person
+    if token.dep_ == "appos":
+        return person_of_token(state, token.head)
+    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+    if appositive is not None:
+        return person_of_token(state, appositive)
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return person_of_token(state, subject) if subject is not None else None
+    return None
 
 
 #: Titles a Westminster opposition shadows: its ministers, and the heads they would replace.

@@ -37,7 +37,7 @@ def read_spokespeople(state: ArticleState, sent: Span) -> None:
         if person is None:
             continue
         label, place = body
-        office = named_office(state, f"Spokesperson of {label}", place)
+        office = named_office(state, f"Spokesperson {label}" if label.startswith("for ") else f"Spokesperson of {label}", place)
         status = status_from_words(words_before(token, 4))
         add_fact(state, person, "holdsOffice", office, status, RULES["office.spokesperson"], sent, token)
 
@@ -77,10 +77,45 @@ def _body_spoken_for(state: ArticleState, token: Token, sent: Span) -> tuple[str
     for region in (before, _words_after_for(token, sent)):
         if any(state.mention_at(t, {"PARTY", "PARTY_ADJ"}) for t in region):
             return None  # a party's spokesman: a party post
-        body = _known_body(state, region) or _ministry(state, region) or _government(state, region)
+        body = _known_body(state, region) or _ministry(state, region) or _government(state, region) \
+            or _holder_spoken_for(state, region) or _presidential(state, region)
         if body is not None:
             return body
     return None
+
+
+def _holder_spoken_for(state: ArticleState, region: list[Token]) -> tuple[str, Entity] | None:
+    """"X, a spokesman for President Y", "Y's spokesman X": the spokesperson of a person
+    speaks for the office the article gives that person now ("Spokesperson for the
+    President of Ruritania"); a person with no such office has no public spokesperson."""
+    doc = state.doc
+    before_title = bool(region) and region[-1].i + 1 < len(doc) and doc[region[-1].i + 1].lower_ in CUES["spokesperson"]
+    for token in region:
+        person = state.entity_at(token, {"Person"})
+        if person is None:
+            continue
+        if before_title and not (token.i + 1 < len(doc) and doc[token.i + 1].text in {"'s", "’s"}):
+            continue  # before the title only "Y's spokesman" names whom it speaks for
+        offices = [state.entities[f.object] for f in state.facts if f.subject == person.key
+                   and f.relation == "holdsOffice" and f.status in {"current", "acting"} and f.object in state.entities]
+        place = entity_for_key(state, offices[0].country) if len(offices) == 1 else None
+        if place is None:
+            return None
+        return f"for the {offices[0].label}", place
+    return None
+
+
+def _presidential(state: ArticleState, region: list[Token]) -> tuple[str, Entity] | None:
+    """"the Ruritanian presidential spokesman X": the President's spokesperson, of the
+    country named with it, else of the article's home country, when the article names
+    the President's office there."""
+    if not any(t.lower_ == "presidential" for t in region):
+        return None
+    country = _country_in(state, region) or entity_for_key(state, state.home)
+    office = state.entities.get(state.head_offices.get(country.key, "")) if country is not None else None
+    if office is None or not office.label.startswith("President of "):
+        return None
+    return f"for the {office.label}", country
 
 
 def _words_after_for(token: Token, sent: Span) -> list[Token]:
@@ -129,10 +164,14 @@ def _ministry(state: ArticleState, region: list[Token]) -> tuple[str, Entity] | 
 
 
 def _government(state: ArticleState, region: list[Token]) -> tuple[str, Entity] | None:
-    """"a Ruritanian government spokesman": the Government of that country."""
+    """"a Ruritanian government spokesman": the Government of that country; "Government
+    spokesman X" with no country beside it: the one country of the sentence, else (when
+    the sentence names none) the article's home country."""
     if not any(t.lower_ == "government" for t in region):
         return None
-    country = _country_in(state, region)
+    country = _country_in(state, region) or _only_country_in(state, region[0].sent)
+    if country is None and not _countries_in(state, region[0].sent):
+        country = entity_for_key(state, state.home)
     return (f"the Government of {place_name(state, country)}", country) if country is not None else None
 
 
