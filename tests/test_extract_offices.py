@@ -225,3 +225,8 @@ def test_body_posts(extract_by_rules, text, person, office):
 def test_no_body_post(extract_by_rules, text):
     result = extract_by_rules(text, date=DATE)
     assert not any(p == "Lars Becker" for p, _ in result.pairs("holdsOffice"))
+
+
+def test_a_person_with_a_title_of_their_own_takes_no_nearby_title(extract_text):
+    result = extract_text("The President welcomed Prime Minister Ana Rojas of Chile to the palace for a state visit.")
+    assert result.pairs("holdsOffice") == {("Ana Rojas", "Prime Minister of Chile")}

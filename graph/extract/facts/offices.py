@@ -688,7 +688,10 @@ def _nearby_person(state, title: Span, sent: Span):
     people = [(abs(span.start - title.end) if span.start >= title.end else abs(title.start - span.end), entity)
               for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
               if (entity := state.resolution.entity_at(state.mentions, index)) is not None and entity.type == "Person"]
-    near = [(gap, entity) for gap, entity in people if gap <= 8]
+    titled = {entity.key for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
+              if span.start > 0 and span.start - 1 != title.end - 1 and state.mention_at(state.doc[span.start - 1], {"TITLE"})
+              and (entity := state.resolution.entity_at(state.mentions, index)) is not None}
+    near = [(gap, entity) for gap, entity in people if gap <= 8 and entity.key not in titled]  # "Prime Minister X" is no "President"
     if not near or _guessed(title.root.head):
         return None
     person = min(near, key=lambda pair: pair[0])[1]
