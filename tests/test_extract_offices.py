@@ -228,5 +228,6 @@ def test_no_body_post(extract_by_rules, text):
 
 
 def test_a_person_with_a_title_of_their_own_takes_no_nearby_title(extract_text):
-    result = extract_text("The President welcomed Prime Minister Ana Rojas of Chile to the palace for a state visit.")
-    assert result.pairs("holdsOffice") == {("Ana Rojas", "Prime Minister of Chile")}
+    result = extract_text("The President welcomed Prime Minister Narendra Modi of India to the palace for a state visit.",
+                          date="2023-06-22")
+    assert result.pairs("holdsOffice") == {("Narendra Modi", "Prime Minister of India")}
