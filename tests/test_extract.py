@@ -9,29 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from extracted import extractor_by_key, extractor_of, extractors
+
 JUNE_2025 = "2025-06-01"
 
 
 #: A date after the tenure tables' last update: fictional heads of real countries are not
 #: contradicted by the holder the tables know (tests/test_knowledge.py covers that).
 AFTER_THE_TABLES = "2031-06-01"
-
-
-def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
-    """The extractor (`rules/<name>`) of the fact joining these labels: a test names the rule
-    it expects to fire, so that the right fact found by another rule shows as a change."""
-    fact = result.fact(subject, relation, obj)
-    return fact.extractor if fact is not None else None
-
-
-def extractor_by_key(result, subject: str, relation: str, obj: str) -> str | None:
-    """The same by entity keys, for parties whose label alone is ambiguous."""
-    return next((f.extractor for f in result.facts if (f.subject, f.relation, f.object) == (subject, relation, obj)), None)
-
-
-def extractors(result, relation: str) -> set[str]:
-    """The extractors of every fact of this relation."""
-    return {f.extractor for f in result.facts if f.relation == relation}
 
 
 # --- offices: which person, which title, which country --------------------------------

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extracted import extractor_of, extractors
+
 DATE = "2007-05-01"
-
-
-def extractor_of(result, subject: str, relation: str, obj: str) -> str | None:
-    fact = result.fact(subject, relation, obj)
-    return fact.extractor if fact is not None else None
 
 
 # --- office names: what the title and its place call the office -------------------------
@@ -231,3 +228,10 @@ def test_a_person_with_a_title_of_their_own_takes_no_nearby_title(extract_text):
     result = extract_text("The President welcomed Prime Minister Narendra Modi of India to the palace for a state visit.",
                           date="2023-06-22")
     assert result.pairs("holdsOffice") == {("Narendra Modi", "Prime Minister of India")}
+
+
+@pytest.mark.parametrize("verb", ["stay on", "continue"])
+def test_staying_on_in_an_office_is_holding_it(extract_text, verb):
+    result = extract_text(f"Ana Rojas will {verb} as prime minister of Chile.")
+    assert result.rows("holdsOffice") == {("Ana Rojas", "holdsOffice", "Prime Minister of Chile", "current")}
+    assert extractors(result, "holdsOffice") == {"rules/office.predicative"}

@@ -759,7 +759,7 @@ def _predicative(state, title: Span, sent: Span):
         return None
     verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
     if verb.lemma_ not in {"be", "become", "elect", "appoint", "name", "swear", "inaugurate", "serve", "remain", "nominate",
-                           "install", "choose", "select"} and not leaves_post(verb):
+                           "install", "choose", "select", "stay", "continue"} and not leaves_post(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
