@@ -364,6 +364,24 @@ def test_tenures_holders_bound_a_gap_by_the_rivals_reports_not_by_a_window():
         "Cal Ortiz", "inferred: first reported in office on 2042-06-01; the previous holder last reported on 2040-01-05")
 
 
+def test_tenures_holders_a_gap_after_an_announced_departure_goes_to_the_successor():
+    """"will step down within 10 days": the nearer holder's tenure was over before the date,
+    so the next one answers, and the basis says why the nearer one does not."""
+    store = arcadia(("b", "2040-12-01", "Cal Ortiz", "current"))
+    text = "President Bea Lund will step down within 10 days."
+    bea = Entity("person/bea-lund", "Person", "Bea Lund")
+    office = Entity("office/president-of-arcadia", "Office", "President of Arcadia")
+    leaving = Extraction(Article("a", text, date="2040-01-05"), text, (bea, office),
+                         (Fact(bea.key, "holdsOffice", office.key, "current", 0.9, text, 0, len(text)),))
+    store.replace_graph(str(article_iri("a")), extraction_ntriples(leaving))
+    tenures.refresh(store)
+    assert [t.person_label for t in history.holders(store, "President of Arcadia", "2040-01-10")] == ["Bea Lund"]
+    (cal,) = history.holders(store, "President of Arcadia", "2040-03-01")
+    assert (cal.person_label, cal.basis) == (
+        "Cal Ortiz", "inferred: first reported in office on 2040-12-01; the previous holder last reported on "
+                     "2040-01-05, its tenure over by 2040-01-15")
+
+
 def test_tenures_holders_never_place_a_tenure_known_only_as_over():
     """"former President Dan Weir" says his tenure had ended, not that it held near that date."""
     store = arcadia(("a", "2040-01-05", "Bea Lund", "current"), ("b", "2040-03-01", "Dan Weir", "former"))
