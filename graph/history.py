@@ -264,8 +264,12 @@ def one_holder_on(spells: list[TenureView], day: str) -> list[TenureView]:
         if tenure.last_reported < day:  # the day is after its reports: who is seen next?
             neighbour = min((_begins(t) for t in others if _begins(t) > day), default=None)
         else:  # before them: who was seen last?
-            neighbour = max((t.bounds.end_after for t in others if t.bounds.end_after and t.bounds.end_after < day),
-                            default=None)
+            previous = [t for t in others if t.bounds.end_after and t.bounds.end_after < day]
+            neighbour = max((t.bounds.end_after for t in previous), default=None)
+            ended = max((t.bounds.end_before for t in previous if t.bounds.end_after == neighbour
+                         and t.bounds.end_before and t.bounds.end_before < day), default=None)
+            if ended is not None:  # the text ended the previous holder's tenure before the day
+                neighbour = f"{neighbour}, its tenure over by {ended}"
         if tenure.coverage(day, gap_closed=neighbour is not None) is not None:
             possible.append((tenure, neighbour))
     if not possible:

@@ -19,6 +19,9 @@ How statements merge, per (relation, office or party):
 * A "former" report (or one whose sentence tells of the person's death) closes the latest
   spell that began before it; an "elect" report opens the first spell that began after
   it, or a spell of its own.
+* A dead person holds nothing after: a sentence that tells of a person's death ("the late
+  X", "X, who died in 2031", whatever office or party it names) ends every tenure and
+  membership of theirs by that day, unless a report places the tenure in office later.
 
 Each spell's bounds are the meet of its succession bounds and its statements' bounds, in
 turn (current reports first); a statement whose bounds contradict what is already known
@@ -30,12 +33,14 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from graph.model import Bounds, Tenure
 from graph.rdf import tenures_ntriples
 from graph.read import labels_of, local_name, query_text
 from graph.terms import RESOURCE
+from graph.timebounds import death
 
 #: The derived named graph that holds every tenure.
 TENURES_GRAPH = str(RESOURCE["derived/tenures"])
@@ -47,6 +52,8 @@ _SHARED_OFFICE = re.compile(r"^(?:member|senator|deputy|ambassador|representativ
                             r"judge|justice|associate|councillor|minister of state|minister without|spokes|"
                             r"delegate|commissioner|lawmaker|legislator|assemblyman|congressman)", re.I)
 _NO_PORTFOLIO = re.compile(r"^(?:minister|secretary|mayor) of (?!.* of )", re.I)
+#: Words without which a sentence tells of no death (a cheap test before `timebounds.death`).
+_DEATH_WORDS = re.compile(r"\b(?:late|death|funeral|died)\b", re.I)
 CURRENT = frozenset({"current", "acting", None})  # the statuses of a holder in office
 
 
@@ -61,6 +68,7 @@ class TimedStatement:
     status: str | None
     day: str  # the date the text says it held at, else the article's date
     bounds: Bounds
+    died: str | None = None  # the last day the person can have lived, if the sentence tells of their death
 
     @property
     def in_office(self) -> bool:
@@ -70,13 +78,17 @@ class TimedStatement:
 
 
 def timed_statements(store) -> list[TimedStatement]:
-    """Every dated statement of the three timed relations, sorted (so merging is order-free)."""
+    """Every dated statement of the three timed relations, sorted (so merging is order-free),
+    each with the death its sentence tells of its subject, if any (see `timebounds.death`)."""
     found = []
     for row in store.query(query_text("timed-statements")):
         bounds = Bounds(*(row[name].value if row[name] is not None else None for name in ("sa", "sb", "ea", "eb")))
+        day = row["day"].value
+        text = row["text"].value if row["text"] is not None else ""
+        died = death(text, row["s"].value, date.fromisoformat(day)) if _DEATH_WORDS.search(text) else None
         found.append(TimedStatement(row["f"].value, row["s"].value, local_name(row["p"].value), row["o"].value,
-                                    row["status"].value if row["status"] is not None else None, row["day"].value,
-                                    bounds))
+                                    row["status"].value if row["status"] is not None else None, day,
+                                    bounds, died.isoformat() if died is not None else None))
     return sorted(found, key=lambda s: (s.relation, s.holding, s.day, s.person, s.iri))
 
 
@@ -95,7 +107,29 @@ def merge(statements: Iterable[TimedStatement], labels: dict[str, str]) -> list[
     for (relation, holding), group in groups.items():
         shared = not one_holder(relation, labels.get(holding, local_name(holding).replace("-", " ")))
         tenures.extend(_group_tenures(group, shared=shared))
-    return tenures
+    return _after_deaths(tenures, deaths(statements))
+
+
+def deaths(statements: Iterable[TimedStatement]) -> dict[str, str]:
+    """Person → the earliest day by which some sentence says they had died."""
+    found: dict[str, str] = {}
+    for statement in statements:
+        if statement.died is not None and statement.died < found.get(statement.person, "9999-12-31"):
+            found[statement.person] = statement.died
+    return found
+
+
+def _after_deaths(tenures: list[Tenure], died: dict[str, str]) -> list[Tenure]:
+    """A dead person holds nothing after: every tenure and membership of someone whose death
+    a sentence tells ended by that day, whichever office or party the sentence was about.
+    A tenure reported in office after that day (a namesake, most likely) keeps its bounds."""
+    ended = []
+    for tenure in tenures:
+        day = died.get(tenure.person)
+        if day is not None and (met := tenure.bounds.meet(Bounds(end_before=day))).consistent():
+            tenure = replace(tenure, bounds=met)
+        ended.append(tenure)
+    return ended
 
 
 @dataclass

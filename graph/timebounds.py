@@ -9,7 +9,8 @@ after, ended on or before; see `model.Bounds`) from four sources of evidence:
   one had ended by then, an elect one had not begun;
 * the sentence's own time expressions: "since 2012", "from 2015 to 2017", "until last
   year", "took office in 2001", "was minister in 2001" (of a former holder), "will be
-  sworn in on January 20" (a day without a year is the next one);
+  sworn in on January 20" (a day without a year is the next one), "will step down within
+  two weeks", "will end his term on January 20" (an announced departure);
 * a death the sentence tells of the fact's subject ("the late X", "the death of X", "X, who
   died in 2031"): whatever the title's status, the fact had ended by then.
 
@@ -38,14 +39,23 @@ _DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\
 _RANGE = re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s+(?:to|until|till|and)\s+(?P<b>{_DATE})", re.I)
 _SINCE = re.compile(rf"\bsince\s+(?P<a>{_DATE})", re.I)
 _UNTIL = re.compile(rf"\b(?:until|till)\s+(?P<b>{_DATE})", re.I)
-_BEGAN = re.compile(rf"\b(?:took\s+office|was\s+(?:first\s+)?elected|was\s+appointed|was\s+sworn\s+in|became\s+\w+"
-                    rf"(?:\s+\w+){{0,5}}?)\s+(?:on\s+|in\s+)(?P<a>{_DATE})", re.I)
+_BEGAN = re.compile(rf"\b(?:took\s+office|was\s+(?:first\s+)?elected|was\s+appointed|was\s+sworn\s+in|became\s+[\w'’]+"
+                    rf"(?:\s+[\w'’]+){{0,5}}?)\s+(?:on\s+|in\s+)(?P<a>{_DATE})", re.I)
 _IN_YEAR = re.compile(rf"(?<!died )\bin\s+(?P<a>{_DATE})", re.I)
 #: "January 20", "20 January": a day named without its year.
 _MONTH_DAY = rf"(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b)(?!\.?,?\s+(?:19|20)\d\d)"
 _TAKES = re.compile(rf"\b(?:will|would|to)\s+(?:take\s+office|be\s+sworn\s+in|be\s+inaugurated|assume\s+office)"
                     rf"\s+(?:on\s+|in\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<a>{_DATE}|{_MONTH_DAY})",
                     re.I)
+_COUNT = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month)s?\b"
+#: "will end his term within 5 days", "is to step down on January 20", "will leave office in 2012":
+#: a holder's announced departure bounds the end (no comma between, so another clause's date is not taken).
+_ENDS = re.compile(rf"\b(?:will|would|to|is\s+due\s+to|is\s+set\s+to)\s+(?:end\s+(?:his|her|their)\s+(?:term|tenure|mandate)"
+                   rf"|leave\s+office|step\s+down|stand\s+down|hand\s+over\s+(?:power|office))\b[^.;,]{{0,60}}?"
+                   rf"\b(?:(?:within|in)\s+{_COUNT}|(?:on|in)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                   rf"(?P<b>{_DATE}|{_MONTH_DAY}))", re.I)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
 _LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:[a-z-]+\s+){{0,3}}(?P<name>{_NAME})")
 _DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"
@@ -96,6 +106,8 @@ def expression_bounds(sentence: str, status: str | None, reference: date) -> Bou
                                 (_TAKES, "a", None)):
         for match in pattern.finditer(sentence):
             found = found.meet(_from_match(match, start, end, reference))
+    for match in _ENDS.finditer(sentence):
+        found = found.meet(_departure(match, reference))
     if status == "former" and found == Bounds():
         held = [span(m.group("a"), reference) for m in _IN_YEAR.finditer(sentence)]
         if len(held) == 1 and held[0] is not None:  # "was foreign minister in 2001": held during it
@@ -128,6 +140,16 @@ def _same_person(named: str, key: str) -> bool:
     whole name, after a title or not ("prime-minister-ada-quill"), or the key's name but for
     a title word before it ("john-paul-ii" of "pope-john-paul-ii"); a lone surname does not."""
     return named == key or named.endswith("-" + key) or ("-" in named and key.endswith("-" + named))
+
+
+def _departure(match: re.Match, reference: date) -> Bounds:
+    """Bounds from an announced departure: "within 5 days" ends it by five days after the
+    reference date; "on January 20" or "in 2012" ends it within that day or time."""
+    if match.group("n") is not None:
+        count = int(match.group("n")) if match.group("n").isdigit() else _NUMBERS[match.group("n").lower()]
+        by = reference + relativedelta(**{match.group("unit").lower() + "s": count})
+        return Bounds(end_before=by.isoformat())
+    return _from_match(match, None, "b", reference)
 
 
 def _from_match(match: re.Match, start: str | None, end: str | None, reference: date) -> Bounds:

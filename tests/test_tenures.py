@@ -247,6 +247,52 @@ def test_tenures_a_death_ends_the_spell_and_is_no_report_in_office():
                                                                            "2040-06-01"))]
 
 
+def test_tenures_a_death_ends_every_other_tenure_and_membership_from_that_day():
+    """"the late Bea, the former senator" ends her presidency and her party membership too."""
+    late = TimedStatement("s9", PERSON + "bea", "holdsOffice", OFFICE + "member-of-the-arcadian-senate", "former",
+                          "2040-06-01", Bounds(start_before="2040-06-01", end_before="2040-06-01"), died="2040-06-01")
+    party = TimedStatement("s8", PERSON + "bea", "memberOf", "https://w3id.org/newsgraph/id/party/arcadian-greens",
+                           None, "2039-05-01", Bounds(start_before="2039-05-01", end_after="2039-05-01"))
+    merged = merge([said(1, "bea", "2040-01-01"), said(2, "cal", "2040-02-01", office="member-of-the-arcadian-senate"),
+                    late, party], LABELS)
+    ends = {(t.person.rsplit("/", 1)[-1], t.holding.rsplit("/", 1)[-1]): t.bounds.end_before for t in merged}
+    assert ends == {("bea", "president-of-arcadia"): "2040-06-01", ("bea", "arcadian-greens"): "2040-06-01",
+                    ("bea", "member-of-the-arcadian-senate"): "2040-06-01",
+                    ("cal", "member-of-the-arcadian-senate"): None}  # another's death ends nothing of Cal's
+
+
+def test_tenures_a_death_keeps_an_earlier_end_and_yields_to_later_reports_in_office():
+    """The earliest death told counts; a tenure already over stays as it was; one reported in
+    office after the death (a namesake, or a wrong date) is not cut short against its evidence."""
+    told = [TimedStatement(f"d{n}", PERSON + "bea", "holdsOffice", OFFICE + "member-of-the-arcadian-senate", "former",
+                           day, Bounds(start_before=day, end_before=day), died=day)
+            for n, day in ((1, "2040-09-01"), (2, "2040-06-01"))]
+    assert tenures.deaths(told) == {PERSON + "bea": "2040-06-01"}
+    kept = merge([said(1, "bea", "2039-01-01"), said(2, "bea", "2039-03-01", "former"), said(3, "dan", "2041-01-01",
+                                                                                           office="chancellor-of-arcadia"),
+                  *told, TimedStatement("d3", PERSON + "dan", "holdsOffice", OFFICE + "member-of-the-arcadian-senate",
+                                        "former", "2040-06-01", Bounds(start_before="2040-06-01",
+                                                                       end_before="2040-06-01"), died="2040-06-01")],
+                 LABELS)
+    ends = {(t.person.rsplit("/", 1)[-1], t.holding.rsplit("/", 1)[-1]): t.bounds.end_before for t in kept}
+    assert ends[("bea", "president-of-arcadia")] == "2039-03-01"
+    assert ends[("dan", "chancellor-of-arcadia")] is None  # reported in office after: left as reported
+
+
+def test_tenures_a_death_told_in_one_office_ends_the_others_from_text(tmp_path, extractor):
+    articles = [("se-2032", "2032-03-01", "Swedish Finance Minister Lars Dahl presented the budget to parliament on "
+                                          "Monday."),
+                ("se-2033", "2033-04-12", "Mourners gathered in Uppsala for the late Lars Dahl, the former Swedish "
+                                          "Foreign Minister, on Saturday.")]
+    with Store(tmp_path / "store", write=True) as store:
+        build([write_articles(tmp_path / "a.jsonl", articles)], store, extractor=extractor)
+        finance = [t for t in history.tenures(store, person=history.resolve(store, "Lars Dahl")[0])
+                   if t.holding_label == "Minister of Finance of Sweden"]
+        assert [t.bounds.end_before for t in finance] == ["2033-04-12"]
+        assert holder_names(store, "Minister of Finance of Sweden", "2032-06-01") == ["Lars Dahl"]
+        assert holder_names(store, "Minister of Finance of Sweden", "2033-06-01") == []
+
+
 def test_tenures_a_contradicting_statement_supports_but_does_not_bound():
     merged = merge([said(1, "bea", "2040-01-01"), said(2, "bea", "2040-01-01", "former"), said(3, "bea", "2040-05-01")],
                    LABELS)
@@ -316,6 +362,24 @@ def test_tenures_holders_bound_a_gap_by_the_rivals_reports_not_by_a_window():
     (cal,) = history.holders(seen, "President of Arcadia", "2041-04-01")  # 452 days after her, 426 before him
     assert (cal.person_label, cal.basis) == (
         "Cal Ortiz", "inferred: first reported in office on 2042-06-01; the previous holder last reported on 2040-01-05")
+
+
+def test_tenures_holders_a_gap_after_an_announced_departure_goes_to_the_successor():
+    """"will step down within 10 days": the nearer holder's tenure was over before the date,
+    so the next one answers, and the basis says why the nearer one does not."""
+    store = arcadia(("b", "2040-12-01", "Cal Ortiz", "current"))
+    text = "President Bea Lund will step down within 10 days."
+    bea = Entity("person/bea-lund", "Person", "Bea Lund")
+    office = Entity("office/president-of-arcadia", "Office", "President of Arcadia")
+    leaving = Extraction(Article("a", text, date="2040-01-05"), text, (bea, office),
+                         (Fact(bea.key, "holdsOffice", office.key, "current", 0.9, text, 0, len(text)),))
+    store.replace_graph(str(article_iri("a")), extraction_ntriples(leaving))
+    tenures.refresh(store)
+    assert [t.person_label for t in history.holders(store, "President of Arcadia", "2040-01-10")] == ["Bea Lund"]
+    (cal,) = history.holders(store, "President of Arcadia", "2040-03-01")
+    assert (cal.person_label, cal.basis) == (
+        "Cal Ortiz", "inferred: first reported in office on 2040-12-01; the previous holder last reported on "
+                     "2040-01-05, its tenure over by 2040-01-15")
 
 
 def test_tenures_holders_never_place_a_tenure_known_only_as_over():

@@ -43,6 +43,23 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
      Bounds("2011-02-01", "2011-02-01", None, None)),
     ("Minister-elect Ada Quill, who will assume office on Sunday January 22, spoke.", "elect",
      Bounds("2011-01-22", "2011-01-22", None, None)),
+    # a title after a country's possessive still dates the start ("became Norland's minister on ...")
+    ("Ada Quill became Norland's fisheries minister on March 5, 2009, after the vote.", "current",
+     Bounds("2009-03-05", "2009-03-05", ARTICLE_DATE, None)),
+    # an announced departure bounds the end: a count of days or weeks, or the day or year named
+    ("Ada Quill, the fisheries minister, will end her term within 10 days.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, "2010-06-25")),
+    ("Fisheries minister Ada Quill is to step down in two weeks.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, "2010-06-29")),
+    ("Fisheries minister Ada Quill will leave office on July 1.", "current",
+     Bounds(None, ARTICLE_DATE, "2010-07-01", "2010-07-01")),
+    ("Fisheries minister Ada Quill will step down in 2012.", "current",
+     Bounds(None, ARTICLE_DATE, "2012-01-01", "2012-12-31")),
+    # ... but not a date of another clause, nor one the status contradicts
+    ("Fisheries minister Ada Quill will step down, and a vote will be held in March 2011.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Fisheries minister Ada Quill will step down in 2008.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
     # a death the sentence tells of the subject ends the fact, whatever the title's status
     ("Mourners gathered for the late Ada Quill, the fisheries minister.", "current",
      Bounds(start_before=ARTICLE_DATE, end_before=ARTICLE_DATE)),

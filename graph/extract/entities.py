@@ -185,7 +185,8 @@ def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -
             known = gazetteer.by_key.get(m.key) if m.key else None
             beside = _countries_beside(mentions, i, gazetteer)
             if known is None:
-                known = gazetteer.person_named(m.text, article.date, beside)
+                known = gazetteer.person_named(m.text, article.date, beside) \
+                    or _misspelt_holder(m.text, article.date, beside, _title_keys_before(mentions, i), gazetteer)
             elif beside and not gazetteer.served(known, beside):  # "Saudi King Abdullah" is not Jordan's
                 known = gazetteer.holder_named(m.text, article.date, beside, _title_keys_before(mentions, i)) or known
             draft = _known_draft(known) if known else _person_draft(m.text, drafts)
@@ -213,6 +214,28 @@ def _link_persons(mentions, links, drafts, article, gazetteer, countries, add) -
             # A lone surname nobody in the article carries: scoped to this article so it
             # can never merge with a namesake elsewhere.
             add(i, _Draft(key=entity_key("Person", f"{m.text} {article.key}"), type="Person", label=m.text))
+
+
+def _misspelt_holder(name: str, day: str | None, places: set[str], title_keys: set[str],
+                     gazetteer: Gazetteer) -> Known | None:
+    """The known holder a full name misspells, when a title is written right before it: the
+    one person who held that title (or an office of the country beside it) at the date and
+    carries the name's surname, whose other names match the name's part for part, one of
+    them off by a letter ("Prime Minister Gordan Brown" for the holder named Gordon Brown). A name
+    the tables do not know is otherwise a new person, so a slip would split one holder in two."""
+    parts = _name_parts(name)
+    if len(parts) < 2 or not title_keys:
+        return None
+    holder = gazetteer.holder_named(parts[-1], day, places, title_keys)
+    if holder is None:
+        return None
+    for label in (holder.label, *holder.aliases):
+        known = _name_parts(label)
+        if len(known) == len(parts) and known[-1] == parts[-1] and \
+                sum(misspelt(a, b) for a, b in zip(parts, known)) == 1 and \
+                all(a == b or misspelt(a, b) for a, b in zip(parts, known)):
+            return holder
+    return None
 
 
 def _countries_beside(mentions: list[Mention], index: int, gazetteer: Gazetteer) -> set[str]:
