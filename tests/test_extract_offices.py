@@ -235,3 +235,15 @@ def test_staying_on_in_an_office_is_holding_it(extract_text, verb):
     result = extract_text(f"Ana Rojas will {verb} as prime minister of Chile.")
     assert result.rows("holdsOffice") == {("Ana Rojas", "holdsOffice", "Prime Minister of Chile", "current")}
     assert extractors(result, "holdsOffice") == {"rules/office.predicative"}
+
+
+@pytest.mark.parametrize("word", ["formerly", "previously"])
+def test_formerly_before_a_title_is_a_past_office(extract_text, word):
+    result = extract_text(f"Ana Rojas, {word} the president of Chile, spoke in Lima on Monday.", date=DATE)
+    assert result.rows("holdsOffice") == {("Ana Rojas", "holdsOffice", "President of Chile", "former")}
+
+
+def test_the_second_of_two_verbs_keeps_the_subject_of_the_first(extract_text):
+    result = extract_text("Peter Holm won the party vote, and became Chile's Prime Minister on Monday.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Peter Holm", "Prime Minister of Chile")}
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Prime Minister of Chile") == "rules/office.predicative"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import extractor_of, extractors
+from extracted import extractor_of, extractors
 
 JUNE_2007 = "2007-06-06"
 

@@ -17,7 +17,8 @@ from graph.extract.rules import Rule
 from graph.model import Article, Entity, Fact, Mention
 
 
-FORMER = {"former", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor", "onetime", "one-time",
+FORMER = {"former", "formerly", "previously", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor",
+          "onetime", "one-time",
           "ousted", "deposed", "toppled", "overthrown", "assassinated", "slain"}
 ACTING = {"acting", "interim", "caretaker"}
 ELECT = {"elect", "-elect", "incoming", "next", "designate", "presumptive"}

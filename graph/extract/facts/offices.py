@@ -762,7 +762,7 @@ def _predicative(state, title: Span, sent: Span):
                            "install", "choose", "select", "stay", "continue"} and not leaves_post(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and verb.dep_ == "xcomp":  # "X is expected to be sworn in as …"
+    if subject is None and verb.dep_ in {"xcomp", "conj"}:  # "X is expected to be sworn in as …", "X won and became …"
         subject = next(iter(subjects_of(verb)), None)
     person = person_of_token(state, subject) if subject is not None else _person_before_auxiliaries(state, verb)
     chooser = verb.head if verb.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.lemma_ in _CHOOSING else verb
