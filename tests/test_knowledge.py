@@ -263,3 +263,9 @@ def test_a_monarch_is_known_without_the_regnal_number_or_realm():
 def test_a_monarch_named_without_the_number_takes_the_realm_from_the_tables(extract_by_rules):
     result = extract_by_rules("King Harald opened the new session of parliament on Monday.", date="2006-10-02")
     assert ("Harald V", "King of Norway") in result.pairs("holdsOffice")
+
+
+def test_a_government_named_for_a_leader_not_yet_in_office_is_an_elect_s(extract_text):
+    result = extract_text("Canadian Prime Minister Paul Martin conceded defeat, and reporters asked who would sit in "
+                          "Stephen Harper's cabinet.", date="2006-01-24")
+    assert result.fact("Stephen Harper", "holdsOffice", "Prime Minister of Canada").status == "elect"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities import Resolution
-from graph.extract.gazetteer import Gazetteer
+from graph.extract.gazetteer import Gazetteer, Known
 from graph.extract.rules import Rule
 from graph.model import Article, Entity, Fact, Mention
 
@@ -51,6 +51,7 @@ class ArticleState:
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start token → mention indexes
     starts: list[int] = field(default_factory=list)  # first token of each mention (non-decreasing), for bisect
     head_offices: dict[str, str] = field(default_factory=dict)  # country key → office key of its head ("President of …")
+    head_titles: dict[str, Known] = field(default_factory=dict)  # country key → that head's title ("President")
 
     def mentions_before(self, position: int) -> range:
         """Indexes of the mentions that start before token `position`, nearest first."""

@@ -184,6 +184,7 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             continue
         if known.extra.get("kind") == "head" and office[0].country:
             state.head_offices.setdefault(office[0].country, office[0].key)
+            state.head_titles.setdefault(office[0].country, known)
         if status in {"current", "acting"}:
             holders = state.holders.setdefault(known.key, {})
             holders.pop(person.key, None)  # the latest holder named comes last
@@ -846,6 +847,11 @@ def read_administrations(state: ArticleState, sent: Span) -> None:
                 continue
             others_now = any(f.object == office_key and f.status == "current" and f.subject != person.key for f in state.facts)
             status = "former" if past or others_now else "current"
+            title, day = state.head_titles[country_key], state.article.date
+            if state.gazetteer.not_yet_held(person.key, title, country_key, day):
+                if not state.gazetteer.takes_office_soon(person.key, title, country_key, day):
+                    continue  # "X's government" of a leader the tables have not yet seen in office
+                status = "elect"  # "X's cabinet" the day after X won the election
             add_fact(state, person, "holdsOffice", state.entities[office_key], status, RULES["office.administration"], sent, noun)
 
 
