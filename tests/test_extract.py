@@ -629,6 +629,12 @@ def test_extract_people_said_to_be_a_party_s_members(extract_text, text):
     assert extractors(result, "memberOf") == {"rules/party.members_listed"}
 
 
+def test_extract_its_after_a_subject_that_is_no_party_names_no_party(extract_text):
+    result = extract_text("Labour lost the British seat in May. Eastfield called for an election when its representative "
+                          "Peter Holm was elected mayor.")
+    assert result.rows("memberOf") == set()
+
+
 def test_extract_a_contender_for_the_party_leadership_is_a_member_not_its_leader(extract_text):
     result = extract_text("SPD leadership contender Lars Becker spoke in Berlin, Germany.")
     assert result.key_pairs("memberOf") == {("person/lars-becker", "party/social-democratic-party-of-germany")}

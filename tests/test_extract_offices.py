@@ -247,3 +247,9 @@ def test_the_second_of_two_verbs_keeps_the_subject_of_the_first(extract_text):
     result = extract_text("Peter Holm won the party vote, and became Chile's Prime Minister on Monday.", date=DATE)
     assert result.pairs("holdsOffice") == {("Peter Holm", "Prime Minister of Chile")}
     assert extractor_of(result, "Peter Holm", "holdsOffice", "Prime Minister of Chile") == "rules/office.predicative"
+
+
+def test_whether_someone_would_become_king_is_no_office(extract_text):
+    result = extract_text("The prime minister refused to say whether he thought Prince Peter Holm would become King of "
+                          "Norway.", date=DATE)
+    assert result.rows("holdsOffice") == set()

@@ -797,8 +797,10 @@ _CHOOSING = {"elect", "appoint", "name", "nominate", "choose", "select", "instal
 
 
 def _guessed(verb: Token) -> bool:
-    """"X might become prime minister": a guess, not a post."""
-    return any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children)
+    """"X might become prime minister", "whether X would become king": a guess, not a post."""
+    clauses = [verb] + [a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:2]
+    return any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children) \
+        or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for clause in clauses for c in clause.children)
 
 
 def _closed_period(verb: Token) -> bool:

@@ -123,15 +123,13 @@ def _leading_the_party(state: ArticleState, party: Token, sent: Span) -> None:
 
 
 def _body_referred_to(state: ArticleState, its: Token) -> Entity | None:
-    """What "its" stands for: the party, organisation or country last named as a subject
-    in this sentence or the one before ("The Union is a party in Moldova. Its leader …"),
-    else the one named last."""
+    """What "its" stands for: the nearest subject noun in this sentence or the one before,
+    when it is a party, organisation or country ("The Union is a party in Moldova. Its
+    leader …"); with no subject noun there, the one named last."""
     bodies = {"PoliticalParty", "Organization", "Country"}
     for token in reversed(state.doc[sentences_back(its, 1) : its.i]):
-        if token.dep_ in {"nsubj", "nsubjpass"}:
-            entity = state.entity_at(token, bodies)
-            if entity is not None:
-                return entity
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"PROPN", "NOUN"}:
+            return state.entity_at(token, bodies)  # "Henley … its representative": a place we do not track
     return last_entity_before(state, its.i, bodies)
 
 
