@@ -253,3 +253,21 @@ def test_whether_someone_would_become_king_is_no_office(extract_text):
     result = extract_text("The prime minister refused to say whether he thought Prince Peter Holm would become King of "
                           "Norway.", date=DATE)
     assert result.rows("holdsOffice") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("President Peter Holm of Norway accepted the resignation of Prime Minister Ana Rojas of Chile.",
+                     id="resignation-of"),
+        pytest.param("Thousands mourned at the funeral of Chilean Prime Minister Ana Rojas on Sunday.", id="funeral-of"),
+    ],
+)
+def test_a_title_whose_end_the_sentence_reports_is_a_past_office(extract_text, text):
+    result = extract_text(text, date=DATE)
+    assert result.fact("Ana Rojas", "holdsOffice", "Prime Minister of Chile").status == "former"
+
+
+def test_a_demanded_resignation_leaves_the_office_current(extract_text):
+    result = extract_text("Protesters in Santiago demanded the resignation of Chilean Prime Minister Ana Rojas.", date=DATE)
+    assert result.fact("Ana Rojas", "holdsOffice", "Prime Minister of Chile").status == "current"

@@ -72,7 +72,33 @@ def _title_status(state: ArticleState, title: Span) -> str:
             return "elect"
     if any(t.lower_.endswith("-elect") for t in title):
         return "elect"
+    if _ended_by_its_noun(title):
+        return "former"
     return status_from_words(words)
+
+
+#: Nouns of an end of office: "the resignation of Prime Minister X", "President X's ouster".
+_ENDING_NOUNS = {"resignation", "dismissal", "ouster", "removal", "overthrow", "impeachment", "retirement", "death",
+                 "funeral", "assassination", "sacking", "firing", "killing", "murder", "burial", "downfall"}
+
+
+#: Verbs that ask for an end rather than report one: "demanding the resignation of X".
+_ASKING_VERBS = {"demand", "call", "urge", "seek", "want", "ask", "press", "push", "threaten", "propose", "request",
+                 "reject", "refuse", "deny", "oppose", "plan", "expect", "fear", "rule"}
+
+
+def _ended_by_its_noun(title: Span) -> bool:
+    """Whether the titled name is the one whose end of office the sentence reports (not
+    one it asks for: "protesters demanded the resignation of Prime Minister X")."""
+    name = title.root.head if title.root.dep_ == "compound" else title.root
+    if name.dep_ == "poss":
+        noun = name.head
+    elif name.dep_ == "pobj" and name.head.lower_ == "of":
+        noun = name.head.head
+    else:
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "called for the resignation"
+    return noun.lemma_.lower() in _ENDING_NOUNS and verb.lemma_ not in _ASKING_VERBS
 
 
 def _country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
