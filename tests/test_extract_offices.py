@@ -271,3 +271,15 @@ def test_a_title_whose_end_the_sentence_reports_is_a_past_office(extract_text, t
 def test_a_demanded_resignation_leaves_the_office_current(extract_text):
     result = extract_text("Protesters in Santiago demanded the resignation of Chilean Prime Minister Ana Rojas.", date=DATE)
     assert result.fact("Ana Rojas", "holdsOffice", "Prime Minister of Chile").status == "current"
+
+
+def test_former_before_two_joined_roles_makes_both_past(extract_text):
+    result = extract_text("Peter Holm, a former minister and governor of Arkansas, trailed in the primaries.", date=DATE)
+    assert result.rows("holdsOffice") == {("Peter Holm", "holdsOffice", "Governor of Arkansas", "former")}
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Governor of Arkansas") == "rules/office.apposition"
+
+
+@pytest.mark.parametrize("word", ["retired", "now-retired"])
+def test_a_retired_holder_held_the_office_before(extract_text, word):
+    result = extract_text(f"The law was initiated by {word} Chilean senator Ana Rojas.", date=DATE)
+    assert {status for *_, status in result.rows("holdsOffice")} == {"former"}

@@ -17,7 +17,7 @@ from graph.extract.rules import Rule
 from graph.model import Article, Entity, Fact, Mention
 
 
-FORMER = {"former", "formerly", "previously", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor",
+FORMER = {"former", "formerly", "previously", "retired", "ex", "ex-", "then", "then-", "late", "erstwhile", "previous", "predecessor",
           "onetime", "one-time",
           "ousted", "deposed", "toppled", "overthrown", "assassinated", "slain"}
 ACTING = {"acting", "interim", "caretaker"}

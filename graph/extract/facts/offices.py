@@ -74,6 +74,8 @@ def _title_status(state: ArticleState, title: Span) -> str:
         return "elect"
     if _ended_by_its_noun(title):
         return "former"
+    if title.root.dep_ == "conj" and not words:  # "a former minister and governor of X": "former" says both
+        return status_from_words([c for c in title.root.head.children if c.i < title.root.head.i])
     return status_from_words(words)
 
 
@@ -751,6 +753,9 @@ def _apposition(state, title: Span, sent: Span):
     status = _title_status(state, title)
     # name, [the] [country's] title
     start = before[-1].i if before else title.start
+    first = title.root.head
+    if not before and title.root.dep_ == "conj" and first.dep_ == "appos" and first.i < title.start:
+        start = first.left_edge.i  # "Ana Rojas, a former lawyer and governor of Maule,"
     if start - 1 > sent.start and doc[start - 1].text in {",", "-", "–", "—"}:  # "Ana Rojas – President of Chile"
         person = state.entity_at(doc[start - 2], {"Person"})
         if person is not None:
