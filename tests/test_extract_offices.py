@@ -283,3 +283,8 @@ def test_former_before_two_joined_roles_makes_both_past(extract_text):
 def test_a_retired_holder_held_the_office_before(extract_text, word):
     result = extract_text(f"The law was initiated by {word} Chilean senator Ana Rojas.", date=DATE)
     assert {status for *_, status in result.rows("holdsOffice")} == {"former"}
+
+
+def test_a_governor_is_never_a_country_s(extract_text):
+    result = extract_text("The United States' newest governor, Ana Rojas, took office on Monday.", date=DATE)
+    assert "Governor of the United States" not in {office for _, office in result.pairs("holdsOffice")}

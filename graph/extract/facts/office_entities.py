@@ -164,8 +164,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         place = _party_country_near(state, words_before(title_span[0], 4))
         if place is None and not title.extra.get("local"):  # a mayor's or governor's place is a city or state
             place, confidence = _implied_place(state, person, title, title_span)
-    if place is None:
-        return None
+    if place is None or place.type == "Country" and title.extra.get("subnational"):
+        return None  # a governor or mayor serves a state or city: "Governor of the United States" is no office
     if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS and not title.country:
         # (a title only one country has, "Pope", says nothing of the country the article is about)
         state.home = place.key
