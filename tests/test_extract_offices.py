@@ -288,3 +288,17 @@ def test_a_retired_holder_held_the_office_before(extract_text, word):
 def test_a_governor_is_never_a_country_s(extract_text):
     result = extract_text("The United States' newest governor, Ana Rojas, took office on Monday.", date=DATE)
     assert "Governor of the United States" not in {office for _, office in result.pairs("holdsOffice")}
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        pytest.param("Ana Rojas, the Chilean immigration minister, said the cases were being reviewed.",
+                     "Minister of Immigration of Chile", id="lower-case-portfolio"),
+        pytest.param("Ana Rojas, a Chilean cabinet minister, said the cases were being reviewed.",
+                     "Minister of Chile", id="cabinet-is-no-portfolio"),
+    ],
+)
+def test_a_lower_case_portfolio_before_minister_names_the_ministry(extract_text, text, office):
+    result = extract_text(text, date=DATE)
+    assert result.pairs("holdsOffice") == {("Ana Rojas", office)}

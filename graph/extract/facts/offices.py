@@ -120,13 +120,29 @@ def _portfolio(state: ArticleState, title: Span) -> str | None:
     ("Tourism" in "Indonesian Tourism Minister")."""
     if title.text.lower() not in PORTFOLIO_TITLES:
         return None
-    words = []
-    for token in reversed(words_before(title[0], 3)):
-        if token.text[:1].isupper() and token.is_alpha and not state.at_token.get(token.i) and token.lower_ not in FORMER | ACTING | ELECT:
-            words.append(token.text)
+    words: list[Token] = []
+    doc = title.doc
+    for token in reversed(doc[max(title.sent.start, title.start - 6) : title.start]):
+        if token.lower_ in {"and", "&"} and words or _portfolio_word(state, token, title):
+            words.insert(0, token)
         else:
-            words.clear()
-    return " ".join(words) or _portfolio_after(state, title)
+            break
+    while words and words[0].lower_ in {"and", "&"}:
+        words.pop(0)
+    return " ".join(w.text if w.text[:1].isupper() else w.text.capitalize() for w in words) or _portfolio_after(state, title)
+
+
+#: Nouns before "minister" that name no portfolio ("a cabinet minister", "the government minister").
+_NO_PORTFOLIO = {"cabinet", "government", "party", "coalition", "opposition", "shadow", "state", "country", "nation",
+                 "regime", "junior", "senior", "prime", "chief", "deputy", "federal", "union", "top", "key"}
+
+
+def _portfolio_word(state: ArticleState, token: Token, title: Span) -> bool:
+    """A word of the portfolio before a bare "Minister": capitalised ("Social Security
+    Minister") or a lower-case noun compounded with it ("immigration minister")."""
+    if not token.is_alpha or state.at_token.get(token.i) or token.lower_ in FORMER | ACTING | ELECT | _NO_PORTFOLIO:
+        return False
+    return token.text[:1].isupper() or token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i >= title.start
 
 
 def _portfolio_after(state: ArticleState, title: Span) -> str | None:
