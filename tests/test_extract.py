@@ -2066,3 +2066,8 @@ def test_extract_a_partys_president_of_the_country_does_not_lead_the_party(extra
     result = extract_text("The Chilean Socialist Party of President Ricardo Lagos took part in some meetings.",
                           date="2005-05-22")
     assert result.pairs("leaderOf") == set()
+
+
+def test_extract_the_source_of_a_report_about_party_members_is_none_of_them(extract_text):
+    result = extract_text("According to Peter Holm, members of the German Social Democratic Party (SPD) were arrested.")
+    assert result.rows("memberOf") == set()

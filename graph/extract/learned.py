@@ -201,6 +201,12 @@ def _acts_on(person: Span, party: Span) -> bool:
         and person.root.dep_ in {"nsubj", "nsubjpass"} and party.root.dep_ in {"dobj", "pobj", "dative"}
 
 
+def _a_source(person: Span) -> bool:
+    """"According to X, members of the PARTY …": X reports; X's party is not said."""
+    preposition = person.root.head
+    return person.root.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ == "according"
+
+
 def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
     """A person and the one party named within a few words of them in a sentence, when no
     other person is nearer to that party; a party word that describes some other thing
@@ -213,7 +219,7 @@ def _party_neighbours(view: _View) -> Iterator[tuple[Fact, str]]:
             if len({e.key for _, e in near}) != 1:
                 continue  # none, or a joint candidacy of several parties
             party_span, party = near[0]
-            if _denied_of(person_span, party_span) or _acts_on(person_span, party_span):
+            if _denied_of(person_span, party_span) or _acts_on(person_span, party_span) or _a_source(person_span):
                 continue
             if any(_gap(s, party_span) < _gap(person_span, party_span) for s, e in people if e.key != person.key):
                 continue  # "X swore in Y, a Republican senator": the party is Y's

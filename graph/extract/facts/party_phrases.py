@@ -154,6 +154,8 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     words = words_before(noun, 4)
     status = status_from_words(words + [noun]) if relation == "leaderOf" else None
     comma = _comma_before_role(noun, sent)
+    if comma is not None and noun.tag_ == "NNS" and not any(t.dep_ == "conj" for t in doc[sent.start : comma]):
+        comma = None  # "According to X, members of the PARTY are …": a plural describes no one person
     if comma is not None and comma - 1 >= sent.start:
         person = person_of_token(state, doc[comma - 1])
         if person is not None:
