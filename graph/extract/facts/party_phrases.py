@@ -134,10 +134,10 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     PARTY X" and "X, leader of the country's main opposition party, the PARTY"."""
     doc = state.doc
     named = party
-    comma = party.start - 1 - (party.start - 1 > sent.start and doc[party.start - 1].lower_ == "the")
-    if comma - 1 > sent.start and doc[comma].text == "," and doc[comma - 1].lemma_ == "party" \
+    before_name = party.start - 1 - (party.start - 1 > sent.start and doc[party.start - 1].lower_ == "the")
+    if before_name - 1 > sent.start and doc[before_name].text == "," and doc[before_name - 1].lemma_ == "party" \
             and party.root.dep_ not in {"compound", "amod", "poss"}:  # not "…party, the PARTY government"
-        described = doc[comma - 1]  # "leader of the country's main opposition party, the PARTY": its name
+        described = doc[before_name - 1]  # "leader of the country's main opposition party, the PARTY": its name
         party = doc[described.left_edge.i : described.i + 1]
     i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party", "'s", "’s"}
                  or t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t.text == "-"
@@ -181,9 +181,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
             elif relation == "leaderOf" and status == "current" and is_future(verb):
                 status = "elect"  # "X will take over as leader of the PARTY"
             return person, relation, status, RULES["party.leader_predicative"]
-    comma = named.end < sent.end and doc[named.end].text == ","
-    if comma or named is party and named.end < sent.end and state.entity_at(doc[named.end], {"Person"}) is not None:
-        person = person_after(state, named.end + comma, sent)  # "leader of the PARTY, X", "… the PARTY X"
+    comma_after = named.end < sent.end and doc[named.end].text == ","
+    if comma_after or named is party and named.end < sent.end and state.entity_at(doc[named.end], {"Person"}) is not None:
+        person = person_after(state, named.end + comma_after, sent)  # "leader of the PARTY, X", "… the PARTY X"
         if person is not None:
             return person, relation, status, RULES["party.leader_title_first"]
     return None
