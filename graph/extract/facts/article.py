@@ -286,6 +286,15 @@ def antecedent_of(state: ArticleState, pronoun: Token, depth: int = 0) -> Entity
     return fallback
 
 
+def person_in_apposition(state: ArticleState, token: Token) -> Entity | None:
+    """The person a role noun stands in apposition to: "X, a spokesman for …" (the noun
+    hangs from the name) or "the Secretary of …, X," (the name hangs from the noun)."""
+    if token.dep_ == "appos":
+        return person_of_token(state, token.head)
+    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+    return person_of_token(state, appositive) if appositive is not None else None
+
+
 def people_and_countries(state: ArticleState, token: Token, types=frozenset({"Person", "Country"})) -> list[Entity]:
     """The entities a subject or object token stands for, following "X and Y" and
     "leaders of X and Y"."""

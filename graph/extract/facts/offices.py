@@ -25,6 +25,7 @@ from graph.extract.facts.article import (
     is_future,
     people_in_list,
     person_after,
+    person_in_apposition,
     person_of_token,
     status_from_words,
     subjects_of,
@@ -359,11 +360,8 @@ def _post_holder(state: ArticleState, token: Token, end: int, sent: Span) -> Ent
     person = person_after(state, index, sent) if index < sent.end else None
     if person is not None:
         return person
-    if token.dep_ == "appos":
-        return person_of_token(state, token.head)
-    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
-    if appositive is not None:
-        return person_of_token(state, appositive)
+    if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+        return person_in_apposition(state, token)
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         return person_of_token(state, subject) if subject is not None else None

@@ -16,6 +16,7 @@ from graph.extract.facts.article import (
     add_fact,
     entity_for_key,
     person_after,
+    person_in_apposition,
     person_of_token,
     status_from_words,
     words_before,
@@ -49,11 +50,8 @@ def _spokesperson(state: ArticleState, token: Token, sent: Span) -> Entity | Non
     person = person_after(state, token.i + 1, sent)
     if person is not None:
         return person
-    if token.dep_ == "appos":
-        return person_of_token(state, token.head)
-    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
-    if appositive is not None:
-        return person_of_token(state, appositive)
+    if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+        return person_in_apposition(state, token)
     body_words = _words_after_for(token, sent)
     after_body = body_words[-1].i + 1 if body_words else token.i + 1
     if after_body + 1 < sent.end and state.doc[after_body].text == ",":
