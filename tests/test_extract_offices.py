@@ -91,16 +91,16 @@ def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
 @pytest.mark.parametrize(
     ("text", "person", "office", "rule"),
     [
-        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Shadow Health Minister "
+        ("Australian Prime Minister Ivo Marten defended the hospital plan on Monday. Shadow Health Minister "
          "Aino Virtanen criticised it.",
          "Aino Virtanen", "Shadow Minister of Health of Australia", "office.title_before_name"),
-        ("Australian Prime Minister John Howard defended the hospital plan on Monday. Aino Virtanen, the Shadow "
+        ("Australian Prime Minister Ivo Marten defended the hospital plan on Monday. Aino Virtanen, the Shadow "
          "Health Minister, criticised it.",
          "Aino Virtanen", "Shadow Minister of Health of Australia", "office.apposition"),
-        ("Australian Prime Minister John Howard defended the school plan on Monday. The shadow minister for "
+        ("Australian Prime Minister Ivo Marten defended the school plan on Monday. The shadow minister for "
          "education, Aino Virtanen, criticised it.",
          "Aino Virtanen", "Shadow Minister of Education of Australia", "office.title_first_apposition"),
-        ("British Prime Minister Tony Blair defended the budget on Wednesday. Lars Becker, the shadow chancellor, "
+        ("British Prime Minister Ivo Marten defended the budget on Wednesday. Lars Becker, the shadow chancellor, "
          "criticised it.",
          "Lars Becker", "Shadow Chancellor of the Exchequer of the United Kingdom", "office.apposition"),
     ],
@@ -159,7 +159,7 @@ def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text, text, 
          "Presidential spokesman Lars Becker denied the report.",
          "Lars Becker", "Spokesperson for the President of Indonesia"),
         # a bare "Government spokesman" speaks for the government of the article's country
-        ("Iranian President Mahmoud Ahmadinejad flew home on Sunday. "
+        ("Iranian President Ivo Marten flew home on Sunday. "
          "Government spokesman Lars Becker denied the report.",
          "Lars Becker", "Spokesperson of the Government of Iran"),
         # bodies of a state the gazetteer knows
@@ -215,7 +215,7 @@ def test_body_posts(extract_by_rules, text, person, office):
         # a club's secretary holds no public office
         "Lars Becker, secretary of the village chess club, voted against the plan.",
         # another country's chamber of the same name
-        "Australian Prime Minister John Howard spoke on Monday. "
+        "Australian Prime Minister Ivo Marten spoke on Monday. "
         "Lars Becker, a member of the House of Representatives, voted against the bill.",
     ],
 )

@@ -266,6 +266,6 @@ def test_a_monarch_named_without_the_number_takes_the_realm_from_the_tables(extr
 
 
 def test_a_government_named_for_a_leader_not_yet_in_office_is_an_elect_s(extract_text):
-    result = extract_text("Canadian Prime Minister Paul Martin conceded defeat, and reporters asked who would sit in "
-                          "Stephen Harper's cabinet.", date="2006-01-24")
-    assert result.fact("Stephen Harper", "holdsOffice", "Prime Minister of Canada").status == "elect"
+    result = extract_text("Spanish Prime Minister José María Aznar conceded defeat, and reporters asked who would sit "
+                          "in José Luis Rodríguez Zapatero's cabinet.", date="2004-03-16")
+    assert result.fact("José Luis Rodríguez Zapatero", "holdsOffice", "Prime Minister of Spain").status == "elect"
