@@ -25,6 +25,9 @@ _FURNITURE_MARKERS = re.compile(
 )
 _RIGHTS = re.compile(r"(©|\bcopyright\b|all rights reserved)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*[-–—•*|=_#]*\s*$")
+#: A section label run into the first sentence ("Canadian news Prime Minister X said …"):
+#: the parser reads it as the sentence's subject and the title after it as a noun.
+_SECTION_LABEL = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s){1,3}news(?=\s+[A-Z\"“'‘])")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,14 @@ def make_document(article: Article) -> Document:
     lines = text.split("\n")
     keep = _prose_mask(lines, article.title)
     content = "\n".join(line if kept else " " * len(line) for line, kept in zip(lines, keep))
-    return Document(article=article, text=text, content=content)
+    return Document(article=article, text=text, content=_with_section_label_apart(content))
+
+
+def _with_section_label_apart(content: str) -> str:
+    """The label on a line of its own (a line break starts a sentence), so that it
+    still names the article's country."""
+    label = _SECTION_LABEL.match(content)
+    return content[:label.end()] + "\n" + content[label.end() + 1:] if label else content
 
 
 def _normalise(text: str) -> str:

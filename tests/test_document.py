@@ -113,3 +113,9 @@ def test_document_content_is_text_with_some_lines_blanked(lines, title):
     assert len(document.content) == len(document.text)
     for kept, original in zip(document.content.split("\n"), document.text.split("\n"), strict=True):
         assert kept == original or kept == " " * len(original)
+
+
+def test_a_section_label_run_into_the_first_sentence_is_a_line_of_its_own():
+    document = make_document(Article(key="a", text="Freedonian news Prime Minister Ana Rojas resigned today."))
+    assert document.content.startswith("Freedonian news\n")
+    assert len(document.content) == len(document.text)

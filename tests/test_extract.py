@@ -2071,3 +2071,55 @@ def test_extract_a_partys_president_of_the_country_does_not_lead_the_party(extra
 def test_extract_the_source_of_a_report_about_party_members_is_none_of_them(extract_text):
     result = extract_text("According to Peter Holm, members of the German Social Democratic Party (SPD) were arrested.")
     assert result.rows("memberOf") == set()
+
+
+# --- party roles named without the party, and candidates -----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("In Britain, the Liberal Democrats met on Monday. Tom Baker was elected leader after a long contest.",
+         "current"),
+        ("In Britain, the Liberal Democrats met on Monday. Tom Baker will become acting leader.", "acting"),
+        ("In Britain, the Liberal Democrats met on Monday. Tom Baker stood down as leader.", "former"),
+        ("In New Zealand, the Green Party met on Monday. The co-leader, Tom Baker, said no.", "current"),
+    ],
+)
+def test_a_bare_leader_leads_the_one_party_named_nearby(extract_by_rules, text, status):
+    result = extract_by_rules(text, date="2007-05-01")
+    rows = {(p, s) for p, _, _, s in result.rows("leaderOf")}
+    assert ("Tom Baker", status) in rows
+    assert extractors(result, "leaderOf") == {"rules/party.bare_leader"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Britain, the Liberal Democrats and Labour met on Monday. Tom Baker was elected leader.",
+        "In Britain, the Liberal Democrats met on Monday. Tom Baker was the leader of the rebels.",
+        "In Britain, the Liberal Democrats met on Monday. Tom Baker is a deputy leader.",
+        "In Britain, the Liberal Democrats met on Monday. Tom Baker, the world leader in tennis, spoke.",
+    ],
+)
+def test_a_bare_leader_with_two_parties_or_another_body_leads_none(extract_by_rules, text):
+    assert not extract_by_rules(text, date="2007-05-01").rows("leaderOf")
+
+
+def test_running_for_a_party_is_membership(extract_by_rules):
+    result = extract_by_rules("Tom Baker is running for the Green Party of Ontario in the provincial election.",
+                              date="2007-05-01")
+    assert extractor_of(result, "Tom Baker", "memberOf", "Green Party of Ontario") == "rules/party.predicate"
+
+
+def test_a_described_name_in_a_list_of_members_is_listed(extract_by_rules):
+    result = extract_by_rules("In the United States, Senate Republicans, including presidential candidate Tom Baker, "
+                              "voted no.", date="2007-05-01")
+    assert extractor_of(result, "Tom Baker", "memberOf", "Republican Party") \
+        == "rules/party.members_listed"
+
+
+def test_a_party_s_majority_leader_in_the_senate_is_a_member_not_its_leader(extract_by_rules):
+    result = extract_by_rules("In the United States, Senate Democratic Majority Leader Tom Baker asked for a vote.",
+                              date="2007-05-01")
+    assert ("Tom Baker", "Democratic Party") in result.pairs("memberOf")
+    assert not result.rows("leaderOf")

@@ -302,3 +302,68 @@ def test_a_governor_is_never_a_country_s(extract_text):
 def test_a_lower_case_portfolio_before_minister_names_the_ministry(extract_text, text, office):
     result = extract_text(text, date=DATE)
     assert result.pairs("holdsOffice") == {("Ana Rojas", office)}
+
+
+# --- names, places and portfolios the model runs together --------------------------------
+
+def test_china_and_taiwan_name_their_head_of_government_premier(extract_by_rules):
+    result = extract_by_rules("Chinese Premier Zhu Rongji opened the trade fair in Shanghai.", date="2000-05-01")
+    assert ("Zhu Rongji", "Premier of China") in result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("The Kenyan Fisheries and Livestock Minister Aino Virtanen toured the port.",
+         "Minister of Fisheries and Livestock of Kenya"),
+        ("The Indian Water Resources Minister Lars Becker said the dam was safe.",
+         "Minister of Water Resources of India"),
+    ],
+)
+def test_a_portfolio_the_model_calls_an_organisation_stays_the_portfolio(extract_by_rules, text, office):
+    result = extract_by_rules(text, date=DATE)
+    assert office in {o for _, o in result.pairs("holdsOffice")}
+    assert extractors(result, "holdsOffice") == {"rules/office.title_before_name"}
+
+
+def test_a_section_label_before_the_first_sentence_leaves_its_title_to_the_name(extract_text):
+    result = extract_text("Canadian news Prime Minister Stephen Harper has agreed to send the bill to a committee.",
+                          date="2006-11-02")
+    assert ("Stephen Harper", "Prime Minister of Canada") in result.pairs("holdsOffice")
+
+
+def test_a_premier_after_a_province_named_in_the_sentence_is_the_province_s(extract_by_rules):
+    result = extract_by_rules("Voters in the Canadian province of Manitoba defeated the government of Premier "
+                              "Lars Becker in yesterday's election.", date=DATE)
+    assert ("Lars Becker", "Premier of Manitoba") in result.pairs("holdsOffice")
+    assert extractor_of(result, "Lars Becker", "holdsOffice", "Premier of Manitoba") == "rules/office.title_before_name"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iceland's parliament met on Monday. The petition was handed in by Lars Becker, president of a chain of "
+        "bookshops.",
+        "Iceland's parliament met on Monday. \"We are closed,\" said the president of operator Airports of "
+        "Iceland, Lars Becker.",
+        "Iran's parliament met on Monday. The letters went out over the signature of university chancellor "
+        "Lars Becker.",
+    ],
+)
+def test_a_company_s_or_a_university_s_head_holds_no_office_of_the_state(extract_text, text):
+    # (a date before the tenure tables begin, so that no known holder rules the name out)
+    result = extract_text(text, date="1890-05-01")
+    assert not result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The row led to the resignation of Lars Becker's chief of staff, who cited corruption in Norway.",
+        "Norway decided to send Lars Becker as the Prime Minister's special envoy to Sweden.",
+        "Lars Becker had a notable role in Norway as a public speaker whose speeches moved crowds.",
+    ],
+)
+def test_a_title_near_a_name_that_is_not_its_holder_s_gives_no_office(extract_text, text):
+    result = extract_text(text, date=DATE)
+    assert not any(p == "Lars Becker" for p, _ in result.pairs("holdsOffice"))

@@ -250,3 +250,18 @@ def test_a_series_summit_is_organised_by_its_body_even_one_the_gazetteer_lacks(e
 def test_a_series_without_an_organising_body_names_no_organiser(extract_by_rules):
     result = extract_by_rules("Roh Moo-hyun attended the inter-Korean summit in Pyongyang.", date="2007-10-02")
     assert result.pairs("organizedBy") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Leaders met in Lisbon for the Lusophone summit on Friday. President Ana Rojas of Brazil presided over "
+         "the summit.", "summit.attend_verb"),
+        ("Leaders met in Lisbon for the Lusophone summit on Friday. The summit was opened by President Ana Rojas "
+         "of Brazil.", "summit.attended_by"),
+    ],
+)
+def test_who_presides_over_or_opens_a_summit_attends_it(extract_by_rules, text, rule):
+    result = extract_by_rules(text, date="2007-05-01")
+    assert ("Ana Rojas", "2007 Lusophone summit") in result.pairs("attends")
+    assert extractor_of(result, "Ana Rojas", "attends", "2007 Lusophone summit") == f"rules/{rule}"

@@ -484,6 +484,8 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue  # known; a title with its portfolio ("Minister of Public Works"); or around a party's name
         if span[-1].lower_ in _SUMMIT_WORDS:
             continue  # "the North American Leaders' Summit": a summit, read by `_summits`
+        if _portfolio_of_next_title(span, gazetteer):
+            continue  # "the Indonesian Fisheries Minister": the model ran country and portfolio into one name
         if _looks_like_person(span, gazetteer):  # the model tags many unfamiliar names ORG or GPE
             person = _trim_person(span, gazetteer)
             if person is not None:
@@ -494,6 +496,18 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
             continue
         out.append(_from_span(span, label))
     return out
+
+
+def _portfolio_of_next_title(span: Span, gazetteer: _SpanIndex) -> bool:
+    """Capitalised words right before "Minister" or "Secretary" that name no body of their
+    own ("Water Resources Minister") are the title's portfolio, not an organisation."""
+    doc, after = span.doc, span.end
+    while after < min(span.end + 4, span.sent.end) and (doc[after].lower_ in {"and", "&"} or doc[after].is_title
+                                                         and doc[after].lower_ not in _PORTFOLIO_HEADS):
+        after += 1  # "Fisheries and Livestock Minister"
+    return after < span.sent.end and doc[after].lower_ in _PORTFOLIO_HEADS \
+        and any(s.label_ == "TITLE" and s.start == after for s in gazetteer.at(after)) \
+        and not any(t.lower_ in _ORG_WORDS for t in span)
 
 
 #: Posts the model sometimes runs an organisation's name on into.

@@ -435,6 +435,11 @@ def last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
     return []
 
 
+#: Lower-case words that describe the next name in a list without ending it ("A, former
+#: senator B and presidential candidate C").
+_DESCRIBERS = {"presidential", "vice-presidential", "candidate", "hopeful", "nominee", "former", "fellow"}
+
+
 def people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
     """The people named one after another, joined by "and" or commas, in these tokens; a
     title before a name does not end the list ("A, Senator B and C")."""
@@ -445,7 +450,7 @@ def people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
         if person is not None:
             if person not in out:
                 out.append(person)
-        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."} \
+        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."} | _DESCRIBERS \
                 and state.mention_at(token, {"TITLE"}) is None:
             break
     return out

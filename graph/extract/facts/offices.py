@@ -130,7 +130,8 @@ def _portfolio(state: ArticleState, title: Span) -> str | None:
             break
     while words and words[0].lower_ in {"and", "&"}:
         words.pop(0)
-    return " ".join(w.text if w.text[:1].isupper() else w.text.capitalize() for w in words) or _portfolio_after(state, title)
+    return " ".join(w.text if w.text[:1].isupper() or w.lower_ in {"and", "&"} else w.text.capitalize() for w in words) \
+        or _portfolio_after(state, title)
 
 
 #: Nouns before "minister" that name no portfolio ("a cabinet minister", "the government minister").
@@ -418,12 +419,15 @@ def _add_regional_office(state: ArticleState, person: Entity, known: Known, regi
 def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None:
     """In an article about a state's government ("Victorian Premier X" earlier), a bare
     "Premier", "Deputy Premier", governor or opposition leader is that state's, unless
-    the state its sentence names last before it is another."""
+    the state its sentence names last before it is another. A premier is a state's or a
+    province's in a sentence that names one before the title, when no country is beside it."""
     region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
-    nearer = last_state_named_before(state, title) if region is not None else None
+    nearer = last_state_named_before(state, title)
+    premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
+    if region is None and premier:
+        return nearer  # "voters in the province of X defeated the government of Premier Y"
     if region is None or region.extra.get("kind") != "state" or nearer is not None and nearer.key != region.key:
         return None  # ("…, meeting his counterpart in Ulster, First Minister X": another state's)
-    premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
 
 
@@ -601,6 +605,8 @@ def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bo
     after = title.end + 2 if title.end + 2 < len(doc) and doc[title.end + 1].lower_ == "the" else title.end + 1
     chamber_seat = known.extra.get("kind") == "legislator"  # "Speaker of the Riksdag" is the state's
     if title.end < len(doc) and doc[title.end].lower_ in {"of", "for"} and after < len(doc) and not chamber_seat:
+        if doc[title.end + 1].lower_ in {"a", "an"} or doc[after].lower_ in _NON_STATE_BODIES:
+            return True  # "president of a chain of bookshops", "the president of operator X"
         body = state.mention_at(doc[after], {"ORG"})
         if body is not None and body[1].key is None and state.mention_at(doc[after], {"COUNTRY"}) is None:
             return True
@@ -611,6 +617,11 @@ def _title_of_unknown_body(state: ArticleState, title: Span, known: Known) -> bo
         return False
     known_body = state.entity_at(before, {"Organization"})
     return known_body is None or known_body.key not in state.gazetteer
+
+
+#: Nouns after "<title> of" that name a body outside the state.
+_NON_STATE_BODIES = {"company", "firm", "corporation", "operator", "chain", "bank", "club", "university", "college",
+                     "school", "airline", "carrier", "team", "business", "charity", "newspaper", "board", "foundation"}
 
 
 def _party_post(state: ArticleState, title: Span) -> bool:
@@ -642,7 +653,7 @@ def _post_of_a_common_noun(title: Span) -> bool:
         return False
     before = title.doc[title.start - 1]
     owner = title.doc[title.start - 2] if before.text in {"'s", "’s"} and title.start >= 2 else None
-    noun = before.pos_ == "NOUN" and before.is_lower and len(before.text) > 3  # not debris ("Ecuador ian")
+    noun = before.pos_ in {"NOUN", "PROPN"} and before.is_lower and len(before.text) > 3  # not debris ("Ecuador ian")
     return noun and before.dep_ in {"compound", "nmod", "amod"} or owner is not None and owner.ent_type_ == "ORG"
 
 
@@ -734,12 +745,32 @@ def _nearby_person(state, title: Span, sent: Span):
     titled = {entity.key for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
               if span.start > 0 and span.start - 1 != title.end - 1 and state.mention_at(state.doc[span.start - 1], {"TITLE"})
               and (entity := state.resolution.entity_at(state.mentions, index)) is not None}
-    near = [(gap, entity) for gap, entity in people if gap <= 8 and entity.key not in titled]  # "Prime Minister X" is no "President"
-    if not near or _guessed(title.root.head):
+    possessors = {entity.key for index, span in state.in_sentence(sent, {"PERSON", "NAME"})
+                  if span.end < title.start <= span.end + 4 and state.doc[span.end].text in {"'s", "’s"}
+                  and (entity := state.resolution.entity_at(state.mentions, index)) is not None}
+    near = [(gap, entity) for gap, entity in people if gap <= 8 and entity.key not in titled | possessors]
+    # ("Prime Minister X" is no "President"; "X's chief of staff" is someone else)
+    possessive = title.end < sent.end and state.doc[title.end].text in {"'s", "’s"}  # "the Prime Minister's envoy, X"
+    if not near or possessive or _a_kind_of_person(state, title) or _guessed(title.root.head):
         return None
     person = min(near, key=lambda pair: pair[0])[1]
     place = _country_near(state, words_before(title[0], 5) + list(title)) or _of_place(state, title, sent)
     return person, place, _title_status(state, title), RULES["office.nearby"]
+
+
+def _a_kind_of_person(state, title: Span) -> bool:
+    """"a public speaker", "a good president": a lower-case title after "a" and a
+    describing adjective says what kind of person someone is, not which office they hold."""
+    doc = state.doc
+    start = title.start
+    adjectives = []
+    while start > title.sent.start and doc[start - 1].pos_ == "ADJ":
+        start -= 1
+        adjectives.append(doc[start])
+    return title.text.islower() and bool(adjectives) and start > title.sent.start \
+        and doc[start - 1].lower_ in {"a", "an"} \
+        and not any(state.mention_at(a, {"COUNTRY", "DEMONYM", "PARTY_ADJ"}) or a.lower_ in FORMER | ACTING | ELECT
+                    for a in adjectives)
 
 
 def _end_of_person(state, index: int) -> int:

@@ -76,6 +76,8 @@ def read_parties(state: ArticleState, sent: Span) -> None:
         for person in _members_listed(state, span, sent):
             add_fact(state, person, "memberOf", party, None, RULES["party.members_listed"], sent, span[0])
     for token in sent:
+        if token.lower_ in _BARE_LEADERS and token.pos_ == "NOUN":
+            _bare_leader(state, token, sent)
         if token.lower_ == "its":
             _its_role(state, token, sent)
         elif token.lower_ == "party" and token.dep_ in {"compound", "poss"} and token.head.lower_ in LEADER_WORDS | ROLE_WORDS:
@@ -104,6 +106,51 @@ def _party_role_without_name(state: ArticleState, party: Token, sent: Span) -> N
     leads = names_a_leader(noun, state.doc[max(sent.start, party.i - 2) : noun.i])
     add_fact(state, person, "leaderOf" if leads else "memberOf", owner, status_from_words([party, noun]) if leads else None,
              RULES["party.role_without_name"], sent, noun)
+
+
+#: Leader nouns that, said of a person with no body named, mean the leader of the party
+#: the article is talking about ("X was elected leader", "the co-leader, X").
+_BARE_LEADERS = {"leader", "co-leader", "chairman", "chairwoman"}
+#: Words before such a noun that keep it the party's leader.
+_BARE_LEADER_WORDS = {"new", "acting", "interim", "former", "sole", "outgoing", "caretaker", "the", "a"}
+#: Verbs of giving up a post: "X stood down as leader".
+_QUIT_POST_VERBS = {"stand", "step", "resign", "quit", "retire"}
+
+
+def _bare_leader(state: ArticleState, noun: Token, sent: Span) -> None:
+    """"X was elected leader", "X will become acting leader", "X stood down as leader",
+    "the co-leader, X": with no body named beside the noun, the leader is the party's
+    when the sentence or the two before it name one party and no other."""
+    if any(c.dep_ == "prep" and c.lower_ in {"of", "for", "in"} or c.lower_ not in _BARE_LEADER_WORDS
+           and c.dep_ in {"amod", "compound", "poss", "nmod", "det"} for c in noun.children) \
+            or state.at_token.get(noun.i) or noun.dep_ in {"compound", "poss"}:
+        return
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head \
+        if noun.dep_ in {"attr", "oprd"} else None
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and not negated(verb):
+        subjects = subjects_of(verb)
+        person = person_of_token(state, subjects[0]) if subjects else None
+    elif noun.dep_ == "appos":
+        person, verb = person_of_token(state, noun.head), None
+    else:
+        person, verb = next((p for c in noun.children if c.dep_ == "appos" for p in [person_of_token(state, c)] if p), None), None
+    party = _only_party_near(state, noun)
+    if person is None or party is None:
+        return
+    status = status_from_words(list(noun.lefts))
+    if verb is not None and status == "current":
+        status = "former" if verb.lemma_ in _QUIT_POST_VERBS or verb.lemma_ == "be" and verb.tag_ == "VBD" \
+            else "elect" if is_future(verb) else status
+    add_fact(state, person, "leaderOf", party, status, RULES["party.bare_leader"], sent, noun)
+
+
+def _only_party_near(state: ArticleState, token: Token) -> Entity | None:
+    """The one party named in the token's sentence or the two before it, if only one is."""
+    since, end = sentences_back(token, 2), token.sent.end
+    parties = {e.key: e for i in state.mentions_before(end) for span in [state.spans[i]]
+               if span is not None and span.start >= since
+               for e in [state.resolution.entity_at(state.mentions, i)] if e is not None and e.type == "PoliticalParty"}
+    return next(iter(parties.values())) if len(parties) == 1 else None
 
 
 def _leading_the_party(state: ArticleState, party: Token, sent: Span) -> None:

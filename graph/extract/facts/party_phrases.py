@@ -113,7 +113,8 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     if person is None:
         return None
     words = {t.lower_ for t in role_words}
-    if leader_named(words, party) and not _regional_branch(state, party):
+    if leader_named(words, party) and not words & LEADER_QUALIFIERS and not _regional_branch(state, party):
+        # ("Democratic Majority Leader X", "Labour deputy leader X": a post below the leader)
         return person, "leaderOf", status_from_words(words_before(party[0], 3) + role_words), RULES["party.role_before_name"]
     return person, "memberOf", None, RULES["party.role_before_name"]
 
@@ -356,7 +357,8 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             status = "former" if verb.tag_ == "VBD" else "current"  # "resigned as Labour leader"
             return (person, "leaderOf", status, RULES["party.predicate"]) if person is not None else None
         if head.lemma_ in FOUND_VERBS and token.dep_ in {"dobj", "appos"} or head.lemma_ in {"join", "represent"} \
-                or _role_noun(head) or head.lower_ in PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS):
+                or _role_noun(head) or head.lower_ in PARTY_NOUNS or (through_as and head.lemma_ in STAND_VERBS) \
+                or head.lemma_ in {"run", "stand"} and token.lower_ == "for" and token.dep_ == "prep":  # "runs for the PARTY"
             if any(c.lower_ in SHARED_WORDS for c in head.children):
                 return None  # "the joint candidate of A, B and C" belongs to none of them for sure
             anchor = head

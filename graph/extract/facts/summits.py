@@ -32,7 +32,7 @@ from graph.model import Entity, entity_key
 ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
                 "return"}
 #: Verbs whose object, when it is the summit, puts their subject there: "X opened the summit".
-RUN_VERBS = {"open", "close", "inaugurate", "address", "chair"}
+RUN_VERBS = {"open", "close", "inaugurate", "address", "chair", "preside"}
 CONSIDER_WORDS = {"consider", "weigh", "mull", "ponder", "contemplate", "undecided", "explore", "eye"}
 
 
@@ -89,7 +89,7 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in ATTEND_VERBS | RUN_VERBS | {"take"}:
             continue
-        if verb.lemma_ in RUN_VERBS and not any(c.dep_ == "dobj" and state.entity_at(c, {"Summit"}) for c in verb.children):
+        if verb.lemma_ in RUN_VERBS and not _runs_summit(state, verb):
             continue
         if verb.lemma_ == "take" and not any(c.lower_ == "part" for c in verb.children):
             continue
@@ -110,9 +110,18 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
             add_fact(state, guest, "attends", summit, status, RULES["summit.attended_by"], sent, verb)
 
 
+def _runs_summit(state: ArticleState, verb: Token) -> bool:
+    """Whether the summit is what the verb opens, chairs or presides over, actively or
+    passively ("X opened the summit", "the summit was opened by X")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
+    return any(state.entity_at(o, {"Summit"}) for o in objects)
+
+
 def _agents(verb: Token) -> list[Token]:
-    """Who a passive "attend" names: "the summit, attended by X and Y", "was attended by X"."""
-    if verb.lemma_ not in {"attend", "join"}:
+    """Who a passive "attend" names: "the summit, attended by X and Y", "was attended by X",
+    "the summit was opened by X"."""
+    if verb.lemma_ not in {"attend", "join"} | RUN_VERBS:
         return []
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
