@@ -265,3 +265,19 @@ def test_who_presides_over_or_opens_a_summit_attends_it(extract_by_rules, text, 
     result = extract_by_rules(text, date="2007-05-01")
     assert ("Ana Rojas", "2007 Lusophone summit") in result.pairs("attends")
     assert extractor_of(result, "Ana Rojas", "attends", "2007 Lusophone summit") == f"rules/{rule}"
+
+
+def test_a_named_series_of_talks_is_a_meeting_its_sides_attend(extract_by_rules):
+    result = extract_by_rules("Six-party talks between Canada, Peru and Kenya are set to resume next week. Ghana "
+                              "agreed to rejoin the talks. Peru will host the talks.", date="2006-12-09")
+    attending = {s for s, o in result.pairs("attends") if o == "Six-party talks"}
+    assert attending == {"Canada", "Peru", "Kenya", "Ghana"}
+    assert extractor_of(result, "Canada", "attends", "Six-party talks") == "rules/summit.between"
+    assert extractor_of(result, "Ghana", "attends", "Six-party talks") == "rules/summit.attend_verb"
+    assert ("Six-party talks", "Peru") in result.pairs("organizedBy")
+
+
+def test_talks_of_no_named_series_are_no_meeting(extract_by_rules):
+    result = extract_by_rules("Talks between Canada and Peru are set to resume. Ghana agreed to rejoin the talks.",
+                              date="2006-12-09")
+    assert not result.pairs("attends")

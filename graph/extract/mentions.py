@@ -578,7 +578,10 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     "the Shanghai Cooperation Organisation summit", "the Summit of the Americas", and
     bare back-references ("the summit") that the entities stage ties to a named one."""
     out = []
+    series_of_talks = any(s.label_ == "TALKS_SERIES" or s.label_ == "SERIES" and s[-1].lower_ == "talks" for s in gazetteer)
     for token in doc:
+        if token.lower_ == "talks" and series_of_talks:
+            out.extend(_talks(doc, token, gazetteer))
         if token.lower_ not in _SUMMIT_WORDS:
             continue
         start = _modifier_start(token)
@@ -597,6 +600,20 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         else:
             out.append(_from_span(span, "SUMMIT_REF", None, year, offset))
     return out
+
+
+def _talks(doc: Doc, token: Token, gazetteer: _SpanIndex) -> list[Mention]:
+    """"the six-party talks": a series of talks that news treats as one meeting; in an
+    article that names one, "the talks" refers back to it."""
+    series = [s for s in gazetteer.at(token.i) if s.label_ == "SERIES" and s.end == token.i + 1] \
+        + ([s for s in gazetteer.at(token.i - 1) if s.label_ == "TALKS_SERIES" and s.end == token.i] if token.i else [])
+    if series:
+        start = _modifier_start(token)
+        span = doc[min(start, series[0].start) : token.i + 1]
+        return [_from_span(span, "SUMMIT", series[0].id_, None, 0)]
+    if token.i and doc[token.i - 1].lower_ == "the":
+        return [_from_span(doc[token.i - 1 : token.i + 1], "SUMMIT_REF", None, None, 0)]
+    return []
 
 
 #: Who a "summit of …" gathers: "a summit of Caspian Sea nations" is a Caspian Sea summit.

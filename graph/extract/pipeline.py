@@ -38,6 +38,7 @@ _LABELS = {
     ("PoliticalParty", "adjectives"): "PARTY_ADJ",
     ("Person", "name"): "PERSON",
     ("SummitSeries", "name"): "SERIES",
+    ("SummitSeries", "talks"): "TALKS_SERIES",  # "six-party" before "talks": a series of talks
     ("OfficeTitle", "name"): "TITLE",
     ("Region", "name"): "REGION",
     ("Region", "demonyms"): "REGION_ADJ",
@@ -122,7 +123,7 @@ class GazetteerMatcher:
         """Each kind of name of an entry, each name also without its accents: news often
         drops them ("Chavez", "Sao Paulo")."""
         out = [("name", _with_plain_spellings([entry.label, *entry.aliases]))]
-        for kind in ("demonyms", "adjectives", "abbreviations"):
+        for kind in ("demonyms", "adjectives", "abbreviations", "talks"):
             if entry.extra.get(kind):
                 out.append((kind, _with_plain_spellings(entry.extra[kind])))
         return out

@@ -29,7 +29,7 @@ from graph.extract.rules import CUES, RULES
 from graph.model import Entity, entity_key
 
 
-ATTEND_VERBS = {"attend", "join", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
+ATTEND_VERBS = {"attend", "join", "rejoin", "participate", "travel", "fly", "head", "arrive", "go", "come", "gather", "convene", "meet",
                 "return"}
 #: Verbs whose object, when it is the summit, puts their subject there: "X opened the summit".
 RUN_VERBS = {"open", "close", "inaugurate", "address", "chair", "preside"}
