@@ -2123,3 +2123,35 @@ def test_a_party_s_majority_leader_in_the_senate_is_a_member_not_its_leader(extr
                               date="2007-05-01")
     assert ("Tom Baker", "Democratic Party") in result.pairs("memberOf")
     assert not result.rows("leaderOf")
+
+
+def test_a_member_of_a_named_person_s_party_and_that_person_both_count(extract_by_rules):
+    result = extract_by_rules("In Pakistan, Tom Baker, a member of Ana Rojas's Pakistan Peoples Party, was shot.",
+                              date="2007-05-01")
+    assert extractor_of(result, "Tom Baker", "memberOf", "Pakistan Peoples Party") == "rules/party.leader_apposition"
+    assert extractor_of(result, "Ana Rojas", "leaderOf", "Pakistan Peoples Party") == "rules/party.possessive_person"
+
+
+def test_an_owner_is_no_part_of_an_unknown_party_s_name(extract_by_rules):
+    result = extract_by_rules("Tom Baker, a member of Rojas's Harbour Progressive Party, was sworn in.",
+                              date="2007-05-01")
+    assert ("Tom Baker", "Harbour Progressive Party") in result.pairs("memberOf")
+
+
+def test_a_sentence_s_first_word_is_no_part_of_a_party_s_name(extract_by_rules):
+    result = extract_by_rules("In Greece, the vote was close. As PASOK party leader, Tom Baker said no.",
+                              date="2007-05-01")
+    parties = {o for _, o in result.pairs("leaderOf")}
+    assert parties and not any(o.startswith("As ") for o in parties)
+
+
+def test_an_honorific_between_a_role_and_a_name_is_skipped(extract_by_rules):
+    result = extract_by_rules("In New Zealand, the head of the New Zealand National Party, Doctor Tom Baker, said no.",
+                              date="2007-05-01")
+    assert extractor_of(result, "Tom Baker", "leaderOf", "New Zealand National Party") \
+        == "rules/party.leader_title_first"
+
+
+def test_a_party_s_members_named_after_including_are_members(extract_by_rules):
+    result = extract_by_rules("In Greece, PASOK MPs including Tom Baker voted no.", date="2007-05-01")
+    assert extractors(result, "memberOf") == {"rules/party.members_listed"}

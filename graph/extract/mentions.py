@@ -157,12 +157,23 @@ def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:
 
 def _after_owner(span: Span, gazetteer: _SpanIndex) -> Span:
     """"Okafor's Movement for Change" names the party after the owner's possessive when the
-    gazetteer knows a party starting there; "Women's Equality Party" stays whole."""
+    gazetteer knows a party starting there, or when the owner is one person ("Okafor's
+    Progressive National Party"); "Women's Equality Party" and "People's Party" stay whole."""
     for token in span:
-        if token.text in {"'s", "’s"} and token.i + 1 < span.end \
-                and any(s.label_ == "PARTY" and s.start == token.i + 1 for s in gazetteer.at(token.i + 1)):
+        if token.text not in {"'s", "’s"} or token.i + 1 >= span.end or token.i == span.start:
+            continue
+        owner = span.doc[token.i - 1]
+        one_person = owner.ent_type_ == "PERSON" or owner.tag_ == "NNP" and owner.lower_ not in _GROUPS_OWNING_PARTIES
+        if one_person or any(s.label_ == "PARTY" and s.start == token.i + 1 for s in gazetteer.at(token.i + 1)):
             return span.doc[token.i + 1 : span.end]
     return span
+
+
+#: Groups a party's name may be of ("People's Party", "Workers' Party").
+_GROUPS_OWNING_PARTIES = {"people", "women", "workers", "farmers", "citizens", "peasants", "men", "nation", "country",
+                          "voters", "youth", "pensioners", "taxpayers", "consumers", "veterans", "families"}
+#: Parts of speech of a sentence's first word that is capitalised only for being first.
+_FUNCTION_WORDS = {"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON"}
 
 
 def _is_name_start(token: Token) -> bool:
@@ -228,8 +239,9 @@ def _name_run(doc: Doc, index: int, gazetteer: _SpanIndex) -> Span:
     if start == index or end < sent.end and doc[end].lower_ in {"of", "for", "-", "–", "/"}:
         while end < sent.end and in_name(end):
             end += 1
-    while start < end and (doc[start].lower_ in _NAME_LINKS | _STANDING_WORDS | {"a", "an"} or not doc[start].text[:1].isupper()):
-        start += 1
+    while start < end and (doc[start].lower_ in _NAME_LINKS | _STANDING_WORDS | {"a", "an"} or not doc[start].text[:1].isupper()
+                           or start == sent.start and doc[start].pos_ in _FUNCTION_WORDS):
+        start += 1  # ("As Harbour party leader, X said": the sentence's first word is no part of it)
     while end > start and doc[end - 1].lower_ in _NAME_LINKS:
         end -= 1
     return doc[start:end]
@@ -474,8 +486,12 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         opening = next((t.i for t in span if t.text == "("), None)
         if opening is not None and opening > span.start:  # "Ana Rojas (Green Party" is two names
             span = doc[span.start : opening]
-        while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower):
-            span = span[1:]
+        while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower
+                                 or span[0].pos_ in {"ADP", "SCONJ", "CCONJ", "DET", "ADV"}):
+            span = span[1:]  # "As PASOK": a sentence's first word, capitalised only for that
+        possessive = next((t.i for t in span[:-1] if t.text in {"'s", "’s"}), None)
+        if possessive is not None:
+            span = doc[possessive + 1 : span.end]  # "Okafor's Harbour Party": the owner is no part of the name
         while len(span) > 1 and (span[-1].text in {"'s", "’s"} or span[-1].lower_ in _POST_WORDS):
             span = span[:-1]  # "Bloc Leader": the model ran a party's name on into its leader's title
         if _covered(span, gazetteer, {"COUNTRY", "DEMONYM", "ORG", "PARTY", "PARTY_ADJ", "PERSON", "SERIES", "TITLE"}) \

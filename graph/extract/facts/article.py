@@ -221,7 +221,8 @@ def entity_for_key(state: ArticleState, key: str | None) -> Entity | None:
 
 def person_after(state: ArticleState, index: int, sent: Span) -> Entity | None:
     """The person named right at token `index` (skipping an honorific)."""
-    while index < sent.end and state.doc[index].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}:
+    while index < sent.end and state.doc[index].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
+                                                           "doctor", "professor", "prof", "prof.", "dame"}:
         index += 1
     if index >= sent.end:
         return None

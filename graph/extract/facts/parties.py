@@ -35,6 +35,7 @@ from graph.extract.facts.party_phrases import (
     party_opener,
     party_predicate,
     party_role_before_name,
+    possessive_leader,
     possessive_party,
 )
 from graph.extract.mentions import FOUND_VERBS, LEAD_VERBS
@@ -63,13 +64,17 @@ def read_parties(state: ArticleState, sent: Span) -> None:
         party = state.resolution.entity_at(state.mentions, index)
         if party is None or party.type != "PoliticalParty":
             continue
-        for rule in (party_role_before_name, leader_apposition, party_of_person, possessive_party, party_predicate,
-                     party_opener, party_noun_apposition):
+        for rule in (party_role_before_name, leader_apposition, party_of_person, party_predicate, party_opener,
+                     party_noun_apposition):
             found = rule(state, span, sent)
             if found:
-                person, relation, status, rule = found
-                add_fact(state, person, relation, party, status, rule, sent, span[0])
+                person, relation, status, named_by = found
+                add_fact(state, person, relation, party, status, named_by, sent, span[0])
                 break
+        found = possessive_leader(state, span, sent) or possessive_party(state, span, sent)  # X in "Y, of X's PARTY"
+        if found:
+            person, relation, status, named_by = found
+            add_fact(state, person, relation, party, status, named_by, sent, span[0])
         for person, relation, status in _party_participles(state, span) + _running_mates(state, span) \
                 + _chosen_by_party(state, span) + _leader_under(state, span) + _leadership_won(state, span):
             add_fact(state, person, relation, party, status, RULES["party.clause"], sent, span[0])
@@ -332,7 +337,8 @@ def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity
     said_to_be = _subjects_said_to_be(party)
     if said_to_be:
         return [p for p in (person_of_token(state, t) for s in said_to_be for t in [s, *conjuncts(s)]) if p is not None]
-    if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lemma_ in ROLE_WORDS:
+    if end < sent.end and doc[end].lower_.endswith("s") and (doc[end].lemma_.lower() in ROLE_WORDS
+                                                             or doc[end].lower_[:-1] in ROLE_WORDS):
         end += 1  # "Labour MPs", "Republican senators"
     elif not (party.root.tag_ in {"NNPS", "NNS"} or _members_of(party)):
         return []  # a group of members: "Republicans", "members of the PARTY"

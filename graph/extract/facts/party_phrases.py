@@ -141,9 +141,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         described = doc[before_name - 1]  # "leader of the country's main opposition party, the PARTY": its name
         party = doc[described.left_edge.i : described.i + 1]
     i = _left_of(party, sent, lambda t: t.lower_ in {"the", "its", "party", "'s", "’s"}
-                 or t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t.text == "-"
+                 or t.dep_ in {"amod", "compound", "advmod", "npadvmod", "poss"} or t.text == "-"
                  or state.entity_at(t, {"Country"}) is not None)  # "of the political party Tamarind Front",
-    # "of the United Kingdom's Liberal Democrat party"
+    # "of the United Kingdom's Liberal Democrat party", "a member of X's PARTY"
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
@@ -215,7 +215,7 @@ def _is_determiner(token: Token) -> bool:
 
 def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     """"X of the PARTY", "X from the PARTY", "X (PARTY)", "X from the ruling party (PARTY)",
-    "the PARTY's X", "X's PARTY", "the PARTY of X"."""
+    "the PARTY's X", "the PARTY of X"."""
     doc = state.doc
     i = _left_of(party, sent, _is_determiner)
     if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
@@ -236,6 +236,13 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         person = state.entity_at(doc[party.end + 1], {"Person"})
         if person is not None:  # "the Labor Party of Ana Rojas"
             return person, "leaderOf", "current", RULES["party.possessive_person"]
+    return None
+
+
+def possessive_leader(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"X's PARTY": read besides any other rule of the phrase, since the phrase may name a
+    member too ("Y, a member of X's PARTY")."""
+    doc = state.doc
     owner = _left_of(party, sent, lambda t: t.dep_ == "amod" or t.pos_ == "ADJ" or t.text in {"-", "–"})
     if owner - 1 >= sent.start and doc[owner].text in {"'s", "’s"} \
             and state.mention_at(party[0], {"PARTY"}) is not None and party.root.dep_ not in {"compound", "amod"}:
