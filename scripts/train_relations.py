@@ -113,6 +113,15 @@ def per_relation_thresholds(probabilities, labels, from_rules, gold_total: int, 
     return {r: t for r, t in chosen.items() if t != threshold}, scored(chosen)
 
 
+def most_cautious_of_the_best(trials: list[tuple], tolerance: float = 0.003) -> tuple:
+    """Of the (F1, P, R, C, threshold, veto) trials whose cross-validated F1 is within
+    `tolerance` of the best, the one with the highest threshold (then the best F1): folds
+    this small cannot tell such F1s apart, and a model that keeps fewer proposals carries
+    better to text unlike its training articles (Wikipedia biographies, recent news)."""
+    best = max(t[0] for t in trials)
+    return max((t for t in trials if t[0] >= best - tolerance), key=lambda t: (t[4], t[0]))
+
+
 def cross_validated(matrix, labels, groups, c: float, folds: int = 5):
     out = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=folds).split(matrix, labels, groups):
@@ -134,15 +143,14 @@ def main() -> None:
     print(f"rules alone: P {rules_only[0]:.3f} R {rules_only[1]:.3f} F1 {rules_only[2]:.3f}")
     vectorizer = DictVectorizer().fit(rows)
     matrix = vectorizer.transform(rows)
-    best = None
+    trials = []
     for c in (0.03, 0.1, 0.3, 1.0):
         probabilities = cross_validated(matrix, labels, groups, c)
         for threshold in np.arange(0.3, 0.95, 0.025):
             for veto in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
                 p, r, f = prf(probabilities, labels, from_rules, gold_total, threshold, veto)
-                if best is None or f > best[0]:
-                    best = (f, p, r, c, round(float(threshold), 3), veto)
-    f, p, r, c, threshold, veto = best
+                trials.append((f, p, r, c, round(float(threshold), 3), veto))
+    f, p, r, c, threshold, veto = most_cautious_of_the_best(trials)
     print(f"model, cross-validated (5 folds by article): P {p:.3f} R {r:.3f} F1 {f:.3f} "
           f"at C={c}, threshold {threshold}, veto {veto}")
     probabilities = cross_validated(matrix, labels, groups, c)
