@@ -374,3 +374,9 @@ def test_the_chancellor_of_the_exchequer_is_named_as_the_office_names_itself(ext
                               "Aino Virtanen disagreed.", date="1890-05-01")
     assert ("Lars Becker", "Chancellor of the Exchequer") in result.pairs("holdsOffice")
     assert ("Aino Virtanen", "Shadow Chancellor of the Exchequer") in result.pairs("holdsOffice")
+
+
+def test_a_bare_title_takes_the_home_country_when_the_article_names_no_country(extract_by_rules):
+    result = extract_by_rules("President Bush gave a speech on the war. Senator Lars Becker said he agreed.",
+                              date="2007-01-11")
+    assert extractor_of(result, "Lars Becker", "holdsOffice", "United States Senator") == "rules/office.title_before_name"
