@@ -357,16 +357,16 @@ def test_a_company_s_or_a_university_s_head_holds_no_office_of_the_state(extract
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "title"),
     [
-        "The row led to the resignation of Lars Becker's chief of staff, who cited corruption in Norway.",
-        "Norway decided to send Lars Becker as the Prime Minister's special envoy to Sweden.",
-        "Lars Becker had a notable role in Norway as a public speaker whose speeches moved crowds.",
+        ("The row led to the resignation of Lars Becker's chief of staff, who cited corruption in Norway.", "Chief"),
+        ("Norway decided to send Lars Becker as the Prime Minister's special envoy to Sweden.", "Prime Minister"),
+        ("Lars Becker had a notable role in Norway as a public speaker whose speeches moved crowds.", "Speaker"),
     ],
 )
-def test_a_title_near_a_name_that_is_not_its_holder_s_gives_no_office(extract_text, text):
+def test_a_title_near_a_name_that_is_not_its_holder_s_gives_no_office(extract_text, text, title):
     result = extract_text(text, date=DATE)
-    assert not any(p == "Lars Becker" for p, _ in result.pairs("holdsOffice"))
+    assert not any(p == "Lars Becker" and o.startswith(title) for p, o in result.pairs("holdsOffice"))
 
 
 def test_the_chancellor_of_the_exchequer_is_named_as_the_office_names_itself(extract_by_rules):
@@ -380,3 +380,29 @@ def test_a_bare_title_takes_the_home_country_when_the_article_names_no_country(e
     result = extract_by_rules("President Bush gave a speech on the war. Senator Lars Becker said he agreed.",
                               date="2007-01-11")
     assert extractor_of(result, "Lars Becker", "holdsOffice", "United States Senator") == "rules/office.title_before_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office"),
+    [
+        ("Kenya's Foreign Minister Lars Becker and his Peruvian counterpart, Aino Virtanen, signed the treaty.",
+         "Aino Virtanen", "Minister of Foreign Affairs of Peru"),
+        ("Kenyan Defence Minister Lars Becker met his Peruvian counterpart Aino Virtanen in Lima.",
+         "Aino Virtanen", "Minister of Defence of Peru"),
+    ],
+)
+def test_a_counterpart_abroad_holds_the_same_office_there(extract_by_rules, text, person, office):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert extractor_of(result, person, "holdsOffice", office) == "rules/office.counterpart"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's Foreign Minister Lars Becker said his counterpart, Aino Virtanen, had agreed.",
+        "Lars Becker, a Kenyan minister, met his Peruvian counterpart Aino Virtanen in Lima.",
+    ],
+)
+def test_a_counterpart_without_a_country_or_a_portfolio_holds_nothing_said(extract_by_rules, text):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert not any(p == "Aino Virtanen" for p, _ in result.pairs("holdsOffice"))

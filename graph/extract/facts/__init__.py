@@ -23,6 +23,7 @@ from graph.extract.facts.article import ArticleState, deduplicated, quoted_token
 from graph.extract.facts.meetings import read_meetings
 from graph.extract.facts.offices import (
     read_administrations,
+    read_counterparts,
     read_country_leaders,
     read_offices,
     read_plural_titles,
@@ -69,6 +70,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
             continue
         read_offices(state, sent)
         read_plural_titles(state, sent)
+        read_counterparts(state, sent)
         read_spokespeople(state, sent)
         read_country_leaders(state, sent)
         read_predecessors(state, sent)

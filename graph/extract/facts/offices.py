@@ -18,6 +18,7 @@ from graph.extract.facts.article import (
     HEDGE_AUX,
     ArticleState,
     add_fact,
+    antecedent_of,
     end_of_mention,
     entity_for_key,
     gave_up,
@@ -931,6 +932,48 @@ def read_administrations(state: ArticleState, sent: Span) -> None:
                     continue  # "X's government" of a leader the tables have not yet seen in office
                 status = "elect"  # "X's cabinet" the day after X won the election
             add_fact(state, person, "holdsOffice", state.entities[office_key], status, RULES["office.administration"], sent, noun)
+
+
+#: Titles whose holder's counterpart abroad holds the same title there.
+_COUNTERPART_TITLES = re.compile(r"^(Prime Minister|President|Chancellor|(Deputy |Vice )?Minister (of|for) .+|"
+                                 r"Premier|Secretary of State)$")  # ("Minister" alone names no portfolio)
+
+
+def read_counterparts(state: ArticleState, sent: Span) -> None:
+    """"X and his Chinese counterpart, Y", "X's Japanese counterpart Y": Y holds in the
+    country named the office X holds (a U.S. Secretary of State's counterparts are foreign
+    ministers). Without a country beside "counterpart", nothing is said of Y."""
+    for noun in sent:
+        if noun.lower_ != "counterpart" or noun.pos_ != "NOUN":
+            continue
+        country = next((e for t in noun.lefts for e in [state.entity_at(t, {"Country"})] if e is not None), None)
+        owner = next((t for t in noun.lefts if t.dep_ == "poss"), None)
+        holder = None if owner is None else antecedent_of(state, owner) if owner.lower_ in {"his", "her"} \
+            else person_of_token(state, owner)
+        person = person_in_apposition(state, noun) or person_after(
+            state, noun.i + 1 + (noun.i + 1 < sent.end and state.doc[noun.i + 1].text == ","), sent)
+        if country is None or holder is None or person is None or person.key == holder.key:
+            continue
+        office = _counterpart_office(state, holder, country)
+        if office is not None:
+            add_fact(state, person, "holdsOffice", office, "current", RULES["office.counterpart"], sent, noun)
+
+
+def _counterpart_office(state: ArticleState, holder: Entity, country: Entity) -> Entity | None:
+    """The office in `country` matching the holder's current national office in this article."""
+    for fact in reversed(state.facts):
+        office = state.entities.get(fact.object)
+        if fact.subject != holder.key or fact.relation != "holdsOffice" or fact.status not in {"current", "acting"} \
+                or office is None or not office.country or office.country == country.key:
+            continue
+        own = state.entities.get(office.country)
+        suffix = f" of {place_name(state, own)}" if own is not None else None
+        title = office.label[: -len(suffix)] if suffix and office.label.endswith(suffix) else None
+        if title == "Secretary of State" and office.country == "country/united-states":
+            title = "Minister of Foreign Affairs"  # the U.S. foreign minister's title
+        if title is not None and _COUNTERPART_TITLES.match(title):
+            return named_office(state, f"{title} of {place_name(state, country)}", country)
+    return None
 
 
 def read_predecessors(state: ArticleState, sent: Span) -> None:
