@@ -23,12 +23,13 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from graph import read
 from graph.model import Bounds, fold
 from graph.tenures import one_holder
+from graph.timebounds import departure_announced
 
 #: Pieces of evidence shown per tenure.
 EVIDENCE_SHOWN = 3
@@ -237,7 +238,7 @@ def holders(store, office: str, at: str) -> list[TenureView]:
     iri, label = resolve(store, office)
     spells = [t for t in tenure_views(store, holding=iri) if t.relation != "memberOf"]
     if spells and one_holder(spells[0].relation, label):
-        chosen = one_holder_on(spells, at)
+        chosen = one_holder_on(spells, at, departing=lambda tenure: departure_of(store, tenure))
     else:
         covering = [(how, t) for t in spells if (how := t.coverage(at)) is not None]
         chosen = [replace(t, basis=_basis(t, at, None)) for _, t in
@@ -245,7 +246,16 @@ def holders(store, office: str, at: str) -> list[TenureView]:
     return with_evidence(store, chosen, near=at)
 
 
-def one_holder_on(spells: list[TenureView], day: str) -> list[TenureView]:
+def departure_of(store, tenure: TenureView) -> str | None:
+    """The first day a report of the tenure says its holder is to leave without saying when
+    ("X is to resign", "X announced his intention to resign"), if any (`timebounds.departure_announced`)."""
+    shown = evidence_of(store, set(tenure.statements))
+    return min((e.date for e in shown.values() if e.date and e.status in {None, "current", "acting"}
+                and departure_announced(e.sentence, tenure.person)), default=None)
+
+
+def one_holder_on(spells: list[TenureView], day: str,
+                  departing: Callable[[TenureView], str | None] | None = None) -> list[TenureView]:
     """The holder of a one-holder office on a date, from its tenures.
 
     The tenures reports place on that day (more than one is a conflict, and all are
@@ -254,6 +264,11 @@ def one_holder_on(spells: list[TenureView], day: str) -> list[TenureView]:
     holder's last report up to the next holder's first (and back from a holder's first to
     the previous one's last), which of the two held the office is a question of distance,
     however long the gap. Each answer gets its `basis`.
+
+    Except where the holder last reported before the gap had announced their departure
+    without a date ("is to resign"; `departing` tells, reading the tenure's reports): news
+    does not keep naming a holder who is leaving, so their silence and the next holder's
+    first report place the change at the start of the gap, and the next holder answers.
     """
     reported = [t for t in spells if t.coverage(day) == "evidence"]
     if reported:
@@ -275,6 +290,13 @@ def one_holder_on(spells: list[TenureView], day: str) -> list[TenureView]:
     if not possible:
         return []
     chosen, neighbour = min(possible, key=lambda c: (_distance(c[0], day), c[0].person_label))
+    if chosen.last_reported < day and neighbour is not None and departing is not None:
+        later = [c for c in possible if c[0].person != chosen.person and _begins(c[0]) > day]
+        announced = departing(chosen) if later else None
+        if announced is not None:
+            successor, previous = min(later, key=lambda c: (_begins(c[0]), c[0].person_label))
+            basis = _basis(successor, day, previous) + f", who had announced a departure on {announced}"
+            return [replace(successor, basis=basis)]
     return [replace(chosen, basis=_basis(chosen, day, neighbour))]
 
 

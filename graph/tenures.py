@@ -12,7 +12,9 @@ How statements merge, per (relation, office or party):
   a party's leader), the dated reports of a current holder, in date order, form runs of
   one person: each run is a spell. When B is reported current after A was, A's spell
   ended and B's began between A's last report and B's first (succession); a person who
-  comes back after someone else gets a second spell.
+  comes back after someone else gets a second spell. One day's reports of a past holder
+  between two runs of the same other person recall the past ("the 2005 plan of Prime
+  Minister X"): they neither end that run nor make a return (see `_recollections`).
 * A person called former (or dead) between two of their current reports had left and came
   back: the later reports make a new spell, begun after that report (so in every office).
 * Elsewhere (a member of parliament, a party member) a person has one spell per holding.
@@ -51,6 +53,9 @@ TENURES_GRAPH = str(RESOURCE["derived/tenures"])
 _SHARED_OFFICE = re.compile(r"^(?:member|senator|deputy|ambassador|representative|envoy|special|adviser|advisor|"
                             r"judge|justice|associate|councillor|minister of state|minister without|spokes|"
                             r"delegate|commissioner|lawmaker|legislator|assemblyman|congressman)", re.I)
+#: ... and so are offices whose title ends so ("United States Senator": one of a chamber's many).
+_SHARED_TITLE = re.compile(r"\b(?:senator|congress(?:wo)?man|lawmaker|legislator|assemblyman|council(?:l?or|man))$",
+                           re.I)
 _NO_PORTFOLIO = re.compile(r"^(?:minister|secretary|mayor) of (?!.* of )", re.I)
 #: Words without which a sentence tells of no death (a cheap test before `timebounds.death`).
 _DEATH_WORDS = re.compile(r"\b(?:late|death|funeral|died)\b", re.I)
@@ -95,7 +100,7 @@ def timed_statements(store) -> list[TimedStatement]:
 def one_holder(relation: str, label: str) -> bool:
     """Whether one person at a time holds it: a party's leadership, or an office not shared by title."""
     return relation == "leaderOf" or (relation == "holdsOffice" and not _SHARED_OFFICE.match(label)
-                                      and not _NO_PORTFOLIO.match(label))
+                                      and not _SHARED_TITLE.search(label) and not _NO_PORTFOLIO.match(label))
 
 
 def merge(statements: Iterable[TimedStatement], labels: dict[str, str]) -> list[Tenure]:
@@ -173,6 +178,33 @@ def _runs(group: list[TimedStatement], *, shared: bool) -> list[_Spell]:
     return spells
 
 
+def _recollections(runs: list[_Spell]) -> list[TimedStatement]:
+    """Take out of the runs the reports that recall a past holder by the title of the time.
+
+    News names a former holder by the title they held when it tells of what they did then
+    ("the 2005 plan of Prime Minister X", written years later): a run of one day's reports of
+    someone who held the office before, between two runs of the same other person, is such a
+    recollection, not a return and a second handover back. The two runs around it are one
+    spell; the reports taken out are returned (they support the earlier spell, not bound it).
+    A return is told by more than one day's reports, or by nobody else reported after it.
+    """
+    recalled: list[TimedStatement] = []
+    index = 1
+    while index < len(runs) - 1:
+        before, middle, after = runs[index - 1], runs[index], runs[index + 1]
+        earlier = any(run.person == middle.person for run in runs[:index - 1])
+        lone = before.last < middle.first == middle.last <= after.first  # a day of its own after the run before
+        if before.person == after.person != middle.person and lone and earlier:
+            recalled += middle.statements
+            before.last = after.last
+            before.statements += after.statements
+            del runs[index:index + 2]
+            index = max(index - 1, 1)
+        else:
+            index += 1
+    return recalled
+
+
 def _succession(runs: list[_Spell]) -> None:
     """Bound each run of a one-holder office by its neighbours: it ended by the time the next
     had begun (the next one's first report, or the date its statements say it began by,
@@ -205,12 +237,15 @@ def _place(statement: TimedStatement, spells: list[_Spell]) -> None:
 def _group_tenures(group: list[TimedStatement], *, shared: bool) -> Iterator[Tenure]:
     """The tenures of one office or party."""
     spells = _runs(group, shared=shared)
+    recalled = [] if shared else _recollections(spells)
     runs = list(spells)
     for statement in group:
         if not statement.in_office:
             _place(statement, spells)
     if not shared:
         _succession(runs)
+    for statement in recalled:  # after the succession bounds, which such a report does not move
+        _place(statement, spells)
     for spell in spells:
         yield _tenure(spell, group[0].relation, group[0].holding)
 

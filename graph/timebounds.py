@@ -13,6 +13,9 @@ after, ended on or before; see `model.Bounds`) from four sources of evidence:
   two weeks", "will end his term on January 20" (an announced departure);
 * a death the sentence tells of the fact's subject ("the late X", "the death of X", "X, who
   died in 2031"): whatever the title's status, the fact had ended by then.
+* a resignation the sentence tells as done ("X has resigned", "X resigned on Friday"): the
+  fact had ended by the reference date (one announced without a date, "X is to resign",
+  bounds nothing; see `departure_announced`).
 
 Bounds the evidence does not give stay open (None). An expression that would contradict
 the status (a start after the reference date for a current holder, say) is dropped
@@ -51,7 +54,7 @@ _COUNT = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\
 #: "will end his term within 5 days", "is to step down on January 20", "will leave office in 2012":
 #: a holder's announced departure bounds the end (no comma between, so another clause's date is not taken).
 _ENDS = re.compile(rf"\b(?:will|would|to|is\s+due\s+to|is\s+set\s+to)\s+(?:end\s+(?:his|her|their)\s+(?:term|tenure|mandate)"
-                   rf"|leave\s+office|step\s+down|stand\s+down|hand\s+over\s+(?:power|office))\b[^.;,]{{0,60}}?"
+                   rf"|leave\s+office|step\s+down|stand\s+down|resign|hand\s+over\s+(?:power|office))\b[^.;,]{{0,60}}?"
                    rf"\b(?:(?:within|in)\s+{_COUNT}|(?:on|in)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                    rf"(?P<b>{_DATE}|{_MONTH_DAY}))", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,6 +62,24 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}"
 _LATE = re.compile(rf"\b(?:[Tt]he\s+late|death\s+of|funeral\s+of)\s+(?:[a-z-]+\s+){{0,3}}(?P<name>{_NAME})")
 _DIED = rf",?\s+who\s+(?:had\s+)?died\b(?:\s+(?:on\s+|in\s+)?(?P<a>{_DATE}))?"
+#: "X has resigned", "X, the minister, resigned on Friday", "X resigned his post": a resignation
+#: told as done (after a comma only with "has": "the aide of X, resigned" is the aide's). Not
+#: "resigned as Y" or "resigned from the Y" (another post), nor "is to resign".
+_RESIGNED = (r"(?:(?:,[^,]{1,80})?,\s+ha[sd]\s+|(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+)?)"
+             r"(?:(?:officially|formally|suddenly|abruptly)\s+)?resigned"
+             r"(?=\s*(?:[.,;:]|$)|\s+(?:(?:from\s+)?(?:his|her|their)\s+(?:post|position|office|job|seat)\b|on\b|in\b"
+             r"|after\b|following\b|over\b|amid\b|effective\b|today\b|yesterday\b|earlier\b|last\b|this\b"
+             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))")
+#: "X is to resign", "X will step down", "X announced his intention to resign", "X announced his
+#: resignation": a departure announced without its date (see `departure_announced`); not one from
+#: another post ("will resign as party leader") nor one on a condition ("will resign if ...").
+_ANNOUNCED = (r"(?:,[^,]{1,80})?,?\s+"
+              r"(?:(?!(?:said|says|told|that|who)\b)(?-i:[a-z]+)\s+|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+){0,3}?"
+              r"(?:(?:has\s+)?(?:said|announced)\s+(?:that\s+)?(?:he|she|they)\s+)?"
+              r"(?:(?:is|was)\s+(?:to|set\s+to|expected\s+to|due\s+to)\s+(?:resign|step\s+down|stand\s+down|quit)"
+              r"|will\s+(?:resign|step\s+down|stand\s+down|quit)"
+              r"|(?:has\s+)?announced\s+(?:his|her|their)\s+(?:(?:intention|decision|plan)\s+to\s+(?:resign|step\s+down"
+              r"|stand\s+down|quit)|resignation))\b(?!\s+(?:as|if|unless|from\s+the)\b)")
 
 
 def span(expression: str, reference: date) -> tuple[date, date] | None:
@@ -135,6 +156,28 @@ def death(sentence: str, subject: str, reference: date) -> date | None:
     return min(known[1], reference) if known is not None else reference
 
 
+def _named(subject: str) -> str:
+    """A pattern of the subject's name as its key spells it ("person/ada-quill" → Ada Quill)."""
+    return r"[\W_]+".join(re.escape(word) for word in subject.rsplit("/", 1)[-1].split("-"))
+
+
+def resigned(sentence: str, subject: str, reference: date) -> date | None:
+    """The reference date, if the sentence tells that the subject has resigned ("Ada Quill has
+    resigned", "Ada Quill, the minister, resigned on Friday"): the fact had ended by then.
+    A resignation from another post ("resigned as party leader", "resigned from the board")
+    or one still to come ("is to resign") ends nothing here."""
+    found = re.search(rf"\b{_named(subject)}\b{_RESIGNED}", unaccented(sentence), re.I)
+    return reference if found is not None else None
+
+
+def departure_announced(sentence: str, subject: str) -> bool:
+    """Whether the sentence tells that the subject is to leave, without saying when: "Ada Quill
+    is to resign", "Ada Quill on Monday announced her intention to resign", "will step down".
+    No bound follows (the day is not given); `history.one_holder_on` reads it in a gap."""
+    return (_ENDS.search(sentence) is None  # a dated departure bounds the end instead
+            and re.search(rf"\b{_named(subject)}\b{_ANNOUNCED}", unaccented(sentence), re.I) is not None)
+
+
 def _same_person(named: str, key: str) -> bool:
     """Whether a name read in the text (as a slug) names the person of this key's slug: the
     whole name, after a title or not ("prime-minister-ada-quill"), or the key's name but for
@@ -174,5 +217,7 @@ def statement_bounds(fact: Fact, article_date: str | None) -> Bounds | None:
     reference = date.fromisoformat(fact.valid_at or article_date)
     died = death(fact.sentence, fact.subject, reference)
     by_status = status_bounds(fact.status, reference) if died is None else status_bounds("former", died)
+    if died is None and (left := resigned(fact.sentence, fact.subject, reference)) is not None:
+        by_status = by_status.meet(Bounds(end_before=left.isoformat()))  # in office up to that day at most
     combined = by_status.meet(expression_bounds(fact.sentence, fact.status, reference))
     return combined if combined.consistent() else by_status

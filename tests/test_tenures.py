@@ -382,6 +382,50 @@ def test_tenures_holders_a_gap_after_an_announced_departure_goes_to_the_successo
                      "2040-01-05, its tenure over by 2040-01-15")
 
 
+def test_tenures_one_day_of_a_past_holder_inside_anothers_run_is_a_recollection():
+    """Bea, then Cal; one article later names Bea by the title she held (telling of her years,
+    say) between two reports of Cal: Cal's tenure goes on, Bea made no return, and the date
+    of that article is Cal's. Two days of reports of Bea are a return all the same."""
+    reports = [("a", "2040-01-05", "Bea Lund", "current"), ("b", "2041-01-10", "Cal Ortiz", "current"),
+               ("c", "2042-03-01", "Bea Lund", "current"), ("d", "2042-06-01", "Cal Ortiz", "current")]
+    store = arcadia(*reports)
+    spells = history.tenure_views(store, holding=history.resolve(store, "President of Arcadia")[0])
+    assert sorted((t.person_label, t.bounds.end_before) for t in spells) == [("Bea Lund", "2041-01-10"),
+                                                                            ("Cal Ortiz", None)]
+    (cal,) = history.holders(store, "President of Arcadia", "2042-03-01")
+    assert (cal.person_label, cal.basis) == ("Cal Ortiz", "reported in office by 2041-01-10 and still on 2042-06-01")
+    returned = arcadia(*reports, ("e", "2042-04-01", "Bea Lund", "current"))
+    assert [t.person_label for t in history.holders(returned, "President of Arcadia", "2042-03-15")] == ["Bea Lund"]
+
+
+def test_tenures_holders_a_gap_after_a_departure_announced_without_a_date_goes_to_the_successor():
+    """"is to resign" gives no date to bound, but a holder who said so and is not reported
+    again has left: the next holder answers in the gap, however near the last report."""
+    def with_bea(text: str) -> Store:
+        store = arcadia(("b", "2040-12-01", "Cal Ortiz", "current"))
+        bea = Entity("person/bea-lund", "Person", "Bea Lund")
+        office = Entity("office/president-of-arcadia", "Office", "President of Arcadia")
+        one = Extraction(Article("a", text, date="2040-01-05"), text, (bea, office),
+                         (Fact(bea.key, "holdsOffice", office.key, "current", 0.9, text, 0, len(text)),))
+        store.replace_graph(str(article_iri("a")), extraction_ntriples(one))
+        tenures.refresh(store)
+        return store
+
+    leaving = with_bea("Reports say President Bea Lund is to resign.")
+    (cal,) = history.holders(leaving, "President of Arcadia", "2040-03-01")
+    assert (cal.person_label, cal.basis) == (
+        "Cal Ortiz", "inferred: first reported in office on 2040-12-01; the previous holder last reported on "
+                     "2040-01-05, who had announced a departure on 2040-01-05")
+    staying = with_bea("President Bea Lund opened a bridge.")
+    assert [t.person_label for t in history.holders(staying, "President of Arcadia", "2040-03-01")] == ["Bea Lund"]
+
+
+def test_tenures_a_title_ending_in_senator_is_held_by_many():
+    assert not tenures.one_holder("holdsOffice", "Arcadian Senator")
+    assert tenures.one_holder("holdsOffice", "Trade Representative of Arcadia")
+    assert tenures.one_holder("holdsOffice", "President of Arcadia")
+
+
 def test_tenures_holders_never_place_a_tenure_known_only_as_over():
     """"former President Dan Weir" says his tenure had ended, not that it held near that date."""
     store = arcadia(("a", "2040-01-05", "Bea Lund", "current"), ("b", "2040-03-01", "Dan Weir", "former"))

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from graph.model import Bounds, Fact
-from graph.timebounds import span, statement_bounds
+from graph.timebounds import departure_announced, span, statement_bounds
 
 ARTICLE_DATE = "2010-06-15"
 
@@ -84,6 +84,25 @@ def fact(sentence: str, status: str | None, relation: str = "holdsOffice", valid
      Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
     ("Ada Quill, daughter of the late Prime Minister Ben Quill, opened the port.", "current",
      Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    # a resignation told as done ends the fact by the article's date; one to come, or from
+    # another post, or someone else's, does not
+    ("Fisheries minister Ada Quill has resigned.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, ARTICLE_DATE)),
+    ("Norland's fisheries minister, Ada Quill, has resigned her post after the vote.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, ARTICLE_DATE)),
+    ("Fisheries minister Ada Quill resigned on Friday over the quota scandal.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, ARTICLE_DATE)),
+    ("Fisheries minister Ada Quill resigned as chair of the rowing club.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Fisheries minister Ada Quill resigned from the rowing club.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Fisheries minister Ada Quill is to resign.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    ("Ben Stone, an aide to fisheries minister Ada Quill, resigned on Friday.", "current",
+     Bounds(start_before=ARTICLE_DATE, end_after=ARTICLE_DATE)),
+    # "will resign" with a date is an announced departure like "will step down"
+    ("Fisheries minister Ada Quill will resign within 10 days.", "current",
+     Bounds(None, ARTICLE_DATE, ARTICLE_DATE, "2010-06-25")),
 ])
 def test_timebounds_from_status_and_expressions(sentence, status, expected):
     assert statement_bounds(fact(sentence, status), ARTICLE_DATE) == expected
@@ -131,3 +150,18 @@ def test_timebounds_consistency(bounds, consistent):
 def test_timebounds_meet_keeps_the_tightest():
     assert Bounds("2001-01-01", "2003-01-01").meet(Bounds("2002-01-01", "2004-01-01", None, "2009-01-01")) == \
         Bounds("2002-01-01", "2003-01-01", None, "2009-01-01")
+
+
+@pytest.mark.parametrize(("sentence", "announced"), [
+    ("Reports say Fisheries minister Ada Quill is to resign.", True),
+    ("Fisheries minister Ada Quill on Monday announced her intention to resign.", True),
+    ("Norland's fisheries minister, Ada Quill, announced her resignation in a broadcast.", True),
+    ("Ada Quill, the fisheries minister, has said that she will step down.", True),
+    ("Fisheries minister Ada Quill will step down within 10 days.", False),  # dated: a bound, not a mere announcement
+    ("Fisheries minister Ada Quill said Ben Stone is to resign.", False),  # someone else's departure
+    ("Fisheries minister Ada Quill opened the port.", False),
+    ("Fisheries minister Ada Quill announced that she will resign as chair of the rowing club.", False),
+    ("Fisheries minister Ada Quill has said she will resign if the quota bill fails.", False),
+])
+def test_timebounds_a_departure_announced_without_its_date(sentence, announced):
+    assert departure_announced(sentence, "person/ada-quill") is announced
