@@ -406,3 +406,20 @@ def test_a_counterpart_abroad_holds_the_same_office_there(extract_by_rules, text
 def test_a_counterpart_without_a_country_or_a_portfolio_holds_nothing_said(extract_by_rules, text):
     result = extract_by_rules(text, date="1890-05-01")
     assert not any(p == "Aino Virtanen" for p, _ in result.pairs("holdsOffice"))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Icelandic Prime Minister Lars Becker resigned on Thursday.", "former"),
+        ("Icelandic Prime Minister Lars Becker was dismissed on Thursday.", "former"),
+        ("The president dismissed the cabinet. Among those dismissed was Icelandic Prime Minister Lars Becker.",
+         "former"),
+        ("Icelandic Prime Minister Lars Becker resigned as party leader on Thursday.", "current"),
+        ("Icelandic Prime Minister Lars Becker refused to resign.", "current"),
+        ("Icelandic Prime Minister Lars Becker will resign on Thursday.", "current"),
+    ],
+)
+def test_a_titled_holder_whose_end_the_sentence_reports_held_the_office(extract_by_rules, text, status):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert ("Lars Becker", "holdsOffice", "Prime Minister of Iceland", status) in result.rows("holdsOffice")

@@ -22,8 +22,9 @@ from graph.extract.facts.article import (
     end_of_mention,
     entity_for_key,
     gave_up,
-    leaves_post,
     is_future,
+    leaves_post,
+    negated,
     people_in_list,
     person_after,
     person_in_apposition,
@@ -74,7 +75,7 @@ def _title_status(state: ArticleState, title: Span) -> str:
             return "elect"
     if any(t.lower_.endswith("-elect") for t in title):
         return "elect"
-    if _ended_by_its_noun(title):
+    if _ended_by_its_noun(title) or _ended_by_its_verb(title):
         return "former"
     if title.root.dep_ == "conj" and not words:  # "a former minister and governor of X": "former" says both
         return status_from_words([c for c in title.root.head.children if c.i < title.root.head.i])
@@ -103,6 +104,28 @@ def _ended_by_its_noun(title: Span) -> bool:
         return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "called for the resignation"
     return noun.lemma_.lower() in _ENDING_NOUNS and verb.lemma_ not in _ASKING_VERBS
+
+
+#: Verbs whose passive subject lost the post: "Prime Minister X was dismissed".
+_REMOVAL_VERBS = {"dismiss", "sack", "fire", "oust", "depose", "remove", "topple", "overthrow", "impeach", "unseat"}
+
+
+def _ended_by_its_verb(title: Span) -> bool:
+    """"Prime Minister X resigned on Friday", "President X was ousted", "Among those
+    dismissed was Prime Minister X": the sentence reports the end of the titled person's
+    tenure (not of another post: "X resigned as party leader")."""
+    name = title.root
+    while name.dep_ == "compound" and name.head != name:
+        name = name.head  # "Prime Minister Ana Rojas": up to the name's last word
+    verb = name.head
+    if name.dep_ == "nsubj" and gave_up(verb):
+        return not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    if name.dep_ == "nsubjpass" and verb.lemma_ in _REMOVAL_VERBS and verb.tag_ == "VBN":
+        return not negated(verb) and not is_future(verb)
+    if name.dep_ in {"attr", "nsubj"} and verb.lemma_ == "be":  # "among those dismissed was X"
+        return any(t.lemma_ in _REMOVAL_VERBS and t.tag_ == "VBN" for c in verb.children if c.dep_ == "prep"
+                   for t in c.subtree)
+    return False
 
 
 def _country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
