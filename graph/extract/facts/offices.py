@@ -75,11 +75,12 @@ def _title_status(state: ArticleState, title: Span) -> str:
             return "elect"
     if any(t.lower_.endswith("-elect") for t in title):
         return "elect"
-    if _ended_by_its_noun(title) or _ended_by_its_verb(title):
+    if _ended_by_its_noun(title):
         return "former"
     if title.root.dep_ == "conj" and not words:  # "a former minister and governor of X": "former" says both
         return status_from_words([c for c in title.root.head.children if c.i < title.root.head.i])
-    return status_from_words(words)
+    status = status_from_words(words)
+    return "former" if status == "current" and _ended_by_its_verb(title) else status  # ("Interim PM X resigned": acting)
 
 
 #: Nouns of an end of office: "the resignation of Prime Minister X", "President X's ouster".
