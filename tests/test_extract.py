@@ -1419,8 +1419,8 @@ def test_extract_subnational_title_does_not_make_its_place_the_home_country(extr
 def test_extract_chamber_named_with_a_demonym_is_not_given_its_country_twice(extract_text):
     result = extract_text("Malagasy President Peter Holm opened parliament on Monday. Ada Brenn was elected to the "
                           "Malagasy National Assembly in 2013 and she remained a deputy until 2018.")
-    assert ("Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly", "former") in result.rows()
-    assert extractor_of(result, "Ada Brenn", "holdsOffice", "Member of the Malagasy National Assembly") \
+    assert ("Ada Brenn", "holdsOffice", "Member of the National Assembly of Madagascar", "former") in result.rows()
+    assert extractor_of(result, "Ada Brenn", "holdsOffice", "Member of the National Assembly of Madagascar") \
         == "rules/office.predicative"
 
 

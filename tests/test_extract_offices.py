@@ -423,3 +423,10 @@ def test_a_counterpart_without_a_country_or_a_portfolio_holds_nothing_said(extra
 def test_a_titled_holder_whose_end_the_sentence_reports_held_the_office(extract_by_rules, text, status):
     result = extract_by_rules(text, date="1890-05-01")
     assert ("Lars Becker", "holdsOffice", "Prime Minister of Iceland", status) in result.rows("holdsOffice")
+
+
+def test_a_chamber_named_by_its_country_s_adjective_is_that_country_s(extract_by_rules):
+    result = extract_by_rules("In Beirut, Lars Becker, Speaker of the Lebanese Parliament, called for talks.",
+                              date="1890-05-01")
+    assert extractor_of(result, "Lars Becker", "holdsOffice", "Speaker of the Parliament of Lebanon") \
+        == "rules/office.apposition"

@@ -51,11 +51,16 @@ def _house_of_representatives(state: ArticleState, place: Entity) -> Entity | No
     return entity_for_key(state, house.key) if house is not None else None
 
 
-def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...]) -> str:
-    """"Speaker of the National Assembly of Kenya", "Member of the Bundestag"."""
+def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectives: tuple[str, ...],
+                    place_named: str) -> str:
+    """"Speaker of the National Assembly of Kenya", "Member of the Bundestag"; `place_named`
+    is the country as office names say it ("the Philippines")."""
     base = "Member" if title.label.startswith("Member of") or title.label == "Representative" else title.label
     name = chamber.label if chamber.label.startswith("the ") else "the " + chamber.label
-    if chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
+    adjective = next((a for a in place_adjectives if chamber.label.startswith(a + " ")), None)
+    if adjective is not None and chamber.country is None:  # "the Lebanese Parliament": the Parliament of Lebanon
+        name = f"the {chamber.label[len(adjective) + 1:]} of {place_named}"
+    elif chamber.country is None and not any(n in chamber.label for n in (place.label, *place_adjectives)):
         name += f" of {place.label}"  # a generic name ("National Assembly") needs its country
     return f"{base} of {name}"
 
@@ -182,7 +187,7 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     until, dated = title.extra.get("dated_labels", {}).get(place.key, (None, None))
     if dated and state.article.date and str(state.article.date) < until:
         national = dated  # the office's name then: "President of the Palestinian National Authority" before 2013
-    label = _chamber_office(title, chamber, place, demonyms) if chamber else national if national and not portfolio \
+    label = _chamber_office(title, chamber, place, demonyms, name) if chamber else national if national and not portfolio \
         else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already

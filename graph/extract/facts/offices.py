@@ -135,7 +135,7 @@ def _country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
     Organisations the model found on its own ("German Federal Chancellor" tagged ORG)
     are not trusted as the owner of an office."""
     for t in tokens:
-        entity = state.entity_at(t, {"Country", "Organization"})
+        entity = state.entity_at(t, {"Country"}) or state.entity_at(t, {"Organization"})  # "Lebanese" in "Lebanese Parliament"
         if entity is not None and (entity.type == "Country" or entity.key in state.gazetteer):
             return entity
     return None
