@@ -2155,3 +2155,9 @@ def test_an_honorific_between_a_role_and_a_name_is_skipped(extract_by_rules):
 def test_a_party_s_members_named_after_including_are_members(extract_by_rules):
     result = extract_by_rules("In Greece, PASOK MPs including Tom Baker voted no.", date="2007-05-01")
     assert extractors(result, "memberOf") == {"rules/party.members_listed"}
+
+
+def test_a_league_of_something_without_a_political_word_is_no_party(extract_by_rules):
+    result = extract_by_rules("The League of Harbour Voters congratulated Tom Baker, a Labour MP, in Britain.",
+                              date="2007-06-01")
+    assert {o for _, o in result.pairs("memberOf")} == {"Labour Party"}

@@ -430,3 +430,22 @@ def test_a_chamber_named_by_its_country_s_adjective_is_that_country_s(extract_by
                               date="1890-05-01")
     assert extractor_of(result, "Lars Becker", "holdsOffice", "Speaker of the Parliament of Lebanon") \
         == "rules/office.apposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("In Washington, Agriculture Secretary Lars Becker spoke.", "United States Secretary of Agriculture"),
+        ("The U.S. Foreign Minister Lars Becker spoke in Ohio.", "United States Secretary of State"),
+        ("Secretary of Defense Lars Becker said the troops would stay.", "United States Secretary of Defense"),
+    ],
+)
+def test_the_us_cabinet_s_posts_are_named_as_it_names_them(extract_by_rules, text, office):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert ("Lars Becker", office) in result.pairs("holdsOffice")
+
+
+def test_states_named_count_for_the_one_country_a_bare_title_belongs_to(extract_by_rules):
+    result = extract_by_rules("A lobby praised Senator Lars Becker for his plan. Becker has campaigned in Iowa and "
+                              "New Hampshire.", date="2007-06-01")
+    assert ("Lars Becker", "United States Senator") in result.pairs("holdsOffice")

@@ -113,8 +113,11 @@ def is_party_name(name: str, *, model_says_organisation: bool = False) -> bool:
         return False  # "working party", "Tea Party"
     if any(w in _PARTY_HEADS | _MEMBER_PLURALS for w in words):
         return True
+    political = any(_POLITICAL_WORD.match(w) for w in words)
+    if words[:1] and words[0] in _MOVEMENT_HEADS and words[1:2] == ["of"] and not political:
+        return False  # "League of Nations", "League of Women Voters": a body or a lobby
     return any(w in _MOVEMENT_HEADS | {"congress"} for w in words) and (
-        model_says_organisation or any(_POLITICAL_WORD.match(w) for w in words))
+        model_says_organisation or political)
 
 
 def _party_names(doc: Doc, gazetteer: _SpanIndex) -> list[Span]:

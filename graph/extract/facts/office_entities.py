@@ -128,10 +128,13 @@ def _implied_place(state: ArticleState, person: Entity, title: Known, title_span
 
 
 def _mention_count(state: ArticleState, country_key: str) -> int:
-    """How many mentions name this country or something of it (a party, a leader)."""
+    """How many mentions name this country or something of it (a party, a leader, a state
+    or city of it)."""
     count = 0
-    for index in range(len(state.mentions)):
+    for index, mention in enumerate(state.mentions):
         entity = state.resolution.entity_at(state.mentions, index)
+        if entity is None and mention.label == "PLACE" and mention.key:  # places are no entities of their own
+            entity = state.gazetteer.by_key.get(mention.key)
         count += entity is not None and country_key in {entity.key, entity.country}
     return count
 
@@ -189,11 +192,19 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         national = dated  # the office's name then: "President of the Palestinian National Authority" before 2013
     label = _chamber_office(title, chamber, place, demonyms, name) if chamber else national if national and not portfolio \
         else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
-    if title.country or " of the " in title.label and title.extra.get("kind") != "minister" and not title.extra.get("of_country"):
+    if title.country and not national or " of the " in title.label and title.extra.get("kind") != "minister" \
+            and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
+    elif place.key == "country/united-states" and _US_SECRETARY.match(label):  # the cabinet's posts by their names
+        portfolio_named = _US_SECRETARY.match(label).group(2)
+        label = f"United States Secretary of {'State' if portfolio_named == 'Foreign Affairs' else portfolio_named}"
     elif place.label == "White House" and not portfolio:
         label = f"White House {title.label}"  # the names of its posts: "White House Press Secretary"
     return named_office(state, label, place), confidence
+
+
+#: A U.S. cabinet secretary's office as "<Title> of <Country>" names it.
+_US_SECRETARY = re.compile(r"^(Secretary|Minister) of (.+) of the United States$")  # (its ministers are secretaries)
 
 
 def _suffix(state: ArticleState, title: Known, title_span: Span, place: Entity) -> str:
