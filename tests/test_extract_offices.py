@@ -333,8 +333,8 @@ def test_a_section_label_before_the_first_sentence_leaves_its_title_to_the_name(
 
 
 def test_a_premier_after_a_province_named_in_the_sentence_is_the_province_s(extract_by_rules):
-    result = extract_by_rules("Voters in the Canadian province of Manitoba defeated the government of Premier "
-                              "Lars Becker in yesterday's election.", date=DATE)
+    result = extract_by_rules("Manitoba voters threw out the Canadian province's government of Premier "
+                              "Lars Becker on Tuesday.", date=DATE)
     assert ("Lars Becker", "Premier of Manitoba") in result.pairs("holdsOffice")
     assert extractor_of(result, "Lars Becker", "holdsOffice", "Premier of Manitoba") == "rules/office.title_before_name"
 
@@ -342,11 +342,11 @@ def test_a_premier_after_a_province_named_in_the_sentence_is_the_province_s(extr
 @pytest.mark.parametrize(
     "text",
     [
-        "Iceland's parliament met on Monday. The petition was handed in by Lars Becker, president of a chain of "
-        "bookshops.",
-        "Iceland's parliament met on Monday. \"We are closed,\" said the president of operator Airports of "
-        "Iceland, Lars Becker.",
-        "Iran's parliament met on Monday. The letters went out over the signature of university chancellor "
+        "Iceland's parliament met on Monday. Lars Becker, president of a chain of bakeries, handed in the "
+        "petition.",
+        "Iceland's parliament met on Monday. \"The runway stays shut,\" said the president of operator "
+        "Airports of Iceland, Lars Becker.",
+        "Iran's parliament met on Monday. The expulsion notices were signed by university chancellor "
         "Lars Becker.",
     ],
 )
@@ -359,9 +359,9 @@ def test_a_company_s_or_a_university_s_head_holds_no_office_of_the_state(extract
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("The row led to the resignation of Lars Becker's chief of staff, who cited corruption in Norway.", "Chief"),
-        ("Norway decided to send Lars Becker as the Prime Minister's special envoy to Sweden.", "Prime Minister"),
-        ("Lars Becker had a notable role in Norway as a public speaker whose speeches moved crowds.", "Speaker"),
+        ("In Norway, Lars Becker's chief of staff quit on Monday, citing corruption.", "Chief"),
+        ("Norway will send Lars Becker to Sweden as the Prime Minister's special envoy.", "Prime Minister"),
+        ("In Norway, Lars Becker was known as a gifted speaker at rallies.", "Speaker"),
     ],
 )
 def test_a_title_near_a_name_that_is_not_its_holder_s_gives_no_office(extract_text, text, title):
@@ -449,3 +449,21 @@ def test_states_named_count_for_the_one_country_a_bare_title_belongs_to(extract_
     result = extract_by_rules("A lobby praised Senator Lars Becker for his plan. Becker has campaigned in Iowa and "
                               "New Hampshire.", date="2007-06-01")
     assert ("Lars Becker", "United States Senator") in result.pairs("holdsOffice")
+
+
+def test_a_state_after_of_a_common_noun_still_names_the_title_s_place(extract_by_rules):
+    result = extract_by_rules("The son of Florida Governor Lars Becker was arrested in Texas.", date="1890-05-01")
+    assert ("Lars Becker", "Governor of Florida") in result.pairs("holdsOffice")
+
+
+def test_a_us_party_tag_after_a_titled_name_places_the_title(extract_by_rules):
+    result = extract_by_rules("The members named are Rep. Lars Becker (R-MO) and Sen. Aino Virtanen (D-FL).",
+                              date="1890-05-01")
+    assert ("Lars Becker", "Member of the United States House of Representatives") in result.pairs("holdsOffice")
+    assert ("Aino Virtanen", "United States Senator") in result.pairs("holdsOffice")
+
+
+def test_a_holder_s_name_spelt_another_way_is_not_ruled_out_by_the_tables(extract_by_rules):
+    result = extract_by_rules("In Kiev, the Ukrainian president Victor Yuschenko said he would not resign.",
+                              date="2006-08-24")
+    assert ("Victor Yuschenko", "President of Ukraine") in result.pairs("holdsOffice")

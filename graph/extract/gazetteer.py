@@ -155,7 +155,7 @@ class Gazetteer:
         tenures = self._offices().get((title.label, place_key), [])
         holders = [key for t, key in tenures if t.covers(when) and t.end is not None]
         return bool(holders) and all(key != person_key for _, key in tenures) \
-            and not any(_surname(key) == _surname(person_key) for key in holders)  # "Vincente Fox": a misspelling
+            and not any(_sounds_alike(_surname(key), _surname(person_key)) for key in holders)  # "Vincente Fox"
 
     def _offices(self) -> dict[tuple[str, str], list[tuple[Tenure, str]]]:
         """(title label, place key) → its tenures with the holder's key; built on first use."""
@@ -203,6 +203,18 @@ class Gazetteer:
         held = self._tenures_in(person_key, title, place_key)
         when = parse_day(day)
         return bool(held) and when is not None and all(t.ended_before(when) for t in held)
+
+
+def _sounds_alike(one: str, other: str) -> bool:
+    """Two spellings of a surname that transliterations and typos make of one name
+    ("Yushchenko" and "Yuschenko", "Musharraf" and "Musharaff")."""
+    return _sound_key(one) == _sound_key(other)
+
+
+def _sound_key(name: str) -> str:
+    name = re.sub(r"[^a-z]", "", name.lower()).replace("h", "")
+    name = name.translate(str.maketrans("kqyw", "cciv"))
+    return re.sub(r"(.)\1+", r"\1", name)
 
 
 def _surname(key: str) -> str:

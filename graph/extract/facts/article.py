@@ -7,6 +7,7 @@ negation and tense, and which person a name, a pronoun or a bare title stands fo
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -439,6 +440,10 @@ def last_people(state: ArticleState, before: int, count: int) -> list[Entity]:
 #: Lower-case words that describe the next name in a list without ending it ("A, former
 #: senator B and presidential candidate C").
 _DESCRIBERS = {"presidential", "vice-presidential", "candidate", "hopeful", "nominee", "former", "fellow"}
+
+
+#: A U.S. party and state after a name: "(D-Ill.)", ", R-Texas,".
+US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\s*[A-Z]")
 
 
 def people_in_list(state: ArticleState, indexes: range) -> list[Entity]:

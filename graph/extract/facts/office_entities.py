@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from graph.extract.facts.article import ArticleState, entity_for_key, words_before
+from graph.extract.facts.article import US_PARTY_TAG, ArticleState, entity_for_key, words_before
 from graph.extract.gazetteer import Known
 from graph.model import Entity, entity_key
 
@@ -139,6 +139,16 @@ def _mention_count(state: ArticleState, country_key: str) -> int:
     return count
 
 
+def _us_tagged(state: ArticleState, title_span: Span) -> Entity | None:
+    """"Rep. X (R-Mo.)": a U.S. party-and-state tag after the titled name places the title."""
+    doc = state.doc
+    hit = state.mention_at(doc[title_span.end], {"PERSON", "NAME"}) if title_span.end < len(doc) else None
+    span = state.spans[hit[0]] if hit else None
+    if span is None or not US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12]):
+        return None
+    return entity_for_key(state, "country/united-states")
+
+
 def _party_country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
     """The country of a party named before a title ("Republican Senator X" → United States)."""
     for t in tokens:
@@ -169,7 +179,7 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         held = state.gazetteer.office_place(person.key, title, state.article.date)
         place = entity_for_key(state, held.key) if held is not None else None
     if place is None and not title.extra.get("body_only"):
-        place = _party_country_near(state, words_before(title_span[0], 4))
+        place = _party_country_near(state, words_before(title_span[0], 4)) or _us_tagged(state, title_span)
         if place is None and not title.extra.get("local"):  # a mayor's or governor's place is a city or state
             place, confidence = _implied_place(state, person, title, title_span)
     if place is None or place.type == "Country" and title.extra.get("subnational"):
@@ -269,8 +279,9 @@ def _place_word_runs(state: ArticleState, title_span: Span):
     before = sorted(words_before(title_span[0], 4), key=lambda t: t.i)
     if before and before[-1].lower_ in {"'s", "’s"}:
         before = before[:-1]
-    if before and before[0].i > sent.start and doc[before[0].i - 1].lower_ == "of":
-        before = []  # "the Bank of England Governor": the region names another body
+    if before and before[0].i > sent.start + 1 and doc[before[0].i - 1].lower_ == "of" \
+            and doc[before[0].i - 2].text[:1].isupper():
+        before = []  # "the Bank of England Governor": the region names another body ("the son of Ohio's …" does not)
     yield from (before[start:] for start in range(len(before)) if before[start].text[:1].isupper())
     while before and before[-1].lower_ in {"state", "province", "provincial", "territory"}:
         before = before[:-1]  # "Wyoming state Governor"

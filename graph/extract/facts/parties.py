@@ -5,12 +5,12 @@ the party's name ("its leader X", "the party's spokesman, X"), U.S. party tags
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from graph.extract.facts.article import (
+    US_PARTY_TAG,
     ArticleState,
     add_fact,
     conjuncts,
@@ -43,7 +43,6 @@ from graph.extract.rules import RULES
 from graph.model import Entity, Fact
 
 
-_US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\s*[A-Z]")  # "(D-Ill.)", ", R-Texas,"
 #: Marks facts that follow from another fact rather than from a rule reading the text.
 _INFERRED = RULES["inferred.leader_is_member"]
 
@@ -90,7 +89,7 @@ def read_parties(state: ArticleState, sent: Span) -> None:
         elif token.lower_ == "party" and token.dep_ == "dobj" and token.head.lemma_ in LEAD_VERBS:
             _leading_the_party(state, token, sent)
     for person_index, span in state.in_sentence(sent, {"PERSON", "NAME"}):
-        match = _US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
+        match = US_PARTY_TAG.match(state.text[span.end_char : span.end_char + 12])
         person = state.resolution.entity_at(state.mentions, person_index)
         if match and person is not None and person.type == "Person":
             party = _us_party(state, match.group(1) or match.group(2))
