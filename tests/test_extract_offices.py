@@ -467,3 +467,15 @@ def test_a_holder_s_name_spelt_another_way_is_not_ruled_out_by_the_tables(extrac
     result = extract_by_rules("In Kiev, the Ukrainian president Victor Yuschenko said he would not resign.",
                               date="2006-08-24")
     assert ("Victor Yuschenko", "President of Ukraine") in result.pairs("holdsOffice")
+
+
+def test_a_headline_s_country_places_a_bare_title_when_the_text_names_none(extract_by_rules):
+    result = extract_by_rules("Activists in Sydney will rally where Immigration Minister Aino Virtanen speaks today.",
+                              date="1890-05-01", title="Australian activists plan a protest")
+    assert ("Aino Virtanen", "Minister of Immigration of Australia") in result.pairs("holdsOffice")
+
+
+def test_a_bare_premier_in_an_article_that_names_one_state_is_that_state_s(extract_by_rules):
+    result = extract_by_rules("Labor won the election in New South Wales today. The count went on late. Premier "
+                              "Lars Becker thanked his supporters.", date="1890-05-01")
+    assert ("Lars Becker", "Premier of New South Wales") in result.pairs("holdsOffice")

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from graph.extract.entities import headline_countries
 from graph.extract.facts.article import US_PARTY_TAG, ArticleState, entity_for_key, words_before
 from graph.extract.gazetteer import Known
 from graph.model import Entity, entity_key
@@ -122,7 +123,8 @@ def _implied_place(state: ArticleState, person: Entity, title: Known, title_span
     if state.home and (state.home in countries[:2] or not countries):  # (no country named at all: "President
         return entity_for_key(state, state.home), 0.8                     # Bush … Senator X")
     if state.home is None and len(countries) == 1 and title.extra.get("kind") in NATIONAL_KINDS | {"legislator"} \
-            and _mention_count(state, countries[0]) >= 2:
+            and (_mention_count(state, countries[0]) >= 2
+                 or countries[0] in headline_countries(state.article.title or "", state.gazetteer)):
         return entity_for_key(state, countries[0]), 0.7  # the only country the article is about
     return None, 0.0
 

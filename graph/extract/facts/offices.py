@@ -449,11 +449,20 @@ def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None
     region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
     nearer = last_state_named_before(state, title)
     premier = "premier" in title.text.lower() and known.extra.get("kind") in {"head", "minister"}
-    if region is None and premier:
-        return nearer  # "voters in the province of X defeated the government of Premier Y"
+    if region is None and premier:  # "voters in the province of X defeated the government of Premier Y"
+        return nearer or _only_state_named_before(state, title)
     if region is None or region.extra.get("kind") != "state" or nearer is not None and nearer.key != region.key:
         return None  # ("…, meeting his counterpart in Ulster, First Minister X": another state's)
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
+
+
+def _only_state_named_before(state: ArticleState, title: Span) -> Known | None:
+    """The state or province the article names before the title, if it names only one."""
+    places = [state.mentions[index] for index in state.mentions_before(title.start)
+              if state.mentions[index].label == "PLACE" and state.mentions[index].key]
+    states = {m.key for m in places if m.key.startswith("region/state/")  # not "Wales" in "New South Wales"
+              and not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in places)}
+    return state.gazetteer.by_key.get(next(iter(states))) if len(states) == 1 else None
 
 
 def read_plural_titles(state: ArticleState, sent: Span) -> None:
