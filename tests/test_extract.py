@@ -2161,3 +2161,22 @@ def test_a_league_of_something_without_a_political_word_is_no_party(extract_by_r
     result = extract_by_rules("The League of Harbour Voters congratulated Tom Baker, a Labour MP, in Britain.",
                               date="2007-06-01")
     assert {o for _, o in result.pairs("memberOf")} == {"Labour Party"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "rule"),
+    [
+        ("In Australia, Labor's foreign affairs spokesman Tom Baker backed the deal.", "Australian Labor Party",
+         "party.role_before_name"),
+        ("In Australia, the Labor Party opposition Foreign Affairs Spokesman, Tom Baker, said no.",
+         "Australian Labor Party", "party.role_before_name"),
+        ("In France, every party but the UMP, Mr Tom Baker's ruling party, opposed the plan.",
+         "Union for a Popular Movement", "party.possessed"),
+        ("The firm gave money to the Australian Liberal Party, of which Tom Baker is a member.",
+         "Liberal Party of Australia", "party.possessed"),
+    ],
+)
+def test_a_member_described_around_the_party_s_name(extract_by_rules, text, party, rule):
+    result = extract_by_rules(text, date="2007-05-01")
+    assert extractor_of(result, "Tom Baker", "memberOf", party) == f"rules/{rule}"
+    assert not result.rows("leaderOf")

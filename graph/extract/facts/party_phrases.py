@@ -71,6 +71,36 @@ PhraseFinding = tuple[Entity, str, str | None, Rule]
 
 def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     """"Labour MP X", "Republican Senator X", "SPD leader X", "A Liberal deputy, X"."""
+    return _role_before_name(state, party, sent) or _described_role_before_name(state, party, sent)
+
+
+#: Words between a party and a role that say which role ("Labor's foreign affairs spokesman
+#: X", "the Labor Party opposition Foreign Affairs Spokesman, X").
+_ROLE_DESCRIBERS = {"opposition", "shadow", "and", "for", "'s", "’s"}
+
+
+def _described_role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """A member's role after the party with the words that describe it between: a member
+    (not a leader: "Labour's deputy leader X" leads nothing)."""
+    doc = state.doc
+    role = None
+    for index in range(party.end, min(party.end + 6, sent.end)):
+        token = doc[index]
+        if token.lower_ in ROLE_WORDS - LEADER_WORDS and token.pos_ in {"NOUN", "PROPN"}:
+            role = index
+            break
+        describes = token.lower_ in _ROLE_DESCRIBERS or token.is_alpha and token.pos_ in {"NOUN", "ADJ", "PROPN"} \
+            and not any(state.mentions[m].label != "ORG" or state.mentions[m].key for m in state.at_token.get(index, ()))
+        # (a portfolio the model calls an organisation, "Foreign Affairs", describes the role too)
+        if not describes:
+            return None
+    if role is None or role == party.end:
+        return None
+    person = person_after(state, role + 1 + (role + 1 < sent.end and doc[role + 1].text == ","), sent)
+    return (person, "memberOf", None, RULES["party.role_before_name"]) if person is not None else None
+
+
+def _role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     doc = state.doc
     index = party.end
     role_words = []
@@ -283,8 +313,12 @@ def party_noun_apposition(state: ArticleState, party: Span, sent: Span) -> Phras
 
 def possessive_party(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     """"her party, the Greens", "his opposition party, the Greens" → the person "his" or
-    "her" refers to."""
+    "her" refers to; "the Greens, X's ruling party" and "the Greens, of which X is a member"
+    → X."""
     doc = state.doc
+    after = _described_after(state, party, sent)
+    if after is not None:
+        return after
     i = _left_of(party, sent, _is_determiner)
     if i - 2 >= sent.start and doc[i].text == "," and doc[i - 1].lower_ == "party":
         j = i - 2
@@ -300,6 +334,32 @@ def possessive_party(state: ArticleState, party: Span, sent: Span) -> PhraseFind
         if person is not None:
             return person, "memberOf", None, RULES["party.possessive"]
     return _possessed_party(state, party, sent)
+
+
+def _described_after(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
+    """"the PARTY, X's (ruling) party": X is a member; "the PARTY, of which X is a member
+    (or the leader)": X is one."""
+    doc, end = state.doc, party.end
+    if end + 3 >= sent.end or doc[end].text != ",":
+        return None
+    if doc[end + 1].lower_ == "of" and doc[end + 2].lower_ in {"which", "whom"}:
+        start = end + 3 + (doc[end + 3].lower_ == "the")
+        person = person_after(state, start, sent)
+        role = next((t for t in doc[start : min(start + 8, sent.end)] if t.lower_ in LEADER_WORDS | ROLE_WORDS), None)
+        if person is None or role is None or negated(role.head):
+            return None
+        leads = names_a_leader(role, role.lefts)
+        return person, "leaderOf" if leads else "memberOf", None, RULES["party.possessed"]
+    person = state.entity_at(doc[end + 1], {"Person"}) or (
+        state.entity_at(doc[end + 2], {"Person"}) if doc[end + 1].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms."} else None)
+    if person is None:
+        return None
+    owner_end = next((t.i for t in doc[end + 1 : min(end + 6, sent.end)] if t.text in {"'s", "’s"}), None)
+    words = list(doc[owner_end + 1 : min(owner_end + 4, sent.end)]) if owner_end is not None else []
+    party_word = next((i for i, t in enumerate(words) if t.lower_ == "party"), None)
+    if party_word is None or any(t.pos_ not in {"ADJ", "NOUN", "VERB"} for t in words[:party_word]):
+        return None  # ("ruling" in "X's ruling party" is a participle)
+    return person, "memberOf", None, RULES["party.possessed"]
 
 
 #: What a person's party word may describe and still say the person is of that party.
