@@ -281,3 +281,10 @@ def test_talks_of_no_named_series_are_no_meeting(extract_by_rules):
     result = extract_by_rules("Talks between Canada and Peru are set to resume. Ghana agreed to rejoin the talks.",
                               date="2006-12-09")
     assert not result.pairs("attends")
+
+
+def test_leaders_among_the_guests_of_the_summit_reported_attend_it(extract_by_rules):
+    result = extract_by_rules("The G7 summit opened in the mountains on Sunday. Brazilian President Ana Rojas and "
+                              "Kenyan President Tom Baker were among the other guests.", date="1890-06-28")
+    assert {p for p, o in result.pairs("attends") if o == "1890 G7 summit"} == {"Ana Rojas", "Tom Baker"}
+    assert extractor_of(result, "Tom Baker", "attends", "1890 G7 summit") == "rules/summit.reported_leader"

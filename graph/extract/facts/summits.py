@@ -543,8 +543,8 @@ def read_reported_leaders(state: ArticleState) -> None:
     """A summit report quotes the leaders who are there: in an article about one summit, a
     head of state or government (or a foreign minister, or an organisation's head) the
     article gives a current office, who speaks or acts as the subject of a verb ("German
-    Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec"), took
-    part. Not in quotes, not when negated or future, not when the summit is only planned,
+    Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec", "X and Y
+    were among the guests"), took part. Not in quotes, not when negated or future, not when the summit is only planned,
     and not someone a sentence names beside the summit: there its own words decided."""
     summit = _reported_summit(state)
     if summit is None:
@@ -558,11 +558,21 @@ def read_reported_leaders(state: ArticleState) -> None:
         if span is None or person is None or person.key not in leaders - present - decided:
             continue
         verb = _verb_of_subject(span.root)
-        if verb is None or verb.lemma_ not in CUES["speech_act"] | {"meet"} or verb.i in state.in_quote \
-                or negated(verb) or is_future(verb):
+        if verb is None or verb.lemma_ not in CUES["speech_act"] | {"meet"} and not _among_the_guests(verb) \
+                or verb.i in state.in_quote or negated(verb) or is_future(verb):
             continue
         add_fact(state, person, "attends", summit, "attended", RULES["summit.reported_leader"], verb.sent, verb)
         present.add(person.key)
+
+
+#: Who is at a summit: "X and Y were among the (other) guests".
+_PRESENT_GROUPS = {"guest", "leader", "participant", "attendee", "delegate", "invitee", "speaker", "dignitary"}
+
+
+def _among_the_guests(verb: Token) -> bool:
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "among" and any(g.dep_ == "pobj" and g.lemma_ in _PRESENT_GROUPS for g in c.children)
+        for c in verb.children)
 
 
 def _verb_of_subject(token: Token) -> Token | None:
