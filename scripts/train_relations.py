@@ -113,7 +113,7 @@ def per_relation_thresholds(probabilities, labels, from_rules, gold_total: int, 
     return {r: t for r, t in chosen.items() if t != threshold}, scored(chosen)
 
 
-def most_cautious_of_the_best(trials: list[tuple], tolerance: float = 0.003) -> tuple:
+def most_cautious_of_the_best(trials: list[tuple], tolerance: float = 0.0015) -> tuple:
     """Of the (F1, P, R, C, threshold, veto) trials whose cross-validated F1 is within
     `tolerance` of the best, the one with the highest threshold (then the best F1): folds
     this small cannot tell such F1s apart, and a model that keeps fewer proposals carries
