@@ -8,6 +8,7 @@ text stored with the article and quoted as evidence.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ def _with_section_label_apart(content: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    text = html.unescape(text)  # "&mdash;" left by a page's markup is a dash, not part of a name
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u00a0", " ")
     text = _SPACE_RUN.sub(" ", text)
     return _SPACE_BEFORE_PUNCT.sub("", text)

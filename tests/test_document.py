@@ -119,3 +119,8 @@ def test_a_section_label_run_into_the_first_sentence_is_a_line_of_its_own():
     document = make_document(Article(key="a", text="Freedonian news Prime Minister Ana Rojas resigned today."))
     assert document.content.startswith("Freedonian news\n")
     assert len(document.content) == len(document.text)
+
+
+def test_html_entities_left_in_a_text_are_decoded():
+    document = make_document(Article(key="a", text="Former senator Ana Rojas &mdash; now a candidate &amp; author &mdash; spoke."))
+    assert "&mdash;" not in document.text and "—" in document.text and "&" in document.text

@@ -479,3 +479,9 @@ def test_a_bare_premier_in_an_article_that_names_one_state_is_that_state_s(extra
     result = extract_by_rules("Labor won the election in New South Wales today. The count went on late. Premier "
                               "Lars Becker thanked his supporters.", date="1890-05-01")
     assert ("Lars Becker", "Premier of New South Wales") in result.pairs("holdsOffice")
+
+
+def test_a_title_guessed_onto_a_country_that_has_no_such_office_gives_nothing(extract_by_rules):
+    result = extract_by_rules("The rally was shown on the Obama campaign site. Prime Minister Lars Becker was not "
+                              "there; Barack Obama spoke.", date="2008-08-23")
+    assert not any(o == "Prime Minister of the United States" for _, o in result.pairs("holdsOffice"))

@@ -157,6 +157,15 @@ class Gazetteer:
         return bool(holders) and all(key != person_key for _, key in tenures) \
             and not any(_sounds_alike(_surname(key), _surname(person_key)) for key in holders)  # "Vincente Fox"
 
+    def head_title_unknown_there(self, title: Known, place_key: str) -> bool:
+        """Whether the tables list the heads of this country but never under this title: a
+        "Prime Minister of the United States" is a title read onto the wrong country."""
+        offices = self._offices()
+        if title.extra.get("kind") != "head" or (title.label, place_key) in offices:
+            return False
+        return any(place == place_key and any(k.extra.get("kind") == "head" for k in self.lookup("OfficeTitle", label))
+                   for label, place in offices)
+
     def _offices(self) -> dict[tuple[str, str], list[tuple[Tenure, str]]]:
         """(title label, place key) → its tenures with the holder's key; built on first use."""
         if self._office_index is None:

@@ -250,6 +250,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             status = "elect"  # "X was elected President" weeks before the inauguration
         if status == "current" and office[0].country and _contradicted(state, person, known, office[0].country):
             continue
+        if (rule.candidate_only or office[1] < 1.0) and office[0].country \
+                and state.gazetteer.head_title_unknown_there(known, office[0].country):
+            continue  # a guessed title or country, and a country the tables know has no such office
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
         if rule.candidate_only:
             continue
