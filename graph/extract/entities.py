@@ -243,7 +243,7 @@ def _misspelt_holder(name: str, day: str | None, places: set[str], title_keys: s
         return None
     holder = gazetteer.holder_named(parts[-1], day, places, title_keys)
     if holder is None:
-        return None
+        return gazetteer.holder_sounding_like(name, day, places, title_keys)  # "al-Jafari" for "al-Jaafari"
     for label in (holder.label, *holder.aliases):
         known = _name_parts(label)
         if len(known) == len(parts) and known[-1] == parts[-1] and \

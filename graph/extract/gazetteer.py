@@ -44,6 +44,7 @@ class Gazetteer:
         self.by_key: dict[str, Known] = {}
         self._names: dict[tuple[str, str], list[Known]] = {}
         self._office_index: dict[tuple[str, str], list[tuple[Tenure, str]]] | None = None
+        self._sound_index: dict[tuple[str, str] | None, list[Known]] | None = None  # built on first use
         self._places: dict[tuple[bool, str], Known | None] = {}
         for entry in entries:
             self.by_key.setdefault(entry.key, entry)
@@ -106,6 +107,24 @@ class Gazetteer:
                     found.append(person)
                     break
         return found[0] if len(found) == 1 else None
+
+    def holder_sounding_like(self, name: str, day: str | None, places: set[str], title_keys: set[str]) -> Known | None:
+        """The one holder, at the date, of the title written beside a full name (or of an
+        office of a country beside it) whose first and last names sound like the name's
+        ("Ibrahim al-Jafari" for the holder named Ibrahim al-Jaafari)."""
+        when = parse_day(day)
+        wanted = _name_sound(name)
+        if when is None or wanted is None:
+            return None
+        if self._sound_index is None:
+            self._sound_index = {}
+            for person in self.entries("Person"):
+                self._sound_index.setdefault(_name_sound(person.label), []).append(person)
+        found = {person.key: person for person in self._sound_index.get(wanted, ())
+                 for tenure in tenures_of(person) if tenure.title != LEADER and tenure.covers(when)
+                 and (place := self.place_of(tenure)) is not None
+                 and (place.key in places or "title/" + fold(tenure.title) in title_keys)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def place_of(self, tenure: Tenure) -> Known | None:
         """The country, organisation or party whose post a tenure is (remembered: every
@@ -224,6 +243,15 @@ def _sound_key(name: str) -> str:
     name = re.sub(r"[^a-z]", "", name.lower()).replace("h", "")
     name = name.translate(str.maketrans("kqyw", "cciv"))
     return re.sub(r"(.)\1+", r"\1", name)
+
+
+def _name_sound(name: str) -> tuple[str, str] | None:
+    """First and last name as they sound, the Arabic article dropped ("al-Jaafari")."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name) if fold(w)]
+    if len(words) < 2:
+        return None
+    last = words[-1] if words[-1] not in {"al", "el"} else ""
+    return (_sound_key(words[0]), _sound_key(last)) if last else None
 
 
 def _surname(key: str) -> str:
