@@ -491,3 +491,11 @@ def test_a_title_guessed_onto_a_country_that_has_no_such_office_gives_nothing(ex
 def test_a_holder_s_name_spelt_another_way_is_that_holder(extract_by_rules, written):
     result = extract_by_rules(f"Iraqi Prime Minister {written} met the cabinet on Monday.", date="2005-09-01")
     assert ("Ibrahim al-Jaafari", "Prime Minister of Iraq") in result.pairs("holdsOffice")
+
+
+def test_a_representative_of_a_country_without_such_a_house_holds_nothing(extract_by_rules):
+    result = extract_by_rules("In London, the motion was backed by Rep. Lars Becker, a British campaigner.",
+                              date="1890-01-01")
+    assert not result.pairs("holdsOffice")
+    result = extract_by_rules("In Canberra, Representative Lars Becker of Australia spoke.", date="1890-01-01")
+    assert ("Lars Becker", "Member of the Australian House of Representatives") in result.pairs("holdsOffice")

@@ -197,6 +197,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
             _chamber_named_at_title(state, place, title_span) or _chamber(state, place))
     elif title.label == "Representative":  # "Rep. X": a member of the country's House of Representatives
         chamber = _house_of_representatives(state, place)
+        if chamber is None:
+            return None  # a country without one: the title was read onto the wrong country
     demonyms = tuple(known_place.extra.get("demonyms", ())) if known_place is not None else ()
     national = title.extra.get("national_labels", {}).get(place.key)  # "United States Senator"
     until, dated = title.extra.get("dated_labels", {}).get(place.key, (None, None))
