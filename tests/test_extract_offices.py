@@ -499,3 +499,17 @@ def test_a_representative_of_a_country_without_such_a_house_holds_nothing(extrac
     assert not result.pairs("holdsOffice")
     result = extract_by_rules("In Canberra, Representative Lars Becker of Australia spoke.", date="1890-01-01")
     assert ("Lars Becker", "Member of the Australian House of Representatives") in result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Icelandic Foreign Minister Lars Becker was assassinated on Friday.", "former"),
+        ("The Foreign Minister of Iceland, Lars Becker, was fatally shot at his home.", "former"),
+        ("Icelandic Foreign Minister Lars Becker died on Friday.", "former"),
+        ("Icelandic Foreign Minister Lars Becker was shot but survived.", "current"),
+    ],
+)
+def test_a_titled_holder_who_died_in_the_sentence_held_the_office(extract_by_rules, text, status):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert ("Lars Becker", "holdsOffice", "Minister of Foreign Affairs of Iceland", status) in result.rows("holdsOffice")

@@ -107,6 +107,8 @@ def _ended_by_its_noun(title: Span) -> bool:
     return noun.lemma_.lower() in _ENDING_NOUNS and verb.lemma_ not in _ASKING_VERBS
 
 
+#: Verbs whose passive subject died: "Foreign Minister X was assassinated".
+_KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "execute"}
 #: Verbs whose passive subject lost the post: "Prime Minister X was dismissed".
 _REMOVAL_VERBS = {"dismiss", "sack", "fire", "oust", "depose", "remove", "topple", "overthrow", "impeach", "unseat"}
 
@@ -121,8 +123,11 @@ def _ended_by_its_verb(title: Span) -> bool:
     verb = name.head
     if name.dep_ == "nsubj" and gave_up(verb):
         return not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    if name.dep_ == "nsubjpass" and verb.lemma_ in _REMOVAL_VERBS and verb.tag_ == "VBN":
-        return not negated(verb) and not is_future(verb)
+    if name.dep_ == "nsubjpass" and verb.tag_ == "VBN" and (verb.lemma_ in _REMOVAL_VERBS | _KILLING_VERBS
+                                                            or any(c.lower_ == "fatally" for c in verb.children)):
+        return not negated(verb) and not is_future(verb)  # ("was assassinated", "was fatally shot": died in office)
+    if name.dep_ == "nsubj" and verb.lemma_ == "die" and verb.tag_ == "VBD":
+        return not negated(verb)
     if name.dep_ in {"attr", "nsubj"} and verb.lemma_ == "be":  # "among those dismissed was X"
         return any(t.lemma_ in _REMOVAL_VERBS and t.tag_ == "VBN" for c in verb.children if c.dep_ == "prep"
                    for t in c.subtree)
