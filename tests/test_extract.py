@@ -2171,9 +2171,9 @@ def test_a_league_of_something_without_a_political_word_is_no_party(extract_by_r
         ("In Australia, the Labor Party opposition Foreign Affairs Spokesman, Tom Baker, said no.",
          "Australian Labor Party", "party.role_before_name"),
         ("In France, every party but the UMP, Mr Tom Baker's ruling party, opposed the plan.",
-         "Union for a Popular Movement", "party.possessed"),
+         "Union for a Popular Movement", "party.possessive"),
         ("The firm gave money to the Australian Liberal Party, of which Tom Baker is a member.",
-         "Liberal Party of Australia", "party.possessed"),
+         "Liberal Party of Australia", "party.of_which"),
     ],
 )
 def test_a_member_described_around_the_party_s_name(extract_by_rules, text, party, rule):

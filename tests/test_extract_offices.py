@@ -389,6 +389,8 @@ def test_a_bare_title_takes_the_home_country_when_the_article_names_no_country(e
          "Aino Virtanen", "Minister of Foreign Affairs of Peru"),
         ("Kenyan Defence Minister Lars Becker met his Peruvian counterpart Aino Virtanen in Lima.",
          "Aino Virtanen", "Minister of Defence of Peru"),
+        ("U.S. Secretary of State Lars Becker met his Peruvian counterpart, Aino Virtanen, in Lima.",
+         "Aino Virtanen", "Minister of Foreign Affairs of Peru"),
     ],
 )
 def test_a_counterpart_abroad_holds_the_same_office_there(extract_by_rules, text, person, office):

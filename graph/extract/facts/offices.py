@@ -975,6 +975,9 @@ def read_administrations(state: ArticleState, sent: Span) -> None:
             add_fact(state, person, "holdsOffice", state.entities[office_key], status, RULES["office.administration"], sent, noun)
 
 
+#: A U.S. cabinet post, and the portfolios its secretaries' counterparts abroad hold.
+_US_CABINET_POST = re.compile(r"^United States Secretary of (.+)$")
+_US_PORTFOLIOS = {"State": "Foreign Affairs", "Defense": "Defence", "the Treasury": "Finance"}
 #: Titles whose holder's counterpart abroad holds the same title there.
 _COUNTERPART_TITLES = re.compile(r"^(Prime Minister|President|Chancellor|(Deputy |Vice )?Minister (of|for) .+|"
                                  r"Premier|Secretary of State)$")  # ("Minister" alone names no portfolio)
@@ -1010,8 +1013,9 @@ def _counterpart_office(state: ArticleState, holder: Entity, country: Entity) ->
         own = state.entities.get(office.country)
         suffix = f" of {place_name(state, own)}" if own is not None else None
         title = office.label[: -len(suffix)] if suffix and office.label.endswith(suffix) else None
-        if title == "Secretary of State" and office.country == "country/united-states":
-            title = "Minister of Foreign Affairs"  # the U.S. foreign minister's title
+        us_post = _US_CABINET_POST.match(office.label)
+        if us_post:  # "United States Secretary of State": abroad, the minister of that portfolio
+            title = f"Minister of {_US_PORTFOLIOS.get(us_post.group(1), us_post.group(1))}"
         if title is not None and _COUNTERPART_TITLES.match(title):
             return named_office(state, f"{title} of {place_name(state, country)}", country)
     return None

@@ -349,7 +349,8 @@ def _described_after(state: ArticleState, party: Span, sent: Span) -> PhraseFind
         if person is None or role is None or negated(role.head):
             return None
         leads = names_a_leader(role, role.lefts)
-        return person, "leaderOf" if leads else "memberOf", None, RULES["party.possessed"]
+        return (person, "leaderOf", "current", RULES["party.of_which"]) if leads \
+            else (person, "memberOf", None, RULES["party.of_which"])
     person = state.entity_at(doc[end + 1], {"Person"}) or (
         state.entity_at(doc[end + 2], {"Person"}) if doc[end + 1].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms."} else None)
     if person is None:
@@ -359,7 +360,7 @@ def _described_after(state: ArticleState, party: Span, sent: Span) -> PhraseFind
     party_word = next((i for i, t in enumerate(words) if t.lower_ == "party"), None)
     if party_word is None or any(t.pos_ not in {"ADJ", "NOUN", "VERB"} for t in words[:party_word]):
         return None  # ("ruling" in "X's ruling party" is a participle)
-    return person, "memberOf", None, RULES["party.possessed"]
+    return person, "memberOf", None, RULES["party.possessive"]
 
 
 #: What a person's party word may describe and still say the person is of that party.
