@@ -45,6 +45,7 @@ class Gazetteer:
         self._names: dict[tuple[str, str], list[Known]] = {}
         self._office_index: dict[tuple[str, str], list[tuple[Tenure, str]]] | None = None
         self._sound_index: dict[tuple[str, str] | None, list[Known]] | None = None  # built on first use
+        self._head_titles: dict[str, set[str]] | None = None  # built on first use
         self._places: dict[tuple[bool, str], Known | None] = {}
         for entry in entries:
             self.by_key.setdefault(entry.key, entry)
@@ -179,11 +180,15 @@ class Gazetteer:
     def head_title_unknown_there(self, title: Known, place_key: str) -> bool:
         """Whether the tables list the heads of this country but never under this title: a
         "Prime Minister of the United States" is a title read onto the wrong country."""
-        offices = self._offices()
-        if title.extra.get("kind") != "head" or (title.label, place_key) in offices:
+        if title.extra.get("kind") != "head":
             return False
-        return any(place == place_key and any(k.extra.get("kind") == "head" for k in self.lookup("OfficeTitle", label))
-                   for label, place in offices)
+        if self._head_titles is None:  # place key → the head titles the tables list there
+            self._head_titles = {}
+            for label, place in self._offices():
+                if any(k.extra.get("kind") == "head" for k in self.lookup("OfficeTitle", label)):
+                    self._head_titles.setdefault(place, set()).add(label)
+        heads = self._head_titles.get(place_key, set())
+        return bool(heads) and title.label not in heads
 
     def _offices(self) -> dict[tuple[str, str], list[tuple[Tenure, str]]]:
         """(title label, place key) → its tenures with the holder's key; built on first use."""

@@ -490,7 +490,7 @@ def _organisations(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         if opening is not None and opening > span.start:  # "Ana Rojas (Green Party" is two names
             span = doc[span.start : opening]
         while len(span) > 1 and (span[0].lower_ == "the" or span[0].is_lower
-                                 or span[0].pos_ in {"ADP", "SCONJ", "CCONJ", "DET", "ADV"}):
+                                 or span[0].pos_ in _FUNCTION_WORDS):
             span = span[1:]  # "As PASOK": a sentence's first word, capitalised only for that
         possessive = next((t.i for t in span[:-1] if t.text in {"'s", "’s"}), None)
         if possessive is not None:

@@ -209,9 +209,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     if title.country and not national or " of the " in title.label and title.extra.get("kind") != "minister" \
             and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
-    elif place.key == "country/united-states" and _US_SECRETARY.match(label):  # the cabinet's posts by their names
-        portfolio_named = _US_SECRETARY.match(label).group(2)
-        label = f"United States Secretary of {'State' if portfolio_named == 'Foreign Affairs' else portfolio_named}"
+    elif place.key == "country/united-states" and (cabinet := _US_SECRETARY.match(label)):  # the posts by their names
+        label = f"United States Secretary of {'State' if cabinet.group(2) == 'Foreign Affairs' else cabinet.group(2)}"
     elif place.label == "White House" and not portfolio:
         label = f"White House {title.label}"  # the names of its posts: "White House Press Secretary"
     return named_office(state, label, place), confidence

@@ -544,8 +544,9 @@ def read_reported_leaders(state: ArticleState) -> None:
     head of state or government (or a foreign minister, or an organisation's head) the
     article gives a current office, who speaks or acts as the subject of a verb ("German
     Chancellor X said", "X urged the leaders to act", "X, Y and Z met in Quebec", "X and Y
-    were among the guests"), took part. Not in quotes, not when negated or future, not when the summit is only planned,
-    and not someone a sentence names beside the summit: there its own words decided."""
+    were among the guests"), took part. Not in quotes, not when negated or future, not when
+    the summit is only planned, and not someone a sentence names beside the summit: there
+    its own words decided."""
     summit = _reported_summit(state)
     if summit is None:
         return
