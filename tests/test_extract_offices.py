@@ -327,9 +327,9 @@ def test_a_portfolio_the_model_calls_an_organisation_stays_the_portfolio(extract
 
 
 def test_a_section_label_before_the_first_sentence_leaves_its_title_to_the_name(extract_text):
-    result = extract_text("Canadian news Prime Minister Stephen Harper has agreed to send the bill to a committee.",
-                          date="2006-11-02")
-    assert ("Stephen Harper", "Prime Minister of Canada") in result.pairs("holdsOffice")
+    result = extract_text("Canadian news Prime Minister Brian Mulroney has agreed to send the bill to a committee.",
+                          date="1986-11-02")
+    assert ("Brian Mulroney", "Prime Minister of Canada") in result.pairs("holdsOffice")
 
 
 def test_a_premier_after_a_province_named_in_the_sentence_is_the_province_s(extract_by_rules):
@@ -377,8 +377,8 @@ def test_the_chancellor_of_the_exchequer_is_named_as_the_office_names_itself(ext
 
 
 def test_a_bare_title_takes_the_home_country_when_the_article_names_no_country(extract_by_rules):
-    result = extract_by_rules("President Bush gave a speech on the war. Senator Lars Becker said he agreed.",
-                              date="2007-01-11")
+    result = extract_by_rules("President Reagan gave a speech on the budget. Senator Lars Becker said he agreed.",
+                              date="1986-01-11")
     assert extractor_of(result, "Lars Becker", "holdsOffice", "United States Senator") == "rules/office.title_before_name"
 
 
@@ -484,8 +484,8 @@ def test_a_bare_premier_in_an_article_that_names_one_state_is_that_state_s(extra
 
 
 def test_a_title_guessed_onto_a_country_that_has_no_such_office_gives_nothing(extract_by_rules):
-    result = extract_by_rules("The rally was shown on the Obama campaign site. Prime Minister Lars Becker was not "
-                              "there; Barack Obama spoke.", date="2008-08-23")
+    result = extract_by_rules("The rally was shown on the Reagan campaign site. Prime Minister Lars Becker was not "
+                              "there; Ronald Reagan spoke.", date="1984-08-23")
     assert not any(o == "Prime Minister of the United States" for _, o in result.pairs("holdsOffice"))
 
 
