@@ -277,6 +277,11 @@ def test_a_named_series_of_talks_is_a_meeting_its_sides_attend(extract_by_rules)
     assert ("Six-party talks", "Peru") in result.pairs("organizedBy")
 
 
+def test_a_named_series_of_talks_is_found_however_it_is_capitalised(extract_by_rules):
+    result = extract_by_rules("Six Party talks between Canada and Peru are set to resume next week.", date="2006-12-09")
+    assert {s for s, o in result.pairs("attends") if o == "Six-party talks"} == {"Canada", "Peru"}
+
+
 def test_talks_of_no_named_series_are_no_meeting(extract_by_rules):
     result = extract_by_rules("Talks between Canada and Peru are set to resume. Ghana agreed to rejoin the talks.",
                               date="2006-12-09")
