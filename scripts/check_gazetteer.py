@@ -10,7 +10,8 @@ Checks, per line:
     and a non-empty string `label`;
   * `aliases` / `demonyms`, when present, are lists of non-empty strings;
   * `wikidata`, when present, matches ^Q[1-9][0-9]*$ (no nulls: omit unknown keys);
-  * Country: `iso2` / `iso3` look like ISO 3166-1 codes and `the` is a boolean;
+  * Country: `iso2` / `iso3` look like ISO 3166-1 codes and `the` is a boolean, and so is
+    `minister_for`, when present (the country names its ministers "Minister for X");
   * Organization: `country`, when present, is the label of a Country entry;
   * Region: `kind` is "state" or "city" and `country` is the label of a Country entry.
 Across lines:
@@ -40,7 +41,7 @@ QID = re.compile(r"^Q[1-9][0-9]*$")
 ISO2 = re.compile(r"^[A-Z]{2}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 STRICT_TYPES = {
-    "Country": {"type", "label", "aliases", "demonyms", "iso2", "iso3", "wikidata", "the"},
+    "Country": {"type", "label", "aliases", "demonyms", "iso2", "iso3", "wikidata", "the", "minister_for"},
     "Organization": {"type", "label", "aliases", "wikidata", "country"},
 }
 
@@ -105,6 +106,8 @@ def check(directory: Path) -> list[str]:
                         problems.append(f"{where}: iso3 {record.get('iso3')!r} is not three capital letters")
                     if not isinstance(record.get("the"), bool):
                         problems.append(f"{where}: 'the' must be true or false")
+                    if not isinstance(record.get("minister_for", False), bool):
+                        problems.append(f"{where}: 'minister_for' must be true or false")
                 if kind == "Organization" and "country" in record or kind == "Region":
                     org_countries.append((where, record.get("country")))
                 if kind == "Region":

@@ -43,6 +43,90 @@ def test_office_names(extract_by_rules, text, person, office, rule):
     assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # Australia (and its states: see test_extract.py) and Ireland name every portfolio "Minister for …"
+        ("Australian Health Minister Lars Becker opened the hospital.", "Minister for Health of Australia"),
+        ("Irish Foreign Minister Lars Becker arrived in Cairo.", "Minister for Foreign Affairs of Ireland"),
+        # most countries "Minister of …"
+        ("Canadian Health Minister Lars Becker opened the hospital.", "Minister of Health of Canada"),
+        ("Indian Foreign Minister Lars Becker arrived in Cairo.", "Minister of Foreign Affairs of India"),
+        # the United Kingdom's foreign minister is its Foreign Secretary, whatever the text calls him
+        ("British Foreign Minister Lars Becker arrived in Cairo.", "Foreign Secretary of the United Kingdom"),
+    ],
+)
+def test_a_ministers_office_is_named_the_way_its_country_names_it(extract_by_rules, text, office):
+    result = extract_by_rules(text, date=DATE)
+    assert ("Lars Becker", office) in result.pairs("holdsOffice")
+
+
+# --- a rank before a minister's title names a post of its own ----------------------------
+
+@pytest.mark.parametrize(
+    ("text", "office", "rule"),
+    [
+        ("Chilean Deputy Defence Minister Peter Holm said the troops would stay.",
+         "Deputy Minister of Defence of Chile", "office.title_before_name"),
+        ("Peter Holm, the deputy defence minister of Chile, said the troops would stay.",
+         "Deputy Minister of Defence of Chile", "office.apposition"),
+        ("Peter Holm, Chile's deputy health minister, said the clinics would stay open.",
+         "Deputy Minister of Health of Chile", "office.apposition"),
+        ("Peruvian Vice Health Minister Peter Holm said the clinics would stay open.",
+         "Vice Minister of Health of Peru", "office.title_before_name"),
+    ],
+)
+def test_a_deputy_minister_holds_the_deputys_post_not_the_ministers(extract_by_rules, text, office, rule):
+    result = extract_by_rules(text, date=DATE)
+    assert result.pairs("holdsOffice") == {("Peter Holm", office)}
+    assert extractor_of(result, "Peter Holm", "holdsOffice", office) == f"rules/{rule}"
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "status"),
+    [
+        ("Peter Holm, a member of the Chilean parliament, was arrested on Monday.",
+         "Member of the Parliament of Chile", "current"),
+        ("Peter Holm, a former member of Peru's parliament, was arrested on Monday.",
+         "Member of the Parliament of Peru", "former"),
+    ],
+)
+def test_a_member_of_a_countrys_parliament_holds_a_seat_in_it(extract_by_rules, text, office, status):
+    result = extract_by_rules(text, date=DATE)
+    assert ("Peter Holm", "holdsOffice", office, status) in result.rows()
+    assert extractor_of(result, "Peter Holm", "holdsOffice", office) == "rules/office.body_post"
+
+
+# --- a plural title shared by the people listed after it ---------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was praised by three U.S. presidents, Jimmy Carter, Ronald Reagan and Gerald Ford.",
+        "Presidents Jimmy Carter and Gerald Ford attended the funeral.",
+        "Former presidents Jimmy Carter and Gerald Ford attended the funeral.",
+    ],
+)
+def test_a_plural_title_is_held_by_each_person_listed_after_it(extract_by_rules, text):
+    result = extract_by_rules(text, date=DATE)
+    holders = {p for p, o in result.pairs("holdsOffice") if o == "President of the United States"}
+    assert {"Jimmy Carter", "Gerald Ford"} <= holders
+    assert {f.status for f in result.facts if f.relation == "holdsOffice"} == {"former"}
+    assert extractor_of(result, "Gerald Ford", "holdsOffice", "President of the United States") \
+        == "rules/office.shared_plural_title"
+
+
+def test_a_plural_title_of_a_named_country_needs_no_tables(extract_by_rules):
+    result = extract_by_rules("Former British prime ministers Peter Holm and Maria Lind attended the funeral.", date=DATE)
+    assert {("Peter Holm", "Prime Minister of the United Kingdom"),
+            ("Maria Lind", "Prime Minister of the United Kingdom")} <= result.pairs("holdsOffice")
+
+
+def test_a_plural_title_of_no_country_is_placed_only_by_the_tables(extract_by_rules):
+    result = extract_by_rules("In Vienna, the foreign ministers Peter Holm and Maria Lind signed the accord.", date=DATE)
+    assert not result.pairs("holdsOffice")
+
+
 def test_a_state_attorney_general_is_not_the_countrys(extract_by_rules):
     result = extract_by_rules("Queensland Attorney-General Aino Virtanen announced an inquiry into the police.",
                               date=DATE)
@@ -93,13 +177,13 @@ def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
     [
         ("Australian Prime Minister Ivo Marten defended the hospital plan on Monday. Shadow Health Minister "
          "Aino Virtanen criticised it.",
-         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.title_before_name"),
+         "Aino Virtanen", "Shadow Minister for Health of Australia", "office.title_before_name"),
         ("Australian Prime Minister Ivo Marten defended the hospital plan on Monday. Aino Virtanen, the Shadow "
          "Health Minister, criticised it.",
-         "Aino Virtanen", "Shadow Minister of Health of Australia", "office.apposition"),
+         "Aino Virtanen", "Shadow Minister for Health of Australia", "office.apposition"),
         ("Australian Prime Minister Ivo Marten defended the school plan on Monday. The shadow minister for "
          "education, Aino Virtanen, criticised it.",
-         "Aino Virtanen", "Shadow Minister of Education of Australia", "office.title_first_apposition"),
+         "Aino Virtanen", "Shadow Minister for Education of Australia", "office.title_first_apposition"),
         ("British Prime Minister Ivo Marten defended the budget on Wednesday. Lars Becker, the shadow chancellor, "
          "criticised it.",
          "Lars Becker", "Shadow Chancellor of the Exchequer", "office.apposition"),
@@ -474,7 +558,7 @@ def test_a_holder_s_name_spelt_another_way_is_not_ruled_out_by_the_tables(extrac
 def test_a_headline_s_country_places_a_bare_title_when_the_text_names_none(extract_by_rules):
     result = extract_by_rules("Activists in Sydney will rally where Immigration Minister Aino Virtanen speaks today.",
                               date="1890-05-01", title="Australian activists plan a protest")
-    assert ("Aino Virtanen", "Minister of Immigration of Australia") in result.pairs("holdsOffice")
+    assert ("Aino Virtanen", "Minister for Immigration of Australia") in result.pairs("holdsOffice")
 
 
 def test_a_bare_premier_in_an_article_that_names_one_state_is_that_state_s(extract_by_rules):

@@ -66,11 +66,19 @@ def _chamber_office(title: Known, chamber: Entity, place: Entity, place_adjectiv
     return f"{base} of {name}"
 
 
-def _titled(title: Known, portfolio: str | None) -> str:
-    """"Minister of Tourism"; a portfolio the text gives after "for" keeps it ("Minister for Health")."""
-    if not portfolio:
-        return title.label
-    return f"{title.label} {portfolio}" if portfolio.startswith("for ") else f"{title.label} of {portfolio}"
+def _titled(title: Known, portfolio: str | None, country: Known | None) -> str:
+    """"Minister of Tourism"; a portfolio the text gives after "for" keeps it ("Minister for
+    Health"), and so do a minister's portfolios in countries whose offices are all so
+    named ("Minister for Health of Australia", "Minister for Foreign Affairs of Ireland")."""
+    label = title.label if not portfolio else f"{title.label} {portfolio}" if portfolio.startswith("for ") \
+        else f"{title.label} of {portfolio}"
+    if country is not None and country.extra.get("minister_for") and title.extra.get("kind") == "minister":
+        label = _MINISTER_OF.sub(r"\1 for ", label, count=1)
+    return label
+
+
+#: A minister's title with its portfolio after "of" ("Deputy Minister of Health").
+_MINISTER_OF = re.compile(r"^((?:[A-Z][a-z]+ )*Minister) of ")
 
 
 def _free_country_before(state: ArticleState, title_span: Span) -> Entity | None:
@@ -205,7 +213,7 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     if dated and state.article.date and str(state.article.date) < until:
         national = dated  # the office's name then: "President of the Palestinian National Authority" before 2013
     label = _chamber_office(title, chamber, place, demonyms, name) if chamber else national if national and not portfolio \
-        else f"{_titled(title, portfolio)} of {name}{_suffix(state, title, title_span, place)}"
+        else f"{_titled(title, portfolio, known_place)} of {name}{_suffix(state, title, title_span, place)}"
     if title.country and not national or " of the " in title.label and title.extra.get("kind") != "minister" \
             and not title.extra.get("of_country"):
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
@@ -365,7 +373,7 @@ def mint_regional_office(state: ArticleState, title: Known, region: Known, writt
     country = entity_for_key(state, region.country)
     if country is None:
         return None
-    base = _titled(title, portfolio)
+    base = _titled(title, portfolio, state.gazetteer.by_key.get(region.country))
     if "premier" in written.text.lower() and title.extra.get("kind") in _REGIONAL_KINDS:
         base = base.replace("Prime Minister", "Premier")
     return named_office(state, f"{base} of {region.label}", country)

@@ -219,9 +219,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
     a person wins, and the Office is minted for the country it belongs to."""
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
-        shadow = _shadow_portfolio(title) if known is not None else None
-        if shadow is not None:
-            _read_shadow_office(state, known, title, shadow, sent)
+        prefixed = _prefixed_portfolio(title) if known is not None else None
+        if prefixed is not None:
+            _read_prefixed_office(state, known, title, *prefixed, sent)
             continue
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) \
@@ -324,6 +324,9 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
     at += 2 if doc[at + 1].lower_ == "the" else 1
     if at >= sent.end:
         return None
+    parliament = _national_parliament(state, at, sent) if token.lower_ == "member" else None
+    if parliament is not None:
+        return parliament
     body = state.entity_at(doc[at], {"Organization"})
     if body is not None and body.key in state.gazetteer:
         if not body.country:
@@ -347,6 +350,25 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
         return None
     name = " ".join(t.text[:1].upper() + t.text[1:] if t.lower_ != "of" else "of" for t in doc[at : at + 3])
     return f"the {name} of {place_name(state, country)}", country, end
+
+
+def _national_parliament(state: ArticleState, at: int, sent: Span) -> tuple[str, Entity, int] | None:
+    """"a member of the Ruritanian parliament", "a member of Ruritania's parliament": the
+    country's parliament, named as the gazetteer names it when it knows one of that name
+    ("the Hellenic Parliament"), else "the Parliament of <country>"."""
+    doc = state.doc
+    country = state.entity_at(doc[at], {"Country"})
+    if country is None:
+        return None
+    end = end_of_mention(state, at)
+    end += end < sent.end and doc[end].text in {"'s", "’s"}
+    if end >= sent.end or doc[end].lower_ != "parliament":
+        return None
+    known = next((k for k in state.gazetteer.entries("Organization")
+                  if k.country == country.key and "Parliament" in k.label), None)
+    body = entity_for_key(state, known.key) if known is not None else None
+    return (place_name(state, body) if body is not None else f"the Parliament of {place_name(state, country)}",
+            country, end + 1)
 
 
 def _body_before(state: ArticleState, first: Token) -> tuple[str, Entity, int] | None:
@@ -404,26 +426,33 @@ def _post_holder(state: ArticleState, token: Token, end: int, sent: Span) -> Ent
 
 #: Titles a Westminster opposition shadows: its ministers, and the heads they would replace.
 _SHADOWED_KINDS = {"minister", "head"}
+#: Words before a minister's title that name a post of its own, with the rank as named in
+#: the post's name: "Shadow Health Minister", "Deputy Defence Minister", "the vice minister
+#: for labour".
+_PREFIXES = {"shadow": "Shadow", "deputy": "Deputy", "vice": "Vice", "assistant": "Assistant"}
 
 
-def _shadow_portfolio(title: Span) -> str | None:
-    """"Shadow Health Minister", "the shadow minister for health", "shadow chancellor": the
-    portfolio words between "shadow" and the title ("" when none), or None when no
-    "shadow" comes before it."""
+def _prefixed_portfolio(title: Span) -> tuple[str, str] | None:
+    """The prefix word before the title, as the post's name says it, and the portfolio words
+    between it and the title ("" when none); None when no such word comes first."""
     words = words_before(title[0], 4)  # nearest first
     for n, token in enumerate(words):
-        if token.lower_ == "shadow":
-            return " ".join(w.text[:1].upper() + w.text[1:] for w in reversed(words[:n]))
+        if token.lower_ in _PREFIXES:
+            return _PREFIXES[token.lower_], " ".join(w.text[:1].upper() + w.text[1:] for w in reversed(words[:n]))
         if not token.is_alpha or token.lower_ in {"the", "a", "an"} or token.ent_type_ in {"GPE", "NORP", "PERSON"}:
             return None
     return None
 
 
-def _read_shadow_office(state: ArticleState, known: Known, title: Span, portfolio: str, sent: Span) -> None:
-    """A shadow minister holds no office of the state: "Shadow Health Minister X" holds the
-    opposition's post "Shadow Minister of Health of <country>", and "the shadow chancellor"
-    shadows the Chancellor of the Exchequer, never the head of government."""
-    if known.extra.get("kind") not in _SHADOWED_KINDS:
+def _read_prefixed_office(state: ArticleState, known: Known, title: Span, prefix: str, portfolio: str,
+                          sent: Span) -> None:
+    """A post named by a prefix and a minister's title. A shadow minister holds no office of
+    the state: "Shadow Health Minister X" holds the opposition's post "Shadow Minister of
+    Health of <country>", and "the shadow chancellor" shadows the Chancellor of the
+    Exchequer, never the head of government. A deputy is not the minister: "Deputy Defence
+    Minister X" holds "Deputy Minister of Defence of <country>"."""
+    if prefix == "Shadow" and known.extra.get("kind") not in _SHADOWED_KINDS \
+            or prefix != "Shadow" and (known.extra.get("kind") != "minister" or not known.label.startswith("Minister")):
         return
     if known.key == "title/chancellor":
         known = state.gazetteer.by_key.get("title/chancelloroftheexchequer", known)
@@ -431,9 +460,9 @@ def _read_shadow_office(state: ArticleState, known: Known, title: Span, portfoli
     if found is None:
         return
     person, place, status, rule = found
-    shadowed = replace(known, key=f"{known.key}/shadow", label=f"Shadow {known.label}",
-                       extra={**known.extra, "kind": "minister", "head": False})
-    office = mint_office(state, shadowed, place, person, portfolio or _portfolio_after(state, title), title)
+    prefixed = replace(known, key=f"{known.key}/{prefix.lower()}", label=f"{prefix} {known.label}",
+                       extra={**known.extra, "kind": "minister", "head": False, "national_labels": {}})
+    office = mint_office(state, prefixed, place, person, portfolio or _portfolio_after(state, title), title)
     if office is not None:
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
 
@@ -488,15 +517,48 @@ def read_plural_titles(state: ArticleState, sent: Span) -> None:
             else ([], after)
         countries = countries or _countries_before(state, start, sent)
         people = _people_listed_after(state, end, sent) or _people_listed_before(state, doc[start], sent)
-        if len(countries) < 2 or len(people) != len(countries):
-            continue
         status = status_from_words(words_before(doc[start], 4))
+        if len(countries) < 2:
+            _read_shared_plural_title(state, known, doc[start : token.i + 1], countries, end, status, sent)
+            continue
+        if len(people) != len(countries):
+            continue
         for person, country in zip(people, countries):
             if status == "current" and _contradicted(state, person, known, country.key):
                 continue
             office = mint_office(state, known, country, person, None, doc[start : token.i + 1])
             if office is not None:
                 add_fact(state, person, "holdsOffice", office[0], status, RULES["office.plural_title"], sent, token)
+
+
+def _read_shared_plural_title(state: ArticleState, known: Known, title: Span, countries: list[Entity], end: int,
+                              status: str, sent: Span) -> None:
+    """"former U.S. presidents X and Y", "Prime Ministers X and Y", "three presidents of
+    Ruritania, X, Y and Z": one title of one country (or of none named) shared by the two
+    or more people listed right after it. With no country named, each holds the title
+    where the tenure tables place them, and nowhere else: "foreign ministers X and Y" may
+    serve two countries."""
+    doc = state.doc
+    direct = people_in_list(state, range(end, min(sent.end, end + 14))) if end < sent.end \
+        and state.entity_at(doc[end], {"Person"}) is not None else []
+    people = direct or (_people_listed_after(state, end, sent) if end < sent.end and doc[end].text == "," else [])
+    if len(people) < 2:
+        return
+    for person in people:
+        place = countries[0] if countries else None
+        if place is None:
+            held = state.gazetteer.office_place(person.key, known, state.article.date)
+            place = entity_for_key(state, held.key) if held is not None else None
+        if place is None:
+            continue
+        said = status
+        if said == "current" and state.gazetteer.tenure_ended(person.key, known, place.key, state.article.date):
+            said = "former"
+        if said == "current" and _contradicted(state, person, known, place.key):
+            continue
+        office = mint_office(state, known, place, person, None, title)
+        if office is not None:
+            add_fact(state, person, "holdsOffice", office[0], said, RULES["office.shared_plural_title"], sent, title[-1])
 
 
 def _singular_title(state: ArticleState, token: Token) -> tuple[Known, int] | None:

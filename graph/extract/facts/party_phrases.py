@@ -74,6 +74,10 @@ def party_role_before_name(state: ArticleState, party: Span, sent: Span) -> Phra
     return _role_before_name(state, party, sent) or _described_role_before_name(state, party, sent)
 
 
+#: Role nouns whose "for …" names a portfolio ("Minister for Labour"), never a party.
+PORTFOLIO_HOLDERS = {"minister", "secretary", "commissioner"}
+
+
 #: Words between a party and a role that say which role ("Labor's foreign affairs spokesman
 #: X", "the Labor Party opposition Foreign Affairs Spokesman, X").
 _ROLE_DESCRIBERS = {"opposition", "shadow", "and", "for", "'s", "’s"}
@@ -131,7 +135,8 @@ def _role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFin
             return person, relation, status, RULES["party.role_apposition"]
     if not role_words:
         before = _left_of(party, sent, lambda t: t.lower_ == "the")
-        after_of = before >= sent.start and doc[before].lower_ == "of"  # "leader of the PARTY X"
+        after_of = before >= sent.start and doc[before].lower_ in {"of", "for"}
+        # ("leader of the PARTY X"; "Minister for Labour X" names a portfolio)
         if index < sent.end and party[0].lower_ not in {"the"} and not after_of:
             person = person_after(state, index, sent)
             if person is not None and state.mention_at(party[0], {"PARTY_ADJ"}) is not None:
@@ -177,6 +182,8 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if i < sent.start + 1 or doc[i].lower_ not in {"of", "for"}:
         return None
     noun = doc[i - 1]
+    if doc[i].lower_ == "for" and noun.lower_ in PORTFOLIO_HOLDERS:
+        return None  # "Minister for Labour X": a portfolio, not a party
     leads = leader_named(_noun_words(noun), named)
     if not (leads or noun.lower_ in ROLE_WORDS) or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
