@@ -853,6 +853,33 @@ def test_a_portfolio_named_like_a_party_makes_no_member(extract_text, title):
     assert not result.pairs("memberOf")
 
 
+def test_party_leaders_listed_with_their_parties_in_brackets_lead_them(extract_text):
+    result = extract_text("In Tokyo, the opposition party leaders Peter Holm (DPJ) and Maria Lind (JCP) "
+                          "rejected the plan.")
+    assert {("Peter Holm", "Democratic Party of Japan"), ("Maria Lind", "Japanese Communist Party")} \
+        <= result.pairs("leaderOf")
+    assert extractor_of(result, "Maria Lind", "leaderOf", "Japanese Communist Party") == "rules/party.leaders_listed"
+
+
+def test_members_listed_with_their_parties_in_brackets_lead_nothing(extract_text):
+    result = extract_text("In Tokyo, the lawmakers Peter Holm (DPJ) and Maria Lind (JCP) rejected the plan.")
+    assert ("Maria Lind", "Japanese Communist Party") in result.pairs("memberOf")
+    assert not result.pairs("leaderOf")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Peter Holm stepped down as leader of the British Liberal Democrats party in January.",
+         "party/liberal-democrats-uk"),
+        ("Peter Holm, leader of the Greek Communist Party, spoke at the rally.", "party/communist-party-of-greece"),
+    ],
+)
+def test_a_countrys_word_before_one_of_its_parties_names_that_party(extract_text, text, party):
+    result = extract_text(text)
+    assert [p.key for p in result.of_type("PoliticalParty")] == [party]
+
+
 def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text):
     result = extract_text("The Harbour Party won 11 of 55 seats in 2006. In the presidential election, its leader "
                           "Ivo Marten ran as the only opposition candidate.")

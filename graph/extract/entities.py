@@ -73,8 +73,9 @@ def resolve_entities(mentions: list[Mention], article: Article, gazetteer: Gazet
         elif m.label == "ORG" and m.key in gazetteer:
             add(i, _known_draft(gazetteer.by_key[m.key]))
         elif m.label in {"PARTY", "PARTY_ADJ"}:
-            party = _party_named_before(m.text, gazetteer, drafts) or _choose_party(m.text, gazetteer, countries)
             name = re.sub(r"^(the|The)\s+", "", m.text) if m.label == "PARTY" else _name_of_adjective(m.text, gazetteer)
+            party = _party_named_before(m.text, gazetteer, drafts) or _choose_party(m.text, gazetteer, countries) \
+                or (_party_after_demonym(name, gazetteer) if m.label == "PARTY" else None)
             if party:
                 add(i, _known_draft(party))
             elif name and (m.key is None or len(name.split()) > 1):
@@ -151,6 +152,21 @@ def _choose_party(name: str, gazetteer: Gazetteer, countries: list[str]) -> Know
         for candidate in candidates:
             if candidate.country == country:
                 return candidate
+    return None
+
+
+def _party_after_demonym(name: str, gazetteer: Gazetteer) -> Known | None:
+    """"the British Liberal Democrats party", "the Greek Communist Party": a country's word
+    before the name of one of its parties, which may be named "<name> of <country>"."""
+    first, _, rest = name.partition(" ")
+    country = next(iter(gazetteer.lookup("Country", first)), None) if rest else None
+    if country is None:
+        return None
+    bare = re.sub(r"\s+party$", "", rest, flags=re.IGNORECASE)
+    for form in (rest, bare, f"{rest} of {country.label}"):
+        party = next((k for k in gazetteer.lookup("PoliticalParty", form) if k.country == country.key), None)
+        if party is not None:
+            return party
     return None
 
 

@@ -246,6 +246,28 @@ def _left_of(span: Span, sent: Span, skip) -> int:
     return i
 
 
+#: Plural nouns that say the people listed after them lead their parties.
+_LEADERS = {"leaders", "heads", "chiefs"}
+
+
+def _listed_after_leaders(state: ArticleState, index: int, sent: Span) -> bool:
+    """"the party leaders X (PARTY), Y (PARTY) and Z (PARTY)": whether the list of names and
+    bracketed parties holding token `index` follows a plural leader noun."""
+    doc = state.doc
+    inside = False
+    while index >= sent.start:
+        token = doc[index]
+        if token.text == ")":
+            inside = True
+        elif token.text == "(":
+            inside = False
+        elif not inside and token.text != "," and token.lower_ != "and" \
+                and state.mention_at(token, {"PERSON", "NAME"}) is None:
+            return token.lower_ in _LEADERS
+        index -= 1
+    return False
+
+
 def _is_determiner(token: Token) -> bool:
     return token.lower_ == "the"
 
@@ -263,6 +285,8 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         if doc[j].text == ",":
             j -= 1
         person = state.entity_at(doc[j], {"Person"})
+        if person is not None and doc[i].text == "(" and _listed_after_leaders(state, j, sent):
+            return person, "leaderOf", status_from_words(words_before(doc[j], 12)), RULES["party.leaders_listed"]
         if person is not None:
             return person, "memberOf", None, RULES["party.of_party"]
     if party.end + 1 < sent.end and _possessive_mark(doc[party.end]):
