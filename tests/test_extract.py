@@ -836,6 +836,13 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
                      "Peter Holm", "memberOf", "Harbour Party", "party.clause", id="appositive-founded-by"),
         pytest.param("The new Harbour Party, co-led by Peter Holm and Ada Brenn, won 8.7 percent.",
                      "Ada Brenn", "leaderOf", "Harbour Party", "party.clause", id="co-led-by-both"),
+        pytest.param("In the United States, the candidates for the Republican nomination are Peter Holm, Ada Brenn "
+                     "and Ivo Marten.", "Ada Brenn", "memberOf", "Republican Party", "party.members_listed",
+                     id="candidates-for-the-nomination"),
+        pytest.param("In the United States, Peter Holm is still in the running for the Democratic Party's nomination.",
+                     "Peter Holm", "memberOf", "Democratic Party", "party.predicate", id="in-the-running"),
+        pytest.param("In London, Conservative Shadow Chancellor Peter Holm attacked the budget.",
+                     "Peter Holm", "memberOf", "Conservative Party", "party.role_before_name", id="party-shadow-title"),
         pytest.param("In Israel, Jonas Berg said he would seek a coalition with the Labor Party of Amir Peretz.",
                      "Amir Peretz", "leaderOf", "Israeli Labor Party", "party.possessive_person", id="party-of-person"),
     ],

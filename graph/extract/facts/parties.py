@@ -333,6 +333,9 @@ def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity
     party's members, or a plural party name before a list of people."""
     doc = state.doc
     end = party.end
+    candidates = _nomination_candidates(state, party, sent)
+    if candidates:
+        return candidates
     said_to_be = _subjects_said_to_be(party)
     if said_to_be:
         return [p for p in (person_of_token(state, t) for s in said_to_be for t in [s, *conjuncts(s)]) if p is not None]
@@ -355,6 +358,28 @@ def _members_listed(state: ArticleState, party: Span, sent: Span) -> list[Entity
         else:
             return []
     return people_in_list(state, range(start, min(sent.end, start + 16)))
+
+
+#: Plural nouns for the people who seek a nomination.
+_CANDIDATE_NOUNS = {"candidates", "contenders", "hopefuls", "contestants"}
+
+
+def _nomination_candidates(state: ArticleState, party: Span, sent: Span) -> list[Entity]:
+    """"The candidates for the PARTY nomination are A, B and C", "… include A and B": each
+    seeks the party's nomination, so each is a member."""
+    nomination = party.root.head
+    if nomination.lower_ != "nomination" or nomination.dep_ != "pobj" or nomination.head.lower_ != "for":
+        return []
+    candidates = nomination.head.head
+    verb = candidates.head
+    if candidates.lower_ not in _CANDIDATE_NOUNS or candidates.dep_ != "nsubj" or verb.lemma_ not in {"be", "include"} \
+            or negated(verb):
+        return []
+    complement = next((c for c in verb.rights if c.dep_ in {"attr", "dobj", "nsubj"}), None)  # (parsers vary)
+    if complement is None:
+        return []
+    start = complement.left_edge.i
+    return people_in_list(state, range(start, min(sent.end, start + 30)))
 
 
 def _subjects_said_to_be(party: Span) -> list[Token]:

@@ -111,7 +111,7 @@ def _role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     while index < sent.end and index < party.end + 4:
         token = doc[index]
         if token.lower_ in LEADER_WORDS | ROLE_WORDS | LEADER_QUALIFIERS | CONTEST_WORDS or state.mention_at(token, {"TITLE"}) \
-                or token.lower_ in {"party", "'s", "’s", "-", "co", "former", "general"}:
+                or token.lower_ in {"party", "'s", "’s", "-", "co", "former", "general", "shadow"}:
             role_words.append(token)
             index += 1
             continue
@@ -421,6 +421,9 @@ PARTY_NOUNS = {"nomination", "ticket", "primary", "primaries", "whip", "slate", 
 #: Prepositions through which a role is still the subject's ("elected as a Democrat", "a
 #: member of", "on the Labour ticket"), unlike "until recently a Republican senator".
 PREDICATING_PREPOSITIONS = {"as", "of", "for", "on", "in"}
+#: "in the running for", "the race for": what a candidate is in for a party's nomination.
+RACE_NOUNS = {"running", "race", "bid", "contest"}
+
 SHARED_WORDS = {"joint", "common", "consensus", "unity", "coalition"}
 STAND_VERBS = {"elect", "reelect", "re-elect", "run", "serve", "stand", "sit", "campaign", "win", "seek", "lose", "contest"}
 #: Leaving a party: "X left (or quit) the PARTY", "X resigned from the PARTY", "X was expelled from it".
@@ -463,6 +466,10 @@ def party_predicate(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
             anchor = head
             while anchor.dep_ in {"prep", "pobj", "compound", "amod", "attr", "dobj", "appos"} and anchor.head != anchor \
                     and anchor.pos_ not in {"VERB", "AUX"}:
+                if anchor.dep_ == "prep" and anchor.lower_ == "for" and anchor.head.lower_ in RACE_NOUNS \
+                        and head.lower_ == "nomination":  # "X is in the running for the PARTY nomination"
+                    anchor = anchor.head
+                    continue
                 if anchor.dep_ == "prep" and (anchor.lower_ not in PREDICATING_PREPOSITIONS
                                               or anchor.head.pos_ not in {"VERB", "AUX"}):
                     # "swore in X, until recently a Republican senator", "X fought the plans
