@@ -352,10 +352,15 @@ def read_participant_list(state: ArticleState, sent: Span) -> None:
 
 def _present_at_summit(state: ArticleState, token: Token) -> bool:
     """"present at the summit" (or "in attendance at it") said of the list that follows:
-    "The following leaders were present at the summit: …", "Present at the summit were …"."""
-    return token.lower_ == "present" and any(
-        c.dep_ == "prep" and c.lower_ == "at" and any(state.entity_at(g, {"Summit"}) for g in c.children)
-        for c in token.children)
+    "The following leaders were present at the summit: …", "Present at the summit were …";
+    or "those present", in an article that reports on a summit: "Those present included …"."""
+    if token.lower_ != "present":
+        return False
+    if (token.head.lower_ == "those" or any(c.lower_ == "those" for c in token.children)) \
+            and _reported_summit(state) is not None:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(state.entity_at(g, {"Summit"}) for g in c.children)
+               for c in token.children)
 
 
 def _being_status(adjective: Token) -> str:
@@ -628,10 +633,12 @@ def _reported_summit(state: ArticleState) -> Entity | None:
 
 
 def _end_of_sentences(doc, count: int) -> int:
-    """The token index where the article's first `count` sentences with words end."""
+    """The token index where the article's first `count` sentences with a verb end: a
+    section label or dateline ("Canadian news", "LONDON") is no sentence of the lead, nor
+    a place name the parser cut off from the sentence it starts."""
     seen = 0
     for sent in doc.sents:
-        if any(t.is_alpha for t in sent):
+        if any(t.pos_ in {"VERB", "AUX"} for t in sent):
             seen += 1
             if seen == count:
                 return sent.end
