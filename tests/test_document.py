@@ -124,3 +124,10 @@ def test_a_section_label_run_into_the_first_sentence_is_a_line_of_its_own():
 def test_html_entities_left_in_a_text_are_decoded():
     document = make_document(Article(key="a", text="Former senator Ana Rojas &mdash; now a candidate &amp; author &mdash; spoke."))
     assert "&mdash;" not in document.text and "—" in document.text and "&" in document.text
+
+
+def test_a_line_that_starts_with_a_place_is_one_sentence(extractor):
+    document = make_document(Article(key="t", text="Canadian news Ontario Provincial Police said on Friday that "
+                                     "protesters had clashed with officers.", date="2007-08-24"))
+    sentences = [s.text.strip() for s in extractor.parse(document.content).sents]
+    assert sentences[1].startswith("Ontario Provincial Police said")

@@ -293,3 +293,26 @@ def test_leaders_among_the_guests_of_the_summit_reported_attend_it(extract_by_ru
                               "Kenyan President Tom Baker were among the other guests.", date="1890-06-28")
     assert {p for p, o in result.pairs("attends") if o == "1890 G7 summit"} == {"Ana Rojas", "Tom Baker"}
     assert extractor_of(result, "Tom Baker", "attends", "1890 G7 summit") == "rules/summit.reported_leader"
+
+
+def test_a_section_label_before_the_lead_leaves_the_summit_in_the_lead(extract_by_rules):
+    # (the parser also cuts "Ontario" off as a sentence of its own)
+    result = extract_by_rules("Canadian news Ontario Provincial Police said on Friday that protesters had clashed with "
+                              "officers at the G7 summit in the mountains. Brazilian President Ana Rojas and Kenyan "
+                              "President Tom Baker met in the resort to discuss trade.", date="1890-06-28")
+    assert {p for p, o in result.pairs("attends") if o == "1890 G7 summit"} == {"Ana Rojas", "Tom Baker"}
+    assert extractor_of(result, "Ana Rojas", "attends", "1890 G7 summit") == "rules/summit.reported_leader"
+
+
+@pytest.mark.parametrize("opening", ["Those present included", "Among those present were"])
+def test_those_present_in_a_summit_report_attend_it(extract_by_rules, opening):
+    result = extract_by_rules(f"The G8 summit opened in Bavaria on Wednesday. {opening} Peter Holm, Maria Lind and "
+                              "Anna Berg.", date=JUNE_2007)
+    assert {p for p, o in result.pairs("attends") if o == "2007 G8 summit"} == {"Peter Holm", "Maria Lind", "Anna Berg"}
+    assert extractors(result, "attends") == {"rules/summit.participant_list"}
+
+
+def test_those_present_at_an_event_that_is_no_summit_attend_nothing(extract_by_rules):
+    result = extract_by_rules("The court opened its session on Wednesday. Those present included Peter Holm and "
+                              "Maria Lind.", date=JUNE_2007)
+    assert not result.pairs("attends")

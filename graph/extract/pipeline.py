@@ -79,10 +79,17 @@ def load_nlp(model: str | None = None, *, gazetteer_files: Iterable[str] = ()) -
 
 @Language.component("newsgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
+    """A line break starts a sentence, and the next two words stay in it: the parser,
+    handed a line that starts with a place ("Ontario Provincial Police said …"), may
+    otherwise cut the place off as a sentence of its own."""
+    started = -10
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_ or previous.is_space:
             token.is_sent_start = True
+            started = token.i
+        elif token.i - started <= 2 and not previous.is_punct:
+            token.is_sent_start = False
     return doc
 
 
