@@ -599,3 +599,14 @@ def test_a_representative_of_a_country_without_such_a_house_holds_nothing(extrac
 def test_a_titled_holder_who_died_in_the_sentence_held_the_office(extract_by_rules, text, status):
     result = extract_by_rules(text, date="1890-05-01")
     assert ("Lars Becker", "holdsOffice", "Minister of Foreign Affairs of Iceland", status) in result.rows("holdsOffice")
+
+
+@pytest.mark.parametrize("words", ["the first woman president", "the first female president"])
+def test_a_noun_describing_the_holder_is_no_body_before_the_title(extract_by_rules, words):
+    result = extract_by_rules(f"Asha Rane became {words} of Chile.", date="1890-05-01")
+    assert ("Asha Rane", "President of Chile") in result.pairs("holdsOffice")
+
+
+def test_a_body_before_the_title_still_owns_the_post(extract_by_rules):
+    result = extract_by_rules("Asha Rane is the union president of Chile's copper miners.", date="1890-05-01")
+    assert not result.pairs("holdsOffice")

@@ -757,8 +757,13 @@ def _post_of_a_common_noun(title: Span) -> bool:
         return False
     before = title.doc[title.start - 1]
     owner = title.doc[title.start - 2] if before.text in {"'s", "’s"} and title.start >= 2 else None
-    noun = before.pos_ in {"NOUN", "PROPN"} and before.is_lower and len(before.text) > 3  # not debris ("Ecuador ian")
+    noun = before.pos_ in {"NOUN", "PROPN"} and before.is_lower and len(before.text) > 3 \
+        and before.lower_ not in _PERSON_NOUNS  # not debris ("Ecuador ian"), not "the first woman president"
     return noun and before.dep_ in {"compound", "nmod", "amod"} or owner is not None and owner.ent_type_ == "ORG"
+
+
+#: Nouns before a title that describe its holder, not a body: "the first woman president".
+_PERSON_NOUNS = {"woman", "women", "female", "lady"}
 
 
 def _ranked_below(title: Span, known: Known) -> bool:
