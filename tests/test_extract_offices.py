@@ -610,3 +610,18 @@ def test_a_noun_describing_the_holder_is_no_body_before_the_title(extract_by_rul
 def test_a_body_before_the_title_still_owns_the_post(extract_by_rules):
     result = extract_by_rules("Asha Rane is the union president of Chile's copper miners.", date="1890-05-01")
     assert not result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize(
+    ("text", "new_status", "old_status"),
+    [
+        ("Peter Holm succeeded Asha Rane as President of Chile.", "current", "former"),
+        ("Asha Rane was replaced by Peter Holm as Chile's president in March.", "current", "former"),
+        ("Peter Holm will succeed Asha Rane as President of Chile.", "elect", "current"),
+    ],
+)
+def test_a_successor_holds_the_office_the_one_replaced_held(extract_by_rules, text, new_status, old_status):
+    result = extract_by_rules(text, date="1890-05-01")
+    rows = {(p, s) for p, r, o, s in result.rows() if r == "holdsOffice" and o == "President of Chile"}
+    assert rows == {("Peter Holm", new_status), ("Asha Rane", old_status)}
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "President of Chile") == "rules/office.succession"

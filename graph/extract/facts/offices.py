@@ -231,8 +231,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
                 or region is None and state_country is None \
                 and (_title_of_unknown_body(state, title, known) or _post_of_a_common_noun(title)):
             continue
-        found = _title_before_name(state, title, sent) or _apposition(state, title, sent) \
-            or _predicative(state, title, sent) or _nearby_person(state, title, sent)
+        succession = _succession(state, title)
+        found = succession[0] if succession else _title_before_name(state, title, sent) \
+            or _apposition(state, title, sent) or _predicative(state, title, sent) or _nearby_person(state, title, sent)
         if found is None:
             continue
         person, place, status, rule = found
@@ -259,6 +260,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
                 and state.gazetteer.head_title_unknown_there(known, office[0].country):
             continue  # a guessed title or country, and a country the tables know has no such office
         add_fact(state, person, "holdsOffice", office[0], status, rule.scaled(office[1]), sent, title[0])
+        if succession and succession[1] != person:  # the one replaced holds it until the successor takes over
+            add_fact(state, succession[1], "holdsOffice", office[0], "current" if status == "elect" else "former",
+                     rule.scaled(office[1]), sent, title[0])
         if rule.candidate_only:
             continue
         if known.extra.get("kind") == "head" and office[0].country:
@@ -803,6 +807,39 @@ def _personal_title(title: Span) -> bool:
     """"his deputy, X": the title word names X's relation to someone, not an office."""
     before = title.doc[title.start - 1] if title.start else None
     return title.text.lower() in PERSONAL_TITLE_WORDS and before is not None and before.lower_ in {"his", "her", "their"}
+
+
+#: Verbs of taking an office from its holder: "X succeeded Y as President".
+_SUCCESSION_VERBS = {"succeed", "replace"}
+
+
+def _succession(state: ArticleState, title: Span):
+    """"X succeeded Y as President of Chile", "Y was replaced by X as Chile's president",
+    "the party named X to succeed Y as leader": X holds the office (or will: "elect"),
+    with the rule's usual findings, and Y held it before; None for any other title."""
+    doc = state.doc
+    preposition = title.root.head
+    if title.root.dep_ != "pobj" or preposition.lower_ != "as":
+        return None
+    verb = preposition.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "agent":  # "by X as …"
+        verb = verb.head.head
+    if verb.lemma_ not in _SUCCESSION_VERBS or verb.pos_ != "VERB" or negated(verb) or _guessed(verb):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        new = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        old = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if verb.dep_ == "xcomp" else None
+        new = controller or next(iter(subjects_of(verb)), None)  # "named X to succeed Y": X
+        old = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    successor = person_of_token(state, new) if new is not None else None
+    predecessor = person_of_token(state, old) if old is not None else None
+    if successor is None or predecessor is None or successor == predecessor:
+        return None
+    status = "elect" if verb.tag_ in {"VB", "VBG"} or is_future(verb) else _title_status(state, title)
+    place = _country_near(state, words_before(title[0], 5) + list(title)) or _of_place(state, title, title.sent)
+    return (successor, place, status, RULES["office.succession"]), predecessor
 
 
 def _title_before_name(state, title: Span, sent: Span):
