@@ -26,6 +26,8 @@ DATE = "2007-05-01"
          "Aino Virtanen", "White House Deputy Press Secretary", "office.title_before_name"),
         ("Lars Becker, the White House counsel, resigned on Friday.",
          "Lars Becker", "White House Counsel", "office.apposition"),
+        ("Lars Becker, the press secretary for the White House, said the bill would be vetoed.",
+         "Lars Becker", "White House Press Secretary", "office.apposition"),
         # a Commonwealth country's envoy to another is its high commissioner there
         ("Finland's high commissioner to Canada, Aino Virtanen, met officials on Monday.",
          "Aino Virtanen", "High Commissioner of Finland to Canada", "office.title_first_apposition"),
@@ -625,3 +627,8 @@ def test_a_successor_holds_the_office_the_one_replaced_held(extract_by_rules, te
     rows = {(p, s) for p, r, o, s in result.rows() if r == "holdsOffice" and o == "President of Chile"}
     assert rows == {("Peter Holm", new_status), ("Asha Rane", old_status)}
     assert extractor_of(result, "Peter Holm", "holdsOffice", "President of Chile") == "rules/office.succession"
+
+
+def test_a_name_the_tables_list_the_other_way_round_is_their_holder(extract_by_rules):
+    result = extract_by_rules("Japanese Prime Minister Nakasone Yasuhiro arrived in Santiago.", date="1985-05-01")
+    assert result.key_pairs("holdsOffice") == {("person/yasuhiro-nakasone", "office/prime-minister-of-japan")}

@@ -79,8 +79,11 @@ class Gazetteer:
     def person_named(self, name: str, day: str | None, places: set[str] = frozenset()) -> Known | None:
         """The known person a full name means at this date: of several who share it, one
         who held a post of a country written beside the name ("Saudi King Abdullah"), then
-        the one in office at the date, else the one whose tenure is nearest."""
-        people = self.lookup("Person", name)
+        the one in office at the date, else the one whose tenure is nearest. A two-word
+        name the tables list the other way round is theirs: news writes East Asian names
+        in either order ("Koizumi Junichiro")."""
+        people = self.lookup("Person", name) or self.lookup("Person", " ".join(reversed(name.split()))) \
+            if len(name.split()) == 2 else self.lookup("Person", name)
         if len(people) <= 1:
             return people[0] if people else None
         when = parse_day(day)

@@ -929,7 +929,7 @@ def _of_place(state, title: Span, sent: Span) -> Entity | None:
     body right after "of (the)", not one inside another name ("of the Brewers' Union of
     South America")."""
     doc = state.doc
-    if title.end < sent.end and doc[title.end].lower_ == "of":
+    if title.end < sent.end and doc[title.end].lower_ in {"of", "for"}:  # ("Press Secretary for the White House")
         first = title.end + 2 if title.end + 2 < sent.end and doc[title.end + 1].lower_ == "the" else title.end + 1
         return _country_near(state, [doc[first]]) if first < sent.end else None
     return None
