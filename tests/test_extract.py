@@ -2221,3 +2221,9 @@ def test_a_member_described_around_the_party_s_name(extract_by_rules, text, part
     result = extract_by_rules(text, date="2007-05-01")
     assert extractor_of(result, "Tom Baker", "memberOf", party) == f"rules/{rule}"
     assert not result.rows("leaderOf")
+
+
+@pytest.mark.parametrize("verb", ["re-elected", "reelected", "elected"])
+def test_a_leader_re_elected_as_leader_leads(extract_text, verb):
+    result = extract_text(f"Peter Holm was {verb} as leader of the Harbour Party on Sunday.")
+    assert ("Peter Holm", "leaderOf", "Harbour Party", "current") in result.rows()

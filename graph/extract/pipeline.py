@@ -15,10 +15,12 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from graph.extract.gazetteer import Gazetteer, load_gazetteer
+from graph.extract.rules import CUES
 from graph.model import fold, unaccented
 
 SPANS_KEY = "gazetteer"
@@ -72,6 +74,9 @@ def load_nlp(model: str | None = None, *, gazetteer_files: Iterable[str] = ()) -
     """spaCy with the gazetteer and line-break components added before the parser."""
     nlp = spacy.load(resolve_model(model))
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *_GLUED_QUOTES]).finditer
+    for word in CUES["whole_hyphenated"]:  # "re-elected" split in three leaves the parser no verb to read
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("newsgraph_line_breaks", before="parser")
     nlp.add_pipe("newsgraph_gazetteer", config={"extra_files": list(gazetteer_files)})
     return nlp
