@@ -203,8 +203,8 @@ MIN_SLIP_LENGTH = 6
 
 
 def misspelt(form: str, name: str) -> bool:
-    """Whether `form` is `name` with one letter changed, added or dropped ("Mwanawase" for
-    "Mwanawasa"): news misspells long foreign names, and short ones differ by a letter
+    """Whether `form` is `name` with one letter changed, added or dropped ("Nazarbeyev" for
+    "Nazarbayev"): news misspells long foreign names, and short ones differ by a letter
     ("Kim", "Kin") without being the same name. Both folded; the first letter must agree."""
     if form == name or min(len(form), len(name)) < MIN_SLIP_LENGTH or abs(len(form) - len(name)) > 1 \
             or form[0] != name[0]:

@@ -1579,10 +1579,10 @@ def test_extract_bare_summit_beside_a_series_is_that_series_summit(extract_text)
 
 
 def test_extract_summit_hosted_by_a_leader_is_organised_by_the_leaders_country(extract_text):
-    result = extract_text("British Prime Minister Gordon Brown will host the G20 summit in London on Thursday.",
-                          date="2009-04-01")
-    assert ("2009 G20 summit", "United Kingdom") in result.pairs("organizedBy")
-    assert extractor_of(result, "2009 G20 summit", "organizedBy", "United Kingdom") == "rules/summit.host_verb"
+    result = extract_text("British Prime Minister James Callaghan will host the G7 summit in London on Saturday.",
+                          date="1977-05-01")
+    assert ("1977 G7 summit", "United Kingdom") in result.pairs("organizedBy")
+    assert extractor_of(result, "1977 G7 summit", "organizedBy", "United Kingdom") == "rules/summit.host_verb"
 
 
 def test_extract_title_only_one_country_has_keeps_its_own_country(extract_text):
@@ -1833,9 +1833,9 @@ def test_extract_diplomat_office_names_the_country_posted_to(extract_text, text,
 
 
 def test_extract_a_tables_person_is_found_by_full_name_the_model_mistags(extract_text):
-    result = extract_text("Thabo Mbeki arrived in Harare on Monday. President Mbeki said the talks went well.",
-                          date="2005-06-01")
-    assert ("Thabo Mbeki", "President of South Africa") in result.pairs("holdsOffice")
+    result = extract_text("Kgalema Motlanthe arrived in Harare on Monday. President Motlanthe said the talks went well.",
+                          date="2009-01-15")
+    assert ("Kgalema Motlanthe", "President of South Africa") in result.pairs("holdsOffice")
 
 
 def test_extract_a_tables_name_inside_a_longer_name_or_after_a_title_is_no_match(extract_text):
@@ -1848,14 +1848,14 @@ def test_extract_a_tables_name_inside_a_longer_name_or_after_a_title_is_no_match
 @pytest.mark.parametrize(
     ("text", "people"),
     [
-        pytest.param("President George W. Bush signed the bill in Washington. Senate Republicans, including "
-                     "John McCain and Lindsey Graham, opposed it.", {"John McCain", "Lindsey Graham"}, id="including"),
-        pytest.param("Several Labour MPs such as Diane Abbott voted against Prime Minister Tony Blair.",
+        pytest.param("President Ivo Marten signed the bill in Washington. Senate Republicans, including "
+                     "Lars Becker and Lindsey Graham, opposed it.", {"Lars Becker", "Lindsey Graham"}, id="including"),
+        pytest.param("Several Labour MPs such as Diane Abbott voted against Prime Minister Lars Becker.",
                      {"Diane Abbott"}, id="such-as"),
         pytest.param("Members of the Green Party (Peter Holm and Marta Lindqvist) walked out.",
                      {"Peter Holm", "Marta Lindqvist"}, id="bracketed"),
-        pytest.param("Democrats Hillary Clinton and Barack Obama campaigned in Iowa.",
-                     {"Hillary Clinton", "Barack Obama"}, id="plural-before-list"),
+        pytest.param("Democrats Hillary Clinton and Joe Biden campaigned in Iowa.",
+                     {"Hillary Clinton", "Joe Biden"}, id="plural-before-list"),
     ],
 )
 def test_extract_people_listed_as_a_partys_members(extract_text, text, people):
@@ -1943,16 +1943,16 @@ def test_extract_a_name_that_starts_with_a_title_is_no_office(extract_text, text
 
 
 def test_extract_a_foreign_partys_acronym_does_not_bring_its_own_country_into_view(extract_text):
-    result = extract_text("French voters chose between Lionel Jospin (PS) and Marc Blondel (MDC) in Paris.", date="2002-04-01")
-    assert ("Lionel Jospin", "Socialist Party") in result.pairs("memberOf")
+    result = extract_text("French voters chose between Michel Rocard (PS) and Marc Blondel (MDC) in Paris.", date="2002-04-01")
+    assert ("Michel Rocard", "Socialist Party") in result.pairs("memberOf")
     assert not any(person == "Marc Blondel" for person, _ in result.pairs("memberOf"))
 
 
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        pytest.param("At a joint press conference with Indian Prime Minister Manmohan Singh, British Prime Minister "
-                     "Tony Blair said trade would grow.", ("Tony Blair", "Manmohan Singh"), id="joint-press-conference"),
+        pytest.param("At a joint press conference with Indian Prime Minister Anil Mehta, British Prime Minister "
+                     "Lars Becker said trade would grow.", ("Lars Becker", "Anil Mehta"), id="joint-press-conference"),
         pytest.param("Senator Pete Hoekstra attended a meeting in Paris with Senator Curt Weldon last year.",
                      ("Pete Hoekstra", "Curt Weldon"), id="meeting-with-on-the-verb"),
     ],
@@ -1964,16 +1964,16 @@ def test_extract_meeting_nouns_with_their_partner(extract_text, text, pair):
 
 
 def test_extract_a_press_conference_alone_is_no_meeting(extract_text):
-    result = extract_text("Prime Minister Tony Blair held a press conference with Manmohan Singh's aides watching.",
+    result = extract_text("Prime Minister Lars Becker held a press conference with Anil Mehta's aides watching.",
                           date="2006-07-08")
     assert result.pairs("meets") == set()
 
 
 def test_extract_she_prefers_a_woman_named_earlier_in_her_own_sentence(extract_text):
-    result = extract_text("President George W. Bush welcomed New Zealand's leader to Washington. It was Clark's second "
-                          "formal visit to the President since she became prime minister.", date="2007-06-01")
-    assert ("Helen Clark", "Prime Minister of New Zealand") in result.pairs("holdsOffice")
-    assert ("George W. Bush", "Prime Minister of New Zealand") not in result.pairs("holdsOffice")
+    result = extract_text("President Joe Biden welcomed New Zealand's leader to Washington. It was Ardern's second "
+                          "formal visit to the President since she became prime minister.", date="2022-06-01")
+    assert ("Jacinda Ardern", "Prime Minister of New Zealand") in result.pairs("holdsOffice")
+    assert ("Joe Biden", "Prime Minister of New Zealand") not in result.pairs("holdsOffice")
 
 
 def test_extract_a_capitalised_verb_the_model_calls_a_person_is_no_name(extract_text):
@@ -1983,9 +1983,9 @@ def test_extract_a_capitalised_verb_the_model_calls_a_person_is_no_name(extract_
 
 
 def test_extract_a_post_someone_might_take_is_no_office(extract_text):
-    result = extract_text("The list is headed by President Vladimir Putin, so he might become prime minister next year.",
-                          date="2007-12-01")
-    assert result.pairs("holdsOffice") == {("Vladimir Putin", "President of Russia")}
+    result = extract_text("The list is headed by President Boris Yeltsin, so he might become prime minister next year.",
+                          date="1995-12-01")
+    assert result.pairs("holdsOffice") == {("Boris Yeltsin", "President of Russia")}
 
 
 @pytest.mark.parametrize(
@@ -2019,13 +2019,13 @@ def test_extract_a_leadership_lost_is_no_leader(extract_text, text):
 @pytest.mark.parametrize(
     ("text", "rows"),
     [
-        pytest.param("Tony Blair left the Labour Party in 2004.", {("Tony Blair", "memberOf", "Labour Party", "former")},
+        pytest.param("Lars Becker left the Labour Party in 2004.", {("Lars Becker", "memberOf", "Labour Party", "former")},
                      id="left"),
-        pytest.param("Tony Blair was expelled from the Labour Party in 2004.",
-                     {("Tony Blair", "memberOf", "Labour Party", "former")}, id="expelled-from"),
-        pytest.param("Tony Blair defected from the Labour Party to the Liberal Democrats.",
-                     {("Tony Blair", "memberOf", "Labour Party", "former"),
-                      ("Tony Blair", "memberOf", "Liberal Democrats", "current")}, id="defected-from-to"),
+        pytest.param("Lars Becker was expelled from the Labour Party in 2004.",
+                     {("Lars Becker", "memberOf", "Labour Party", "former")}, id="expelled-from"),
+        pytest.param("Lars Becker defected from the Labour Party to the Liberal Democrats.",
+                     {("Lars Becker", "memberOf", "Labour Party", "former"),
+                      ("Lars Becker", "memberOf", "Liberal Democrats", "current")}, id="defected-from-to"),
     ],
 )
 def test_extract_leaving_or_joining_a_party(extract_text, text, rows):
@@ -2035,34 +2035,34 @@ def test_extract_leaving_or_joining_a_party(extract_text, text, rows):
 
 
 def test_extract_leaving_a_partys_building_is_not_leaving_the_party(extract_text):
-    result = extract_text("Tony Blair left the Labour Party's headquarters at noon.", date="2007-05-01")
+    result = extract_text("Lars Becker left the Labour Party's headquarters at noon.", date="2007-05-01")
     assert result.rows("memberOf") == set()
 
 
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        pytest.param("Nicolas Sarkozy and Angela Merkel held talks on the euro in Berlin.", "meeting.meet_noun",
+        pytest.param("Paul Girard and Maria Lind held talks on the euro in Berlin.", "meeting.meet_noun",
                      id="held-talks"),
-        pytest.param("French President Nicolas Sarkozy visited German Chancellor Angela Merkel in Berlin.",
+        pytest.param("French President Paul Girard visited German Chancellor Maria Lind in Berlin.",
                      "meeting.meet_verb", id="visited-a-person"),
-        pytest.param("French President Nicolas Sarkozy shook hands with German Chancellor Angela Merkel in Berlin.",
+        pytest.param("French President Paul Girard shook hands with German Chancellor Maria Lind in Berlin.",
                      "meeting.talk_verb", id="shook-hands"),
-        pytest.param("French President Nicolas Sarkozy sat down with German Chancellor Angela Merkel in Berlin.",
+        pytest.param("French President Paul Girard sat down with German Chancellor Maria Lind in Berlin.",
                      "meeting.talk_verb", id="sat-down-with"),
     ],
 )
 def test_extract_two_leaders_holding_talks_or_visiting_meet(extract_text, text, rule):
     result = extract_text(text, date="2008-03-01")
-    assert result.pairs("meets") == {("Nicolas Sarkozy", "Angela Merkel")}
+    assert result.pairs("meets") == {("Paul Girard", "Maria Lind")}
     assert extractors(result, "meets") == {f"rules/{rule}"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Nicolas Sarkozy and Angela Merkel called for talks on the euro.", id="called-for-talks"),
-        pytest.param("French President Nicolas Sarkozy visited Berlin and Angela Merkel's office.", id="visited-places"),
+        pytest.param("Paul Girard and Maria Lind called for talks on the euro.", id="called-for-talks"),
+        pytest.param("French President Paul Girard visited Berlin and Maria Lind's office.", id="visited-places"),
     ],
 )
 def test_extract_talks_called_for_or_places_visited_are_no_meeting(extract_text, text):
@@ -2086,8 +2086,8 @@ def test_extract_title_of_a_named_kind_of_place_then_name(extract_text, text, pe
 
 
 def test_extract_the_one_nominated_to_be_a_minister_holds_it_not_the_one_who_nominates(extract_text):
-    result = extract_text("Barack Obama, the President-elect of the United States, will nominate Steven Chu to be "
-                          "Energy Secretary.", date="2008-12-11")
+    result = extract_text("Bill Clinton, the President-elect of the United States, will nominate Steven Chu to be "
+                          "Energy Secretary.", date="1992-12-11")
     holders = {person for person, office in result.pairs("holdsOffice") if "Energy" in office}
     assert holders == {"Steven Chu"}
 
@@ -2099,8 +2099,8 @@ def test_extract_the_one_appointed_as_a_minister_holds_it_even_when_the_model_mi
 
 
 def test_extract_elected_weeks_before_the_inauguration_is_elect(extract_text):
-    result = extract_text("Barack Obama was elected President of the United States in November.", date="2008-12-11")
-    assert result.rows("holdsOffice") == {("Barack Obama", "holdsOffice", "President of the United States", "elect")}
+    result = extract_text("Bill Clinton was elected President of the United States in November.", date="1992-12-11")
+    assert result.rows("holdsOffice") == {("Bill Clinton", "holdsOffice", "President of the United States", "elect")}
 
 
 def test_extract_a_partys_president_of_the_country_does_not_lead_the_party(extract_text):

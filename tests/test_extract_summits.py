@@ -30,39 +30,39 @@ def test_an_apposition_that_is_no_gathering_names_no_participants(extract_by_rul
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The G8 summit opened in Bavaria. The following leaders were present at the summit: Angela Merkel, "
-                     "Tony Blair and Romano Prodi.", id="colon-list"),
-        pytest.param("The G8 summit opened in Bavaria. Present at the summit were Angela Merkel, Tony Blair and "
-                     "Romano Prodi.", id="inverted"),
+        pytest.param("The G8 summit opened in Bavaria. The following leaders were present at the summit: Maria Lind, "
+                     "Lars Becker and Peter Holm.", id="colon-list"),
+        pytest.param("The G8 summit opened in Bavaria. Present at the summit were Maria Lind, Lars Becker and "
+                     "Peter Holm.", id="inverted"),
     ],
 )
 def test_leaders_listed_as_present_at_the_summit_attended(extract_by_rules, text):
     result = extract_by_rules(text, date=JUNE_2007)
     assert {(p, s) for p, s in result.pairs("attends")} == {(p, "2007 G8 summit")
-                                                             for p in ("Angela Merkel", "Tony Blair", "Romano Prodi")}
-    assert {result.label(f.subject): f.status for f in result.facts if f.relation == "attends"}["Tony Blair"] == "attended"
+                                                             for p in ("Maria Lind", "Lars Becker", "Peter Holm")}
+    assert {result.label(f.subject): f.status for f in result.facts if f.relation == "attends"}["Lars Becker"] == "attended"
     assert extractors(result, "attends") == {"rules/summit.participant_list"}
 
 
 def test_leaders_listed_as_not_present_did_not_attend(extract_by_rules):
     result = extract_by_rules("The G8 summit opened in Bavaria. The following leaders were not present at the summit: "
-                              "Angela Merkel, Tony Blair and Romano Prodi.", date=JUNE_2007)
+                              "Maria Lind, Lars Becker and Peter Holm.", date=JUNE_2007)
     assert result.pairs("attends") == set()
 
 
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        pytest.param("The NATO summit, attended by Angela Merkel and Tony Blair, ended in Riga on Friday.", "attended",
+        pytest.param("The NATO summit, attended by Maria Lind and Lars Becker, ended in Riga on Friday.", "attended",
                      id="reduced-relative"),
-        pytest.param("The NATO summit opened in Riga. It will be attended by Angela Merkel and Tony Blair.", "planned",
+        pytest.param("The NATO summit opened in Riga. It will be attended by Maria Lind and Lars Becker.", "planned",
                      id="future-passive"),
     ],
 )
 def test_a_summit_attended_by_people_has_them_there(extract_by_rules, text, status):
     result = extract_by_rules(text, date=JUNE_2007)
     assert {(result.label(f.subject), f.status) for f in result.facts if f.relation == "attends"} == \
-        {("Angela Merkel", status), ("Tony Blair", status)}
+        {("Maria Lind", status), ("Lars Becker", status)}
     assert extractors(result, "attends") == {"rules/summit.attended_by"}
 
 
@@ -71,31 +71,31 @@ def test_a_summit_attended_by_people_has_them_there(extract_by_rules, text, stat
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair told the summit that aid to Africa must double.",
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker told the summit that aid to Africa must double.",
                      "attended", id="told"),
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair urged the summit to act on aid.", "attended", id="urged"),
-        pytest.param("The G8 summit opened in Bavaria. Angela Merkel, in her speech to the summit, asked for cuts in "
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker urged the summit to act on aid.", "attended", id="urged"),
+        pytest.param("The G8 summit opened in Bavaria. Maria Lind, in her speech to the summit, asked for cuts in "
                      "emissions.", "attended", id="in-her-speech-to"),
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair gave a speech to the summit on Friday.", "attended",
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker gave a speech to the summit on Friday.", "attended",
                      id="gave-a-speech-to"),
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair will deliver an address to the summit on Friday.",
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker will deliver an address to the summit on Friday.",
                      "planned", id="will-deliver-an-address-to"),
     ],
 )
 def test_speaking_to_a_summit_is_attending_it(extract_by_rules, text, status):
     result = extract_by_rules(text, date=JUNE_2007)
     assert [(result.label(f.subject), result.label(f.object), f.status) for f in result.facts
-            if f.relation == "attends"] in ([("Tony Blair", "2007 G8 summit", status)],
-                                             [("Angela Merkel", "2007 G8 summit", status)])
+            if f.relation == "attends"] in ([("Lars Becker", "2007 G8 summit", status)],
+                                             [("Maria Lind", "2007 G8 summit", status)])
     assert extractors(result, "attends") == {"rules/summit.speech_to"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair sent a message to the summit.", id="message-from-afar"),
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair criticised the summit.", id="spoke-about-it"),
-        pytest.param("The G8 summit opened in Bavaria. Tony Blair did not tell the summit about the plan.", id="negated"),
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker sent a message to the summit.", id="message-from-afar"),
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker criticised the summit.", id="spoke-about-it"),
+        pytest.param("The G8 summit opened in Bavaria. Lars Becker did not tell the summit about the plan.", id="negated"),
     ],
 )
 def test_speaking_about_a_summit_or_writing_to_it_is_not_attending(extract_by_rules, text):
@@ -105,10 +105,10 @@ def test_speaking_about_a_summit_or_writing_to_it_is_not_attending(extract_by_ru
 # --- which summit ------------------------------------------------------------------------
 
 def test_a_summit_of_nations_is_named_after_them(extract_by_rules):
-    result = extract_by_rules("Vladimir Putin held talks with Nursultan Nazarbayev at a summit of Caspian Sea nations "
+    result = extract_by_rules("Lars Becker held talks with Nursultan Nazarbayev at a summit of Caspian Sea nations "
                               "in Tehran.", date="2007-10-16")
     assert [e.label for e in result.of_type("Summit")] == ["2007 Caspian Sea summit"]
-    assert extractor_of(result, "Vladimir Putin", "attends", "2007 Caspian Sea summit") == "rules/summit.present_at"
+    assert extractor_of(result, "Lars Becker", "attends", "2007 Caspian Sea summit") == "rules/summit.present_at"
 
 
 def test_a_capitalised_summit_name_is_kept_as_written(extract_by_rules):
@@ -118,9 +118,9 @@ def test_a_capitalised_summit_name_is_kept_as_written(extract_by_rules):
 
 
 def test_a_summit_of_a_series_body_is_the_series_summit(extract_by_rules):
-    result = extract_by_rules("Thabo Mbeki spoke during a recent summit of the African Union in Accra.", date=JUNE_2007)
+    result = extract_by_rules("Joseph Otieno spoke during a recent summit of the African Union in Accra.", date=JUNE_2007)
     assert [e.label for e in result.of_type("Summit")] == ["2007 African Union summit"]
-    assert extractor_of(result, "Thabo Mbeki", "attends", "2007 African Union summit") == "rules/summit.present_at"
+    assert extractor_of(result, "Joseph Otieno", "attends", "2007 African Union summit") == "rules/summit.present_at"
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_a_summit_of_a_series_body_is_the_series_summit(extract_by_rules):
     [
         pytest.param("Ana Rojas fell ill in Egypt before an African Union summit.", ["2008 African Union summit"],
                      id="a-past-occasion"),
-        pytest.param("Kim Jong-il and Roh Moo-hyun met for a rare inter-Korean summit in Pyongyang.",
+        pytest.param("Kim Il-sung and Kim Young-sam met for a rare inter-Korean summit in Pyongyang.",
                      ["2008 inter-Korean summit"], id="a-rare-one"),
         pytest.param("No Finnish leader has ever attended a NATO summit.", [], id="any-summit-at-all"),
     ],
@@ -138,15 +138,15 @@ def test_a_series_summit_with_an_indefinite_article_is_one_when_it_is_an_occasio
 
 
 def test_the_year_in_a_summits_place_and_time_is_its_year(extract_by_rules):
-    result = extract_by_rules("Silvio Berlusconi attended the G8 summit in Genoa in 2001.", date="2009-03-01")
+    result = extract_by_rules("Lars Becker attended the G8 summit in Genoa in 2001.", date="2009-03-01")
     assert [e.label for e in result.of_type("Summit")] == ["2001 G8 summit"]
 
 
 def test_the_north_american_leaders_summit_is_a_series(extract_by_rules):
-    result = extract_by_rules("Stephen Harper met George W. Bush at the North America summit in Montebello.",
+    result = extract_by_rules("Lars Becker met Peter Holm at the North America summit in Montebello.",
                               date="2007-08-21")
     assert [e.label for e in result.of_type("Summit")] == ["2007 North American Leaders' Summit"]
-    assert extractor_of(result, "Stephen Harper", "attends", "2007 North American Leaders' Summit") == \
+    assert extractor_of(result, "Lars Becker", "attends", "2007 North American Leaders' Summit") == \
         "rules/summit.present_at"
 
 
@@ -155,18 +155,18 @@ def test_the_north_american_leaders_summit_is_a_series(extract_by_rules):
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The plan was announced by Thabo Mbeki during a recent summit of the African Union.",
+        pytest.param("The plan was announced by Joseph Otieno during a recent summit of the African Union.",
                      id="passive-agent"),
-        pytest.param("Thabo Mbeki said so while in Ghana for an African Union summit.", id="in-a-place-for"),
+        pytest.param("Joseph Otieno said so while in Ghana for an African Union summit.", id="in-a-place-for"),
     ],
 )
 def test_acting_at_a_summit_in_other_words_is_taking_part(extract_by_rules, text):
     result = extract_by_rules(text, date=JUNE_2007)
-    assert extractor_of(result, "Thabo Mbeki", "attends", "2007 African Union summit") == "rules/summit.present_at"
+    assert extractor_of(result, "Joseph Otieno", "attends", "2007 African Union summit") == "rules/summit.present_at"
 
 
 def test_pressing_for_a_summit_from_elsewhere_is_not_taking_part(extract_by_rules):
-    assert extract_by_rules("Thabo Mbeki lobbied in Pretoria for an African Union summit.", date=JUNE_2007)\
+    assert extract_by_rules("Joseph Otieno lobbied in Pretoria for an African Union summit.", date=JUNE_2007)\
         .pairs("attends") == set()
 
 
@@ -189,11 +189,11 @@ def test_the_country_a_sentence_calls_the_summits_host_organises_it(extract_by_r
 # --- which year --------------------------------------------------------------------------
 
 def test_a_summit_with_its_own_past_year_is_not_the_summit_named_before(extract_by_rules):
-    result = extract_by_rules("Angela Merkel attended the G8 summit in Bavaria. Tony Blair compared it with the 2001 "
+    result = extract_by_rules("Maria Lind attended the G8 summit in Bavaria. Lars Becker compared it with the 2001 "
                               "summit, which he also attended.", date=JUNE_2007)
-    assert {(p, s) for p, s in result.pairs("attends")} >= {("Angela Merkel", "2007 G8 summit"),
-                                                             ("Tony Blair", "2001 G8 summit")}
-    assert ("Tony Blair", "2007 G8 summit") not in result.pairs("attends")
+    assert {(p, s) for p, s in result.pairs("attends")} >= {("Maria Lind", "2007 G8 summit"),
+                                                             ("Lars Becker", "2001 G8 summit")}
+    assert ("Lars Becker", "2007 G8 summit") not in result.pairs("attends")
 
 
 def test_a_series_summit_given_a_past_year_after_its_place_is_that_years(extract_by_rules):
@@ -206,11 +206,11 @@ def test_a_series_summit_given_a_past_year_after_its_place_is_that_years(extract
 @pytest.mark.parametrize(
     ("text", "people"),
     [
-        pytest.param("Roh Moo-hyun will travel to Pyongyang to see Kim Jong-il. The inter-Korean summit will be "
-                     "the third summit between the pair.", {"Roh Moo-hyun", "Kim Jong Il"}, id="between-a-pair"),
-        pytest.param("Roh Moo-hyun will hold the inter-Korean summit with Kim Jong-il in October.",
-                     {"Roh Moo-hyun", "Kim Jong Il"}, id="hold-with"),
-        pytest.param("Roh Moo-hyun will not hold the inter-Korean summit with Kim Jong-il this year.", set(),
+        pytest.param("Kim Young-sam will travel to Pyongyang to see Kim Il-sung. The inter-Korean summit will be "
+                     "the third summit between the pair.", {"Kim Young-sam", "Kim Il Sung"}, id="between-a-pair"),
+        pytest.param("Kim Young-sam will hold the inter-Korean summit with Kim Il-sung in October.",
+                     {"Kim Young-sam", "Kim Il Sung"}, id="hold-with"),
+        pytest.param("Kim Young-sam will not hold the inter-Korean summit with Kim Il-sung this year.", set(),
                      id="negated"),
     ],
 )
@@ -223,7 +223,7 @@ def test_the_sides_of_a_summit_take_part_in_it(extract_by_rules, text, people):
 @pytest.mark.parametrize(
     ("text", "summit"),
     [
-        pytest.param("Silvio Berlusconi hosted the G8 summit in Genoa in July 2001.", "2001 G8 summit", id="month-and-year"),
+        pytest.param("Lars Becker hosted the G8 summit in Genoa in July 2001.", "2001 G8 summit", id="month-and-year"),
         pytest.param("Leaders at the G8 summit in Bavaria agreed on the 2050 emissions goals.", "2009 G8 summit",
                      id="a-year-the-leaders-talk-about"),
     ],
@@ -233,7 +233,7 @@ def test_only_the_summits_own_date_gives_its_year(extract_by_rules, text, summit
 
 
 def test_a_summit_phrase_ends_before_a_capitalised_word_that_is_not_its_of_phrase(extract_by_rules):
-    result = extract_by_rules("Angela Merkel attended the G8 summit. At the summit the President of France spoke "
+    result = extract_by_rules("Maria Lind attended the G8 summit. At the summit the President of France spoke "
                               "about trade.", date=JUNE_2007)
     assert [e.label for e in result.of_type("Summit")] == ["2007 G8 summit"]
 
@@ -248,7 +248,7 @@ def test_a_series_summit_is_organised_by_its_body_even_one_the_gazetteer_lacks(e
 
 
 def test_a_series_without_an_organising_body_names_no_organiser(extract_by_rules):
-    result = extract_by_rules("Roh Moo-hyun attended the inter-Korean summit in Pyongyang.", date="2007-10-02")
+    result = extract_by_rules("Kim Young-sam attended the inter-Korean summit in Pyongyang.", date="2007-10-02")
     assert result.pairs("organizedBy") == set()
 
 

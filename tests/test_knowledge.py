@@ -165,8 +165,8 @@ def test_office_place_and_ended_tenures(tmp_path):
 # --- what extraction takes from the tables (real leaders: facts, not kit text) -----------
 
 def test_a_bare_title_takes_the_country_the_holder_served(extract_text):
-    result = extract_text("President Jacques Chirac spoke to farmers on Tuesday.", date="2005-03-01")
-    fact = result.fact("Jacques Chirac", "holdsOffice", "President of France")
+    result = extract_text("President Georges Pompidou spoke to farmers on Tuesday.", date="1972-03-01")
+    fact = result.fact("Georges Pompidou", "holdsOffice", "President of France")
     assert fact is not None and fact.status == "current"
 
 
@@ -197,8 +197,8 @@ def test_a_title_and_name_two_monarchs_share_is_the_one_of_the_country_beside_it
 
 
 def test_the_tables_never_add_a_fact_the_text_does_not_state(extract_text):
-    result = extract_text("Jacques Chirac spoke to farmers on Tuesday.", date="2005-03-01")
-    assert [e.label for e in result.of_type("Person")] == ["Jacques Chirac"]
+    result = extract_text("Georges Pompidou spoke to farmers on Tuesday.", date="1972-03-01")
+    assert [e.label for e in result.of_type("Person")] == ["Georges Pompidou"]
     assert result.facts == ()
 
 
@@ -219,15 +219,15 @@ def test_leader_is_the_head_office_the_tables_give_at_the_date(extract_text, tex
 
 
 def test_a_leader_the_tables_do_not_list_as_a_head_gets_no_office(extract_text):
-    assert extract_text("The opposition leader Morgan Tsvangirai spoke in Harare.", date="2006-05-01").pairs("holdsOffice") == set()
+    assert extract_text("The opposition leader Gennady Zyuganov spoke in Moscow.", date="2006-05-01").pairs("holdsOffice") == set()
 
 
 def test_a_head_office_the_tables_give_to_someone_else_is_not_stated(extract_text):
     """A state premier read as the country's prime minister: the tables know who was."""
     result = extract_text("Australian Premier Ana Rojas opened the new hospital on Tuesday.", date="2006-05-01")
     assert result.pairs("holdsOffice") == set()
-    result = extract_text("Australian Prime Minister John Howard opened the new hospital on Tuesday.", date="2006-05-01")
-    assert result.pairs("holdsOffice") == {("John Howard", "Prime Minister of Australia")}
+    result = extract_text("Australian Prime Minister Paul Keating opened the new hospital on Tuesday.", date="1994-05-01")
+    assert result.pairs("holdsOffice") == {("Paul Keating", "Prime Minister of Australia")}
 
 
 def test_a_holder_after_the_tables_last_update_is_not_contradicted(extract_text):
@@ -238,13 +238,13 @@ def test_a_holder_after_the_tables_last_update_is_not_contradicted(extract_text)
 
 def test_a_title_before_the_tenure_begins_is_not_stated(extract_text):
     """A candidate called by the office they will win, in a story dated before they took it."""
-    result = extract_text("Voters cheered President Barack Obama at a rally in Ohio.", date="2007-06-01")
+    result = extract_text("Voters cheered President Bill Clinton at a rally in Ohio.", date="1992-06-01")
     assert result.pairs("holdsOffice") == set()
 
 
 def test_a_sitting_head_holds_no_office_of_another_country(extract_text):
-    result = extract_text("George W. Bush, the Vice President of Zambia, spoke in Lusaka on Monday.", date="2006-05-01")
-    assert ("George W. Bush", "Vice President of Zambia") not in result.pairs("holdsOffice")
+    result = extract_text("Bill Clinton, the Vice President of Zambia, spoke in Lusaka on Monday.", date="1996-05-01")
+    assert ("Bill Clinton", "Vice President of Zambia") not in result.pairs("holdsOffice")
 
 
 def test_gazetteer_files_pass_their_checker():

@@ -252,7 +252,7 @@ def _misspelt_holder(name: str, day: str | None, places: set[str], title_keys: s
     """The known holder a full name misspells, when a title is written right before it: the
     one person who held that title (or an office of the country beside it) at the date and
     carries the name's surname, whose other names match the name's part for part, one of
-    them off by a letter ("Prime Minister Gordan Brown" for the holder named Gordon Brown). A name
+    them off by a letter ("Prime Minister Harrold Wilson" for the holder named Harold Wilson). A name
     the tables do not know is otherwise a new person, so a slip would split one holder in two."""
     parts = _name_parts(name)
     if len(parts) < 2 or not title_keys:

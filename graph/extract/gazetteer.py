@@ -243,7 +243,7 @@ class Gazetteer:
 
 def _sounds_alike(one: str, other: str) -> bool:
     """Two spellings of a surname that transliterations and typos make of one name
-    ("Yushchenko" and "Yuschenko", "Musharraf" and "Musharaff")."""
+    ("Yushchenko" and "Yuschenko", "Khrushchev" and "Krushchev")."""
     return _sound_key(one) == _sound_key(other)
 
 

@@ -123,8 +123,8 @@ def load_people(paths: Iterable[Path] | None = None) -> list[KnownPerson]:
 
 
 def _without_initials(name: str) -> list[str]:
-    """"George W. Bush" is also written "George Bush": news drops middle initials, and a
-    father and son who differ only there are told apart by date."""
+    """"Lyndon B. Johnson" is also written "Lyndon Johnson": news drops middle initials, and
+    a father and son who differ only there are told apart by date."""
     words = name.split()
     middle = words[1:-1]
     if middle and all(len(w.rstrip(".")) == 1 or re.fullmatch(r"([A-Z]\.)+", w) for w in middle):

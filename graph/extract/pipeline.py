@@ -133,7 +133,7 @@ class GazetteerMatcher:
     @staticmethod
     def _forms(entry) -> list[tuple[str, list[str]]]:
         """Each kind of name of an entry, each name also without its accents: news often
-        drops them ("Chavez", "Sao Paulo")."""
+        drops them ("Chretien", "Sao Paulo")."""
         out = [("name", _with_plain_spellings([entry.label, *entry.aliases]))]
         for kind in ("demonyms", "adjectives", "abbreviations", "talks"):
             if entry.extra.get(kind):
@@ -174,7 +174,7 @@ def _titles_apart_from_names(spans: list[Span]) -> list[Span]:
 def _inside_a_longer_name(doc: Doc, start: int, end: int) -> bool:
     """"Rodríguez Zapatero" inside "José Luís Rodríguez Zapatero": the model's person name
     runs on past the match, so the match is only part of a name, perhaps another's. So
-    does a name the model took for an organisation ("Petro" in "Petro Georgiou")."""
+    does a name the model took for an organisation ("Petro" in "Petro Kostas")."""
     if start > 0 and doc[start - 1].ent_type_ == "PERSON" or end < len(doc) and doc[end].ent_type_ == "PERSON":
         return True
     return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
@@ -184,7 +184,7 @@ def _inside_a_longer_name(doc: Doc, start: int, end: int) -> bool:
 def _full_names_of_one_person(gazetteer: Gazetteer) -> set[str]:
     """The names of two words or more, each capitalised and the first no title ("Pope
     Benedict XVI" is the title and a name), that the gazetteer gives to exactly one person
-    ("George Bush" is two presidents' and matches neither)."""
+    ("Eduardo Frei" is two presidents' and matches neither)."""
     titles = {fold(form) for entry in gazetteer.entries("OfficeTitle") for form in (entry.label, *entry.aliases)}
     owners: dict[str, set[str]] = {}
     for entry in gazetteer.entries("Person"):

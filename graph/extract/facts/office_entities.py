@@ -129,7 +129,7 @@ def _implied_place(state: ArticleState, person: Entity, title: Known, title_span
         return sentence_country, 0.75
     countries = state.resolution.countries
     if state.home and (state.home in countries[:2] or not countries):  # (no country named at all: "President
-        return entity_for_key(state, state.home), 0.8                     # Bush … Senator X")
+        return entity_for_key(state, state.home), 0.8                     # Clinton … Senator X")
     if state.home is None and len(countries) == 1 and title.extra.get("kind") in NATIONAL_KINDS | {"legislator"} \
             and (_mention_count(state, countries[0]) >= 2
                  or countries[0] in headline_countries(state.article.title or "", state.gazetteer)):

@@ -238,7 +238,7 @@ def _gives_a_speech(verb: Token) -> bool:
 
 
 def _speaker_of(speech: Token) -> tuple[Token | None, list[Token]]:
-    """The verb a speech hangs on and who gave it: its owner ("her speech", "Merkel's
+    """The verb a speech hangs on and who gave it: its owner ("her speech", "Lind's
     address"), the subject of "gave/delivered a speech", or the name "in her speech" sits
     beside ("X, in her speech to the summit, said")."""
     owners = [c for c in speech.children if c.dep_ == "poss"]
