@@ -287,10 +287,10 @@ def test_tenures_a_death_told_in_one_office_ends_the_others_from_text(tmp_path, 
     with Store(tmp_path / "store", write=True) as store:
         build([write_articles(tmp_path / "a.jsonl", articles)], store, extractor=extractor)
         finance = [t for t in history.tenures(store, person=history.resolve(store, "Lars Dahl")[0])
-                   if t.holding_label == "Minister of Finance of Sweden"]
+                   if t.holding_label == "Minister for Finance of Sweden"]
         assert [t.bounds.end_before for t in finance] == ["2033-04-12"]
-        assert holder_names(store, "Minister of Finance of Sweden", "2032-06-01") == ["Lars Dahl"]
-        assert holder_names(store, "Minister of Finance of Sweden", "2033-06-01") == []
+        assert holder_names(store, "Minister for Finance of Sweden", "2032-06-01") == ["Lars Dahl"]
+        assert holder_names(store, "Minister for Finance of Sweden", "2033-06-01") == []
 
 
 def test_tenures_a_contradicting_statement_supports_but_does_not_bound():
