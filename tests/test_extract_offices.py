@@ -632,3 +632,19 @@ def test_a_successor_holds_the_office_the_one_replaced_held(extract_by_rules, te
 def test_a_name_the_tables_list_the_other_way_round_is_their_holder(extract_by_rules):
     result = extract_by_rules("Japanese Prime Minister Nakasone Yasuhiro arrived in Santiago.", date="1985-05-01")
     assert result.key_pairs("holdsOffice") == {("person/yasuhiro-nakasone", "office/prime-minister-of-japan")}
+
+
+def test_a_judge_named_with_a_place_but_no_court_holds_no_office_we_could_name(extract_by_rules):
+    result = extract_by_rules("The two leading candidates are Judge Peter Holm of Texas and Judge Maria Lind of Ohio.",
+                              date=DATE)
+    assert not result.pairs("holdsOffice")
+
+
+def test_a_country_s_chief_justice_is_named_by_the_country(extract_by_rules):
+    result = extract_by_rules("Pakistani Chief Justice Peter Holm was suspended on Friday.", date="1890-05-01")
+    assert ("Peter Holm", "Chief Justice of Pakistan") in result.pairs("holdsOffice")
+
+
+def test_the_one_a_successor_replaced_held_the_title_before(extract_by_rules):
+    result = extract_by_rules("Peter Holm replaced Chilean Prime Minister Maria Lind in March.", date="1890-05-01")
+    assert ("Maria Lind", "holdsOffice", "Prime Minister of Chile", "former") in result.rows()

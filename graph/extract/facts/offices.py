@@ -128,6 +128,8 @@ def _ended_by_its_verb(title: Span) -> bool:
         return not negated(verb) and not is_future(verb)  # ("was assassinated", "was fatally shot": died in office)
     if name.dep_ == "nsubj" and verb.lemma_ == "die" and verb.tag_ == "VBD":
         return not negated(verb)
+    if name.dep_ == "dobj" and verb.lemma_ in _SUCCESSION_VERBS and verb.tag_ == "VBD":
+        return not negated(verb)  # "Y succeeded King X": X's reign is over
     if name.dep_ in {"attr", "nsubj"} and verb.lemma_ == "be":  # "among those dismissed was X"
         return any(t.lemma_ in _REMOVAL_VERBS and t.tag_ == "VBN" for c in verb.children if c.dep_ == "prep"
                    for t in c.subtree)
@@ -214,9 +216,14 @@ def _past_portfolio(state: ArticleState, title: Span, index: int, sent: Span) ->
     return end if end > index + 1 else index
 
 
+_JUDGE = "title/judge"
+
+
 def read_offices(state: ArticleState, sent: Span) -> None:
     """Who holds the office each title in the sentence names: the first title rule that finds
-    a person wins, and the Office is minted for the country it belongs to."""
+    a person wins, and the Office is minted for the country it belongs to. A judge's post
+    is a seat on a court, which "Judge" and a place do not name ("Judge X of Texas"); a
+    "Chief Justice of <country>" is named by the country."""
     for index, title in state.in_sentence(sent, {"TITLE"}):
         known = state.gazetteer.by_key.get(state.mentions[index].key)
         prefixed = _prefixed_portfolio(title) if known is not None else None
@@ -226,7 +233,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         region = regional_place(state, known, title) if known is not None else None
         state_country = country_of_region_named(state, title) \
             if known is not None and region is None and not known.extra.get("local") else None  # a mayor's is a city
-        if known is None or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
+        if known is None or known.key == _JUDGE \
+                or _personal_title(title) or _party_post(state, title) or _figurative_royal(title, known) \
                 or _modifies_another_noun(state, title) or _ranked_below(title, known) \
                 or region is None and state_country is None \
                 and (_title_of_unknown_body(state, title, known) or _post_of_a_common_noun(title)):
