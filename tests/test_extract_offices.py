@@ -648,3 +648,17 @@ def test_a_country_s_chief_justice_is_named_by_the_country(extract_by_rules):
 def test_the_one_a_successor_replaced_held_the_title_before(extract_by_rules):
     result = extract_by_rules("Peter Holm replaced Chilean Prime Minister Maria Lind in March.", date="1890-05-01")
     assert ("Maria Lind", "holdsOffice", "Prime Minister of Chile", "former") in result.rows()
+
+
+@pytest.mark.parametrize(
+    ("second", "office"),
+    [
+        ("The Federal Opposition Leader Maria Lind called on the Prime Minister to act.",
+         "Leader of the Opposition of Australia"),
+        ("Federal Health Minister Maria Lind disagreed.", "Minister for Health of Australia"),
+    ],
+)
+def test_a_federal_title_in_a_story_of_a_state_is_the_countrys(extract_by_rules, second, office):
+    result = extract_by_rules(f"Victorian Premier Peter Holm said the plan was flawed. {second}", date="1890-05-01")
+    assert ("Maria Lind", office) in result.pairs("holdsOffice")
+    assert not any(o.endswith("of Victoria") for p, o in result.pairs("holdsOffice") if p == "Maria Lind")

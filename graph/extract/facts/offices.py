@@ -245,7 +245,9 @@ def read_offices(state: ArticleState, sent: Span) -> None:
         if found is None:
             continue
         person, place, status, rule = found
-        if region is None and place is None:
+        if region is None and place is None and _said_national(title):
+            place = state_country or _country_of_home_region(state)  # "the Federal Opposition Leader X"
+        elif region is None and place is None:
             region = _home_region(state, known, title)
             place = state_country if region is None else None
         if region is not None:
@@ -503,6 +505,20 @@ def _home_region(state: ArticleState, known: Known, title: Span) -> Known | None
     if region is None or region.extra.get("kind") != "state" or nearer is not None and nearer.key != region.key:
         return None  # ("…, meeting his counterpart in Ulster, First Minister X": another state's)
     return region if premier or known.extra.get("local") and known.key != "title/mayor" else None
+
+
+#: Words before a title that say it is the country's, not a state's.
+_NATIONAL_WORDS = {"federal", "national", "commonwealth"}
+
+
+def _said_national(title: Span) -> bool:
+    return any(w.lower_ in _NATIONAL_WORDS for w in words_before(title[0], 2))
+
+
+def _country_of_home_region(state: ArticleState) -> Entity | None:
+    """The country of the state the article is about: whose "federal" posts it names."""
+    region = state.gazetteer.by_key.get(state.home_region) if state.home_region else None
+    return entity_for_key(state, region.country) if region is not None else None
 
 
 def _only_state_named_before(state: ArticleState, title: Span) -> Known | None:
