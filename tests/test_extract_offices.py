@@ -662,3 +662,22 @@ def test_a_federal_title_in_a_story_of_a_state_is_the_countrys(extract_by_rules,
     result = extract_by_rules(f"Victorian Premier Peter Holm said the plan was flawed. {second}", date="1890-05-01")
     assert ("Maria Lind", office) in result.pairs("holdsOffice")
     assert not any(o.endswith("of Victoria") for p, o in result.pairs("holdsOffice") if p == "Maria Lind")
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # the United States names its ambassadors' posts by the country they are posted to
+        ("In Baghdad, U.S. Ambassador Peter Holm met Iraqi officials.", "United States Ambassador to Iraq"),
+        ("U.N. Ambassador Peter Holm of the United States spoke in New York.",
+         "United States Ambassador to the United Nations"),
+        # an ambassador whose post the text leaves out is posted to the country the story is about
+        ("In Nairobi, Kenyan officials met the Finnish ambassador, Peter Holm.", "Ambassador of Finland to Kenya"),
+        ("Kenya's ambassador to Ethiopia, Peter Holm, spoke.", "Ambassador of Kenya to Ethiopia"),
+        # a body's own officer is no envoy to it
+        ("U.N. Secretary-General Peter Holm of Ghana spoke in New York.", "Secretary-General of the United Nations"),
+    ],
+)
+def test_an_ambassadors_office_names_where_the_post_is(extract_by_rules, text, office):
+    result = extract_by_rules(text, date=DATE)
+    assert ("Peter Holm", office) in result.pairs("holdsOffice")

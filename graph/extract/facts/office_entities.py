@@ -180,6 +180,8 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         return (named_office(state, title.label, body), confidence) if body is not None else None
     if place is not None and place.type != "Country" and title.extra.get("kind") == "minister":
         place = None  # a minister serves a country: "foreign minister X at the Forum" is not the Forum's
+    if place is not None and place.type != "Country" and place.label in title.extra.get("suffix", ""):
+        place = None  # "U.N. Ambassador X": the body a country's envoy is posted to is not whose envoy
     if title.country:  # a title only one country has ("Pope")
         place = entity_for_key(state, title.country)
     held = state.gazetteer.office_place(person.key, title, state.article.date, at_date=True)
@@ -219,9 +221,19 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
         label = title.label  # "Pope", not "Pope of Vatican City"; the title names its body already
     elif place.key == "country/united-states" and (cabinet := _US_SECRETARY.match(label)):  # the posts by their names
         label = f"United States Secretary of {'State' if cabinet.group(2) == 'Foreign Affairs' else cabinet.group(2)}"
+    elif place.key == "country/united-states" and title.key in _AMBASSADORS:  # "United States Ambassador to Iraq"
+        label = f"United States Ambassador{_suffix(state, title, title_span, place)}"
     elif place.label == "White House" and not portfolio:
         label = f"White House {title.label}"  # the names of its posts: "White House Press Secretary"
     return named_office(state, label, place), confidence
+
+
+#: An ambassador's titles: the United States names its ambassadors' posts "United States
+#: Ambassador to <country>", its envoy to the United Nations among them.
+_AMBASSADORS = {"title/ambassador", "title/permanentrepresentative"}
+#: Titles whose post is to one country: one the text does not name is the one the article is
+#: about ("U.S. Ambassador X" in a story from Kabul).
+_POSTED_TO_A_COUNTRY = {"title/ambassador", "title/highcommissioner"}
 
 
 #: A U.S. cabinet secretary's office as "<Title> of <Country>" names it.
@@ -237,10 +249,20 @@ def _suffix(state: ArticleState, title: Known, title_span: Span, place: Entity) 
     doc = state.doc
     index = title_span.end
     if index + 1 >= title_span.sent.end or doc[index].lower_ != "to":
-        return ""
+        return _host_of_the_story(state, title, place)
     index += doc[index + 1].lower_ == "the"
     host = state.entity_at(doc[index + 1], {"Country", "Organization"})
     return f" to {place_name(state, host)}" if host is not None and host.key != place.key else ""
+
+
+def _host_of_the_story(state: ArticleState, title: Known, place: Entity) -> str:
+    """" to <country>" for an ambassador whose post the text does not name: the country the
+    article is most about, when that is not the ambassador's own ("" otherwise)."""
+    if title.key not in _POSTED_TO_A_COUNTRY:
+        return ""
+    host = next((key for key in state.resolution.countries[:2] if key != place.key), None)
+    entity = entity_for_key(state, host)
+    return f" to {place_name(state, entity)}" if entity is not None and entity.type == "Country" else ""
 
 
 def place_name(state: ArticleState, place: Entity) -> str:

@@ -887,11 +887,20 @@ def _title_before_name(state, title: Span, sent: Span):
     before = words_before(title[0], 5)
     place = owner or _country_near(state, before + list(title))
     person_end = _end_of_person(state, index)
-    if place is None and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
-        place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]])
+    if (place is None or _posted_to(state, title, place)) and person_end + 1 < sent.end and doc[person_end].lower_ == "of":
+        # ("U.N. Ambassador X of Chile": the country whose envoy X is)
+        place = _country_near(state, [doc[person_end + 1], doc[min(person_end + 2, sent.end - 1)]]) or place
     if place is None:
         place = _of_place(state, title, sent)
     return person, place, _title_status(state, title), RULES["office.title_before_name"]
+
+
+def _posted_to(state: ArticleState, title: Span, body: Entity) -> bool:
+    """Whether the title is a post to this body, not of it ("U.N. Ambassador": the post of a
+    country to the United Nations)."""
+    hit = state.mention_at(title[0], {"TITLE"})
+    known = state.gazetteer.by_key.get(hit[1].key) if hit is not None else None
+    return known is not None and body.type != "Country" and body.label in known.extra.get("suffix", "")
 
 
 def _past_destination(state, index: int, sent: Span) -> int:
