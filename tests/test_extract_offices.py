@@ -56,9 +56,13 @@ def test_office_names(extract_by_rules, text, person, office, rule):
         ("Indian Foreign Minister Lars Becker arrived in Cairo.", "Minister of Foreign Affairs of India"),
         # the United Kingdom's foreign minister is its Foreign Secretary, whatever the text calls him
         ("British Foreign Minister Lars Becker arrived in Cairo.", "Foreign Secretary of the United Kingdom"),
+        # a member of parliament sits in the chamber the country's MPs sit in
+        ("Canadian MP Lars Becker said the bill was flawed.", "Member of the House of Commons of Canada"),
+        ("New Zealand MP Lars Becker said the bill was flawed.", "Member of the New Zealand Parliament"),
+        ("British MP Lars Becker said the bill was flawed.", "Member of Parliament of the United Kingdom"),
     ],
 )
-def test_a_ministers_office_is_named_the_way_its_country_names_it(extract_by_rules, text, office):
+def test_an_office_is_named_the_way_its_country_names_it(extract_by_rules, text, office):
     result = extract_by_rules(text, date=DATE)
     assert ("Lars Becker", office) in result.pairs("holdsOffice")
 
