@@ -204,7 +204,7 @@ def test_extract_a_title_after_a_common_noun_or_an_organisation_is_that_bodys_po
 
 def test_extract_a_party_abbreviation_that_names_a_territory_too_is_the_party(extract_by_rules):
     result = extract_by_rules("The question came from ACT MP Tom Reyes in Wellington, New Zealand.")
-    assert ("Tom Reyes", "Member of Parliament of New Zealand") in result.pairs("holdsOffice")
+    assert ("Tom Reyes", "Member of the New Zealand Parliament") in result.pairs("holdsOffice")
 
 
 def test_extract_a_state_senator_is_no_member_of_the_national_senate(extract_by_rules):

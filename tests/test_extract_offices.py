@@ -170,6 +170,19 @@ def test_a_long_portfolio_is_part_of_the_office(extract_by_rules, text, person, 
     assert extractor_of(result, person, "holdsOffice", office) == f"rules/{rule}"
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("South Korean Foreign Affairs and Trade Minister Peter Holm arrived in Tokyo.",
+         "Minister of Foreign Affairs and Trade of South Korea"),
+        ("Chilean Mines and Energy Minister Peter Holm arrived in Tokyo.", "Minister of Mines and Energy of Chile"),
+    ],
+)
+def test_more_of_a_portfolio_joined_before_a_ministers_title_is_part_of_it(extract_by_rules, text, office):
+    result = extract_by_rules(text, date="1890-05-01")
+    assert result.pairs("holdsOffice") == {("Peter Holm", office)}
+
+
 def test_the_last_word_of_a_portfolio_is_no_person(extract_by_rules):
     result = extract_by_rules("The Australian Minister for Vocational Education and Training, Lars Becker, opened "
                               "the college.", date=DATE)

@@ -148,6 +148,40 @@ def _country_near(state: ArticleState, tokens: list[Token]) -> Entity | None:
     return None
 
 
+def _title_and_portfolio(state: ArticleState, known: Known, title: Span) -> tuple[Known, str | None]:
+    """The title and the portfolio an office is named by: a bare "Minister" with the words
+    that name its portfolio, or a minister's title with more of the portfolio joined before
+    it ("Foreign Affairs and Trade Minister": Minister of Foreign Affairs and Trade)."""
+    portfolio = _portfolio(state, title)
+    minister = state.gazetteer.by_key.get(_MINISTER)
+    if portfolio is not None or minister is None or known.extra.get("kind") != "minister" \
+            or not known.label.startswith("Minister of "):
+        return known, portfolio
+    joined = _portfolio_joined_before(state, title)
+    return (minister, f"{joined} and {known.label[len('Minister of '):]}") if joined else (known, None)
+
+
+_MINISTER = "title/minister"
+
+
+def _portfolio_joined_before(state: ArticleState, title: Span) -> str | None:
+    """"Health and" in "Health and Ageing Minister", "Communications, Information Technology
+    and" before "Arts Minister": capitalised words joined to the title by "and"."""
+    doc = title.doc
+    index = title.start - 1
+    if index <= title.sent.start or doc[index].lower_ not in {"and", "&"}:
+        return None
+    words: list[Token] = []
+    for token in reversed(doc[max(title.sent.start, index - 8) : index]):
+        if token.text == "," and words or _portfolio_word(state, token, title) and token.text[:1].isupper():
+            words.insert(0, token)
+        else:
+            break
+    while words and words[0].text == ",":
+        words.pop(0)
+    return doc[words[0].i : index].text if words else None
+
+
 def _portfolio(state: ArticleState, title: Span) -> str | None:
     """The capitalised words before a bare "Minister" that name its portfolio
     ("Tourism" in "Indonesian Tourism Minister")."""
@@ -254,7 +288,8 @@ def read_offices(state: ArticleState, sent: Span) -> None:
             _add_regional_office(state, person, known, region, title, status, rule, sent)
             continue
         home = state.home
-        office = mint_office(state, known, place, person, _portfolio(state, title), title)
+        titled, portfolio = _title_and_portfolio(state, known, title)
+        office = mint_office(state, titled, place, person, portfolio, title)
         if rule.candidate_only:
             state.home = home  # a mere candidate must not set the country bare titles default to
         if office is None:
@@ -486,7 +521,8 @@ def _add_regional_office(state: ArticleState, person: Entity, known: Known, regi
     """A state's, province's or city's office: the tenure tables know only national ones,
     and its holder is no holder of the country's bare title ("the premier" of a state is
     not "the Prime Minister")."""
-    office = mint_regional_office(state, known, region, title, _portfolio(state, title))
+    titled, portfolio = _title_and_portfolio(state, known, title)
+    office = mint_regional_office(state, titled, region, title, portfolio)
     if office is not None:
         state.home_region = state.home_region or region.key
         add_fact(state, person, "holdsOffice", office, status, rule, sent, title[0])
