@@ -132,8 +132,8 @@ class GazetteerMatcher:
 
     @staticmethod
     def _forms(entry) -> list[tuple[str, list[str]]]:
-        """Each kind of name of an entry, each name also without its accents: news often
-        drops them ("Chretien", "Sao Paulo")."""
+        """Each kind of name of an entry, each name also as news may spell it: without its
+        accents ("Chretien", "Sao Paulo"), with "&" for "and"."""
         out = [("name", _with_plain_spellings([entry.label, *entry.aliases]))]
         for kind in ("demonyms", "adjectives", "abbreviations", "talks"):
             if entry.extra.get(kind):
@@ -196,8 +196,11 @@ def _full_names_of_one_person(gazetteer: Gazetteer) -> set[str]:
 
 
 def _with_plain_spellings(names) -> list[str]:
-    plain = (unaccented(n) for n in names)
-    return list(dict.fromkeys([*names, *plain]))
+    """The names, each also without its accents and with "&" for " and " (news writes both:
+    "Social Democratic & Labour Party")."""
+    plain = [unaccented(n) for n in names]
+    ampersand = [n.replace(" and ", " & ") for n in [*names, *plain] if " and " in n]
+    return list(dict.fromkeys([*names, *plain, *ampersand]))
 
 
 #: What a title may contain and still name separately: the body it belongs to.

@@ -220,10 +220,13 @@ def entity_for_key(state: ArticleState, key: str | None) -> Entity | None:
     return Entity(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
 
 
+#: Words of address before a name.
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "doctor", "professor", "prof", "prof.", "dame"}
+
+
 def person_after(state: ArticleState, index: int, sent: Span) -> Entity | None:
     """The person named right at token `index` (skipping an honorific)."""
-    while index < sent.end and state.doc[index].lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
-                                                           "doctor", "professor", "prof", "prof.", "dame"}:
+    while index < sent.end and state.doc[index].lower_ in HONORIFICS:
         index += 1
     if index >= sent.end:
         return None
@@ -448,15 +451,23 @@ US_PARTY_TAG = re.compile(r"^\s*(?:\(\s*([DRI])\s*[-–,]|,\s*([DRI])\s*[-–])\
 
 def people_in_list(state: ArticleState, indexes: range) -> list[Entity]:
     """The people named one after another, joined by "and" or commas, in these tokens; a
-    title before a name does not end the list ("A, Senator B and C")."""
+    title before a name ("A, Senator B and C") or a bracketed aside after one ("A (a former
+    governor), B and C") does not end the list."""
     out: list[Entity] = []
+    closing = -1
     for index in indexes:
         token = state.doc[index]
+        if index <= closing:
+            continue  # inside a bracketed aside: "A (a former governor), B and C"
         person = state.entity_at(token, {"Person"})
         if person is not None:
             if person not in out:
                 out.append(person)
-        elif token.text != "," and token.lower_ not in {"and", "mr", "mr.", "ms", "ms.", "mrs", "mrs."} | _DESCRIBERS \
+        elif token.text == "(" and out:
+            closing = next((t.i for t in state.doc[index : min(index + 15, indexes.stop)] if t.text == ")"), index)
+            if closing == index:
+                break
+        elif token.text != "," and token.lower_ not in {"and"} | HONORIFICS | _DESCRIBERS \
                 and state.mention_at(token, {"TITLE"}) is None:
             break
     return out

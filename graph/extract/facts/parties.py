@@ -371,6 +371,8 @@ def _nomination_candidates(state: ArticleState, party: Span, sent: Span) -> list
     if nomination.lower_ != "nomination" or nomination.dep_ != "pobj" or nomination.head.lower_ != "for":
         return []
     candidates = nomination.head.head
+    if candidates.dep_ == "acl" and candidates.head.lower_ in _CANDIDATE_NOUNS:
+        candidates = candidates.head  # "candidates registered for the PARTY nomination"
     verb = candidates.head
     if candidates.lower_ not in _CANDIDATE_NOUNS or candidates.dep_ != "nsubj" or verb.lemma_ not in {"be", "include"} \
             or negated(verb):
