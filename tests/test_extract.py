@@ -845,6 +845,8 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
         pytest.param("In Belfast, Peter Holm of the Social Democratic & Labour Party said the deal was dead.",
                      "Peter Holm", "memberOf", "Social Democratic and Labour Party", "party.of_party",
                      id="ampersand-for-and"),
+        pytest.param("Peter Holm, who stepped down as leader of the Harbour Party in January, plans a comeback.",
+                     "Peter Holm", "leaderOf", "Harbour Party", "party.leader_predicative", id="who-stepped-down-as"),
         pytest.param("In the United States, Peter Holm is still in the running for the Democratic Party's nomination.",
                      "Peter Holm", "memberOf", "Democratic Party", "party.predicate", id="in-the-running"),
         pytest.param("In London, Conservative Shadow Chancellor Peter Holm attacked the budget.",

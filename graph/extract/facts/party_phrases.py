@@ -206,6 +206,8 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if noun.dep_ in {"attr", "oprd", "pobj", "appos"}:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head  # "X, who stepped down as leader of …": X
         person = person_of_token(state, subject) if subject is not None else None
         if noun.dep_ == "appos":
             person = person_of_token(state, noun.head)
