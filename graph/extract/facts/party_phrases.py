@@ -169,6 +169,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     """"X, (the former) leader of the PARTY", "leader of the PARTY, X", "the leader of the
     PARTY X" and "X, leader of the country's main opposition party, the PARTY"."""
     doc = state.doc
+    party = _with_the_name_before_brackets(party, sent)  # "the Ruritanian Communist Party (RCP), X"
     named = party
     before_name = party.start - 1 - (party.start - 1 > sent.start and doc[party.start - 1].lower_ == "the")
     if before_name - 1 > sent.start and doc[before_name].text == "," and doc[before_name - 1].lemma_ == "party" \
@@ -227,6 +228,20 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if person is not None:
             return person, relation, status, RULES["party.leader_title_first"]
     return None
+
+
+def _with_the_name_before_brackets(party: Span, sent: Span) -> Span:
+    """An abbreviation in brackets with the capitalised name it abbreviates before it ("the
+    Greek Communist Party (KKE)"), as one phrase; any other party mention as it is."""
+    doc = party.doc
+    if not (party.start - 2 >= sent.start and doc[party.start - 1].text == "(" and party.end < sent.end
+            and doc[party.end].text == ")" and doc[party.start - 2].text[:1].isupper()):
+        return party
+    start = party.start - 2
+    while start - 1 >= sent.start and (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                                       or doc[start - 1].lower_ in {"of", "for", "and"} and doc[start - 2].text[:1].isupper()):
+        start -= 1
+    return doc[start : party.end + 1]
 
 
 def _comma_before_role(noun: Token, sent: Span, reach: int = 6) -> int | None:
