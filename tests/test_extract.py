@@ -898,6 +898,19 @@ def test_a_countrys_word_before_one_of_its_parties_names_that_party(extract_text
     assert [p.key for p in result.of_type("PoliticalParty")] == [party]
 
 
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("Peter Holm stole emails from the head of the Harbour Party, Maria Lind.", "Maria Lind"),
+        ("Peter Holm spoke to the leader of the Harbour Party, Maria Lind.", "Maria Lind"),
+        ("Peter Holm was elected to the leadership of the Harbour Party.", "Peter Holm"),
+    ],
+)
+def test_the_subject_of_a_verb_leads_a_party_only_when_it_takes_the_post(extract_text, text, leader):
+    result = extract_text(text)
+    assert {p for p, _ in result.pairs("leaderOf")} == {leader}
+
+
 def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text):
     result = extract_text("The Harbour Party won 11 of 55 seats in 2006. In the presidential election, its leader "
                           "Ivo Marten ran as the only opposition candidate.")

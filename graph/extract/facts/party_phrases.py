@@ -204,7 +204,9 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if person is not None:
             return person, relation, status, RULES["party.leader_apposition"]
     # "X is/was/became (the) leader of the PARTY"
-    if noun.dep_ in {"attr", "oprd", "pobj", "appos"}:
+    if noun.dep_ in {"attr", "oprd", "appos"} or noun.dep_ == "pobj" and (
+            noun.head.lower_ == "as" or noun.head.lower_ == "to" and noun.head.head.lemma_ in _RISING_VERBS):
+        # ("X stole emails from the head of the PARTY, Y": the head is Y, not X)
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
@@ -228,6 +230,10 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
         if person is not None:
             return person, relation, status, RULES["party.leader_title_first"]
     return None
+
+
+#: Verbs of coming to a post: "X was elected (rose, returned) to the leadership of the PARTY".
+_RISING_VERBS = {"elect", "reelect", "re-elect", "rise", "return", "appoint", "promote", "name", "restore", "come"}
 
 
 def _with_the_name_before_brackets(party: Span, sent: Span) -> Span:
