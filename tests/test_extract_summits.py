@@ -316,3 +316,15 @@ def test_those_present_at_an_event_that_is_no_summit_attend_nothing(extract_by_r
     result = extract_by_rules("The court opened its session on Wednesday. Those present included Peter Holm and "
                               "Maria Lind.", date=JUNE_2007)
     assert not result.pairs("attends")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders from Chile, Peru and Brazil gathered in Lima for the APEC summit on Saturday.",
+        "The APEC summit in Lima was attended by delegations from Chile, Peru and Brazil.",
+    ],
+)
+def test_every_country_a_delegation_comes_from_attends(extract_by_rules, text):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert {c for c, s in result.pairs("attends") if s == "2004 APEC summit"} == {"Chile", "Peru", "Brazil"}

@@ -301,8 +301,8 @@ def person_in_apposition(state: ArticleState, token: Token) -> Entity | None:
 
 
 def people_and_countries(state: ArticleState, token: Token, types=frozenset({"Person", "Country"})) -> list[Entity]:
-    """The entities a subject or object token stands for, following "X and Y" and
-    "leaders of X and Y"."""
+    """The entities a subject or object token stands for, following "X and Y", "leaders of
+    X and Y" and "delegations from X and Y"."""
     out: list[Entity] = []
     for t in [token, *conjuncts(token)]:
         entity = state.entity_at(t, set(types)) or (person_of_token(state, t) if "Person" in types else None)
@@ -310,7 +310,7 @@ def people_and_countries(state: ArticleState, token: Token, types=frozenset({"Pe
             out.append(entity)
         elif t.lower_ in {"leaders", "leader", "delegation", "delegations", "heads", "representatives", "president", "presidents", "officials"}:
             for child in t.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                     out.extend(people_and_countries(state, next(iter(child.children), child), types))
                 elif child.dep_ in {"poss", "compound", "amod"}:
                     entity = state.entity_at(child, set(types))
