@@ -328,3 +328,9 @@ def test_those_present_at_an_event_that_is_no_summit_attend_nothing(extract_by_r
 def test_every_country_a_delegation_comes_from_attends(extract_by_rules, text):
     result = extract_by_rules(text, date="2004-11-20")
     assert {c for c, s in result.pairs("attends") if s == "2004 APEC summit"} == {"Chile", "Peru", "Brazil"}
+
+
+def test_someone_in_a_place_for_a_summit_attends_it(extract_by_rules):
+    result = extract_by_rules("Peter Holm, in Lima for the APEC summit, said trade must grow.", date="2004-11-20")
+    assert result.pairs("attends") == {("Peter Holm", "2004 APEC summit")}
+    assert extractors(result, "attends") == {"rules/summit.present_at"}

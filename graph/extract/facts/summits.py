@@ -263,12 +263,13 @@ def _people_or_antecedent(state: ArticleState, token: Token) -> list[Entity]:
 
 
 def _while_in_a_place_for(preposition: Token) -> bool:
-    """"X said while in Libya for the summit": the "for" of being somewhere for a summit."""
+    """"X said while in Libya for the summit", "X, in Libya for the summit, said": the "for"
+    of being somewhere for a summit."""
     doc, index = preposition.doc, preposition.i - 1
     while index > 0 and doc[index].pos_ == "PROPN":
         index -= 1
     return preposition.lower_ == "for" and index < preposition.i - 1 and doc[index].lower_ == "in" \
-        and doc[index - 1].lower_ in {"while", "whilst", "when"}
+        and doc[index - 1].lower_ in {"while", "whilst", "when", ","}
 
 
 def _in_attendance(noun: Token) -> Token | None:
