@@ -334,3 +334,18 @@ def test_someone_in_a_place_for_a_summit_attends_it(extract_by_rules):
     result = extract_by_rules("Peter Holm, in Lima for the APEC summit, said trade must grow.", date="2004-11-20")
     assert result.pairs("attends") == {("Peter Holm", "2004 APEC summit")}
     assert extractors(result, "attends") == {"rules/summit.present_at"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisers"),
+    [
+        ("The APEC summit was organised by Chile.", {"Chile", "APEC"}),
+        ("The APEC summit, which is sponsored by the Chilean government and the United Nations, opened on Monday.",
+         {"Chile", "United Nations", "APEC"}),
+        ("The APEC summit was convened by the United Nations.", {"United Nations", "APEC"}),
+        ("Leaders convened in Lima for the APEC summit.", {"APEC"}),
+    ],
+)
+def test_who_organises_sponsors_or_convenes_a_summit_organises_it(extract_by_rules, text, organisers):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert {o for s, o in result.pairs("organizedBy")} == organisers

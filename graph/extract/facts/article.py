@@ -308,7 +308,8 @@ def people_and_countries(state: ArticleState, token: Token, types=frozenset({"Pe
         entity = state.entity_at(t, set(types)) or (person_of_token(state, t) if "Person" in types else None)
         if entity is not None:
             out.append(entity)
-        elif t.lower_ in {"leaders", "leader", "delegation", "delegations", "heads", "representatives", "president", "presidents", "officials"}:
+        elif t.lower_ in {"leaders", "leader", "delegation", "delegations", "heads", "representatives", "president",
+                          "presidents", "officials", "government", "governments"}:
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                     out.extend(people_and_countries(state, next(iter(child.children), child), types))

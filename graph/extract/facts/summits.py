@@ -465,11 +465,14 @@ def read_invitations(state: ArticleState, sent: Span) -> None:
 
 def read_hosting(state: ArticleState, sent: Span) -> None:
     """"hosted by Canada", "Canada will host the summit", "Canada is the host of the
-    summit", "host country Canada", "Prime Minister X will host the summit" and "X welcomed
-    leaders to the summit" (X's country)."""
+    summit", "host country Canada", "Prime Minister X will host the summit", "X welcomed
+    leaders to the summit" (X's country), "organised (sponsored, convened) by the UN"."""
     for verb in sent:
-        if verb.lemma_ not in {"host", "welcome"} or verb.pos_ not in {"VERB", "NOUN"} or negated(verb):
+        if verb.lemma_ not in {"host", "welcome"} | _ORGANISING_VERBS or verb.pos_ not in {"VERB", "NOUN"} or negated(verb):
             continue
+        passive = any(c.dep_ == "agent" for c in verb.children)
+        if verb.lemma_ == "convene" and not passive:
+            continue  # "leaders convened for the summit" attend it; "convened by the UN": the UN organised it
         summit = _summit_for_verb(state, verb, sent)
         if summit is None or verb.lemma_ == "welcome" and not _welcomed_to(state, verb, summit):
             continue
@@ -487,6 +490,10 @@ def read_hosting(state: ArticleState, sent: Span) -> None:
             entities += [c for p in people_and_countries(state, host, frozenset({"Person"})) if (c := _country_led_by(state, p))]
             for entity in entities:
                 add_fact(state, summit, "organizedBy", entity, None, RULES["summit.host_verb"], sent, verb)
+
+
+#: Verbs of putting a summit on: "organised by Chile", "sponsored by the UN", "X organised it".
+_ORGANISING_VERBS = {"organise", "organize", "sponsor", "convene", "co-host", "cohost"}
 
 
 def _welcomed_to(state: ArticleState, verb: Token, summit: Entity) -> bool:
