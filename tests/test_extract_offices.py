@@ -698,3 +698,9 @@ def test_a_federal_title_in_a_story_of_a_state_is_the_countrys(extract_by_rules,
 def test_an_ambassadors_office_names_where_the_post_is(extract_by_rules, text, office):
     result = extract_by_rules(text, date=DATE)
     assert ("Peter Holm", office) in result.pairs("holdsOffice")
+
+
+@pytest.mark.parametrize("title", ["State Representative", "State Senator", "state Rep."])
+def test_a_state_legislator_holds_no_seat_in_the_national_congress(extract_by_rules, title):
+    result = extract_by_rules(f"{title} Peter Holm of Texas said the bill was flawed.", date=DATE)
+    assert not any("United States" in o for _, o in result.pairs("holdsOffice"))

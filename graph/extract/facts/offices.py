@@ -836,7 +836,7 @@ def _ranked_below(title: Span, known: Known) -> bool:
     Nor is "a state senator" a member of the country's senate."""
     before = title.doc[title.start - 1] if title.start > 0 else None
     return before is not None and (before.lower_ in RANK_WORDS
-                                   or before.text == "state" and known.extra.get("kind") == "legislator")
+                                   or before.lower_ == "state" and known.extra.get("kind") == "legislator")
 
 
 #: What is named after a title in the possessive: "Queen's University", "President's Cup".
