@@ -704,3 +704,9 @@ def test_an_ambassadors_office_names_where_the_post_is(extract_by_rules, text, o
 def test_a_state_legislator_holds_no_seat_in_the_national_congress(extract_by_rules, title):
     result = extract_by_rules(f"{title} Peter Holm of Texas said the bill was flawed.", date=DATE)
     assert not any("United States" in o for _, o in result.pairs("holdsOffice"))
+
+
+def test_a_military_rank_between_title_and_name_leaves_the_title_to_the_name(extract_by_rules):
+    result = extract_by_rules("Chilean Defence Minister General Peter Holm said the troops would stay.", date=DATE)
+    assert extractor_of(result, "Peter Holm", "holdsOffice", "Minister of Defence of Chile") \
+        == "rules/office.title_before_name"

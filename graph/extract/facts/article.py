@@ -220,8 +220,9 @@ def entity_for_key(state: ArticleState, key: str | None) -> Entity | None:
     return Entity(key=known.key, type=known.type, label=known.label, wikidata=known.wikidata, country=known.country)
 
 
-#: Words of address before a name.
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "doctor", "professor", "prof", "prof.", "dame"}
+#: Words of address before a name, military ranks among them ("army chief General X").
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "doctor", "professor", "prof", "prof.", "dame",
+              "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "admiral", "adm.", "brigadier", "marshal"}
 
 
 def person_after(state: ArticleState, index: int, sent: Span) -> Entity | None:
