@@ -324,9 +324,10 @@ def read_offices(state: ArticleState, sent: Span) -> None:
 #: Council of Russia", "Member of the United States House of Representatives").
 BODY_POSTS = {"secretary": "Secretary", "chairman": "Chairman", "chairwoman": "Chairwoman", "chair": "Chair",
               "member": "Member", "administrator": "Administrator", "commissioner": "Commissioner",
-              "director": "Director", "president": "President"}
+              "director": "Director", "president": "President", "commander": "Commander", "constable": "Constable"}
 #: Words before a post that are part of its name ("Executive Secretary", "Vice President").
-_POST_RANKS = {"executive": "Executive", "deputy": "Deputy", "vice": "Vice", "first": "First"}
+_POST_RANKS = {"executive": "Executive", "deputy": "Deputy", "vice": "Vice", "first": "First", "chief": "Chief",
+               "supreme": "Supreme"}
 _CHAMBER_NAME = re.compile(r"\b(House|Senate|Assembly|Parliament|Congress|Chamber)\b")
 #: Bodies every state has under the same name, which an office's name completes with the
 #: country ("Executive Secretary of the Council of Ministers of Ruritania").
@@ -376,6 +377,9 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
     parliament = _national_parliament(state, at, sent) if token.lower_ == "member" else None
     if parliament is not None:
         return parliament
+    force = _forces_named_at(state, at, sent) if token.lower_ != "member" else None  # (a soldier holds no office)
+    if force is not None:  # "Commander of the Ruritanian Armed Forces"
+        return force
     body = state.entity_at(doc[at], {"Organization"})
     if body is not None and body.key in state.gazetteer:
         if not body.country:
@@ -399,6 +403,26 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
         return None
     name = " ".join(t.text[:1].upper() + t.text[1:] if t.lower_ != "of" else "of" for t in doc[at : at + 3])
     return f"the {name} of {place_name(state, country)}", country, end
+
+
+#: The words that name a state's armed or police forces.
+_FORCES = re.compile(r"\b(Armed Forces|Military Forces|Defence Forces?|Defense Forces?|Army|Navy|Air Force|Police"
+                     r"(?: Force| Service)?|Constabulary|National Guard)$")
+
+
+def _forces_named_at(state: ArticleState, at: int, sent: Span) -> tuple[str, Entity, int] | None:
+    """A state's armed or police forces named from token `at` by capitalised words that end
+    in a word of forces and hold a country's name or demonym ("Royal Ruritanian Air Force",
+    "Republic of Ruritania Military Forces"): the name, the country and where it ends."""
+    doc, end = state.doc, at
+    while end < sent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha
+                              or doc[end].lower_ == "of" and end + 1 < sent.end and doc[end + 1].text[:1].isupper()):
+        end += 1
+    name = doc[at:end].text
+    if end == at or not _FORCES.search(name) or not _phrase_ends(state, end, sent):
+        return None
+    country = next((e for t in doc[at:end] if (e := state.entity_at(t, {"Country"})) is not None), None)
+    return (f"the {name}", country, end) if country is not None else None
 
 
 def _national_parliament(state: ArticleState, at: int, sent: Span) -> tuple[str, Entity, int] | None:
