@@ -745,6 +745,8 @@ def test_extract_party_name_shape(name, model_says_organisation, expected):
         pytest.param("The Boston Tea Party Museum reopened on Monday.", id="museum-named-after-an-event"),
         pytest.param("A Working Party on Climate Finance, chaired by Peter Holm, met in Brussels.", id="working-party"),
         pytest.param("Guests at a Birthday Party for Peter Holm sang in Oslo.", id="birthday-party"),
+        pytest.param("In Dublin, Peter Holm told the Parliamentary Party that the budget was sound.",
+                     id="a-partys-group-of-members"),
     ],
 )
 def test_extract_party_shaped_names_that_are_not_parties(extract_text, text):

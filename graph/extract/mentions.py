@@ -98,7 +98,7 @@ _NAME_LINKS = {"of", "for", "the", "and", "-", "–", "'s", "’s", "/"}
 _NOT_PARTY_COMPOUNDS = {"working", "search", "third", "birthday", "dinner", "tea", "garden", "hunting", "boarding",
                         "landing", "raiding", "wedding", "house", "block", "street", "pool", "farewell", "launch",
                         "christmas", "victory", "watch", "costume", "cocktail", "welcome", "warring", "injured",
-                        "interested", "guilty", "contracting", "host", "state"}
+                        "interested", "guilty", "contracting", "host", "state", "parliamentary", "ruling", "governing"}
 _NOT_IN_PARTY_NAME = {"TITLE", "PERSON"}
 
 
