@@ -54,9 +54,9 @@ def test_eval_check_split_floor_and_gap(extractor, dev_rows):
     build([str(EVAL_DIR / "dev" / "check" / "corpus.jsonl")], store, Options(), extractor=extractor)
     check = score(read_jsonl(EVAL_DIR / "dev" / "check" / "gold.blind.jsonl"), fact_rows(store))
     tune = score(read_jsonl(EVAL_DIR / "dev" / "gold.jsonl"), dev_rows)
-    assert check.overall()[2] >= 0.74
+    assert check.overall()[2] >= 0.75
     assert check.overall()[0] >= 0.90
-    assert tune.overall()[2] - check.overall()[2] <= 0.11
+    assert tune.overall()[2] - check.overall()[2] <= 0.10
 
 
 def test_eval_redocred_member_of_floor(extractor):

@@ -841,9 +841,9 @@ def test_extract_shared_party_name_means_the_party_named_in_full_before(extract_
         pytest.param("In the United States, the candidates for the Republican nomination are Peter Holm, Ada Brenn "
                      "and Ivo Marten.", "Ada Brenn", "memberOf", "Republican Party", "party.members_listed",
                      id="candidates-for-the-nomination"),
-        pytest.param("In the United States, the candidates registered for the Republican nomination are Peter Holm "
+        pytest.param("In the United States, the candidates registered for the Democratic nomination include Peter Holm "
                      "(a former governor), Maria Lind (a senator) and Dr. Ada Brenn.", "Ada Brenn", "memberOf",
-                     "Republican Party", "party.members_listed", id="candidates-with-asides"),
+                     "Democratic Party", "party.members_listed", id="candidates-with-asides"),
         pytest.param("In Belfast, Peter Holm of the Social Democratic & Labour Party said the deal was dead.",
                      "Peter Holm", "memberOf", "Social Democratic and Labour Party", "party.of_party",
                      id="ampersand-for-and"),

@@ -715,12 +715,12 @@ def test_a_military_rank_between_title_and_name_leaves_the_title_to_the_name(ext
 @pytest.mark.parametrize(
     ("text", "office"),
     [
-        ("Peter Holm, Commander of the Republic of Fiji Military Forces, said the troops would stay.",
-         "Commander of the Republic of Fiji Military Forces"),
-        ("The Supreme Commander of the Royal Thai Armed Forces, Peter Holm, said the troops would stay.",
-         "Supreme Commander of the Royal Thai Armed Forces"),
-        ("Peter Holm, Commissioner of the Fiji Police Force, said the officers would stay.",
-         "Commissioner of the Fiji Police Force"),
+        ("Peter Holm, Commander of the Republic of Chile Armed Forces, said the troops would stay.",
+         "Commander of the Republic of Chile Armed Forces"),
+        ("The Supreme Commander of the Royal Danish Armed Forces, Peter Holm, said the troops would stay.",
+         "Supreme Commander of the Royal Danish Armed Forces"),
+        ("Peter Holm, Commissioner of the Kenya Police Force, said the officers would stay.",
+         "Commissioner of the Kenya Police Force"),
     ],
 )
 def test_the_head_of_a_states_forces_named_in_full_holds_that_post(extract_by_rules, text, office):
@@ -729,7 +729,7 @@ def test_the_head_of_a_states_forces_named_in_full_holds_that_post(extract_by_ru
     assert extractor_of(result, "Peter Holm", "holdsOffice", office) == "rules/office.body_post"
 
 
-@pytest.mark.parametrize("text", ["Peter Holm, a member of the Fiji Police Force, was arrested.",
+@pytest.mark.parametrize("text", ["Peter Holm, a member of the Kenya Police Force, was arrested.",
                                   "Peter Holm, the Commander of the Harbour Sailing Club, said the boats would stay."])
 def test_a_soldier_or_a_clubs_officer_holds_no_office(extract_by_rules, text):
     assert not extract_by_rules(text, date=DATE).pairs("holdsOffice")
