@@ -82,8 +82,9 @@ class Gazetteer:
         the one in office at the date, else the one whose tenure is nearest. A two-word
         name the tables list the other way round is theirs: news writes East Asian names
         in either order ("Koizumi Junichiro")."""
-        people = self.lookup("Person", name) or self.lookup("Person", " ".join(reversed(name.split()))) \
-            if len(name.split()) == 2 else self.lookup("Person", name)
+        people = self.lookup("Person", name)
+        if not people and len(name.split()) == 2:
+            people = self.lookup("Person", " ".join(reversed(name.split())))
         if len(people) <= 1:
             return people[0] if people else None
         when = parse_day(day)

@@ -901,7 +901,6 @@ def _succession(state: ArticleState, title: Span):
     """"X succeeded Y as President of Chile", "Y was replaced by X as Chile's president",
     "the party named X to succeed Y as leader": X holds the office (or will: "elect"),
     with the rule's usual findings, and Y held it before; None for any other title."""
-    doc = state.doc
     preposition = title.root.head
     if title.root.dep_ != "pobj" or preposition.lower_ != "as":
         return None
