@@ -913,6 +913,13 @@ def test_the_subject_of_a_verb_leads_a_party_only_when_it_takes_the_post(extract
     assert {p for p, _ in result.pairs("leaderOf")} == {leader}
 
 
+@pytest.mark.parametrize(("verb", "status"), [("quit", "former"), ("may quit", "current"),
+                                             ("threatened to quit", "current")])
+def test_leaving_a_party_that_is_only_possible_leaves_the_member_in_it(extract_text, verb, status):
+    result = extract_text(f"In Jerusalem, Peter Holm {verb} the Likud last week.")
+    assert ("Peter Holm", "memberOf", "Likud", status) in result.rows()
+
+
 def test_extract_its_leader_is_the_leader_of_the_party_named_before(extract_text):
     result = extract_text("The Harbour Party won 11 of 55 seats in 2006. In the presidential election, its leader "
                           "Ivo Marten ran as the only opposition candidate.")

@@ -733,3 +733,15 @@ def test_the_head_of_a_states_forces_named_in_full_holds_that_post(extract_by_ru
                                   "Peter Holm, the Commander of the Harbour Sailing Club, said the boats would stay."])
 def test_a_soldier_or_a_clubs_officer_holds_no_office(extract_by_rules, text):
     assert not extract_by_rules(text, date=DATE).pairs("holdsOffice")
+
+
+def test_a_states_chief_justice_is_the_states(extract_by_rules):
+    result = extract_by_rules("Former Alabama Chief Justice Peter Holm placed a monument outside the courthouse.",
+                              date=DATE)
+    assert result.pairs("holdsOffice") == {("Peter Holm", "Chief Justice of Alabama")}
+
+
+def test_the_united_states_press_secretary_is_the_white_houses(extract_by_rules):
+    result = extract_by_rules("In the United States, Press Secretary Peter Holm told reporters the bill would be vetoed.",
+                              date="1985-05-01")
+    assert result.pairs("holdsOffice") == {("Peter Holm", "White House Press Secretary")}

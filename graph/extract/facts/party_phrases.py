@@ -11,6 +11,7 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from graph.extract.facts.article import (
+    HEDGE_AUX,
     ArticleState,
     antecedent_of,
     gave_up,
@@ -534,7 +535,7 @@ def _party_left_or_joined(state: ArticleState, token: Token, head: Token) -> Phr
     if verb.pos_ != "VERB" or negated(verb):
         return None
     if verb.lemma_ in EXIT_VERBS and (preposition == "from" or preposition is None and token.dep_ == "dobj"):
-        status = "former"
+        status = "current" if _not_yet(verb) else "former"  # "X may quit the PARTY": a member still
     elif verb.lemma_ in MOVE_VERBS and preposition == "to":
         status = "current"
     else:
@@ -542,6 +543,13 @@ def _party_left_or_joined(state: ArticleState, token: Token, head: Token) -> Phr
     subjects = subjects_of(verb)
     person = person_of_token(state, subjects[0]) if subjects else None
     return (person, "memberOf", status, RULES["party.predicate"]) if person is not None else None
+
+
+def _not_yet(verb: Token) -> bool:
+    """Whether the act is only possible, planned or threatened: "may quit", "will leave",
+    "threatened to resign from"."""
+    return is_future(verb) or verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX
+                                                          for c in verb.children)
 
 
 def names_a_leader(noun: Token, modifiers: Iterable[Token]) -> bool:
