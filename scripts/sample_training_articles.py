@@ -24,15 +24,20 @@ def annotated_ids(folders: list[Path]) -> set[str]:
             for line in path.open(encoding="utf-8") if line.strip()}
 
 
-def sample(count: int, seed: int, exclude: set[str] = frozenset()) -> list[dict]:
+def sample(count: int, seed: int, exclude: set[str] = frozenset(), max_words: int = 550,
+           summits_only: bool = False) -> list[dict]:
     tune = set(json.loads((SHARED / "eval/dev/splits.json").read_text())["tune"]) | exclude
     with gzip.open(SHARED / "corpus/wikinews-politics.jsonl.gz", "rt", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
-    pool = [r for r in rows if r["id"] not in tune and r.get("date") and 120 <= len(r["text"].split()) <= 550
-            and POLITICAL.search(r["text"])]
+    pool = [r for r in rows if r["id"] not in tune and r.get("date") and 120 <= len(r["text"].split()) <= max_words
+            and (SUMMIT if summits_only else POLITICAL).search(r["text"])]
     rng = random.Random(seed)
     summits = [r for r in pool if SUMMIT.search(r["text"])]
-    chosen = rng.sample(summits, min(count // 3, len(summits)))  # the pool has few summit articles left
+    share = count if summits_only else count // 3
+    chosen = rng.sample(summits, min(share, len(summits)))  # the pool has few summit articles left
+    if summits_only:
+        rng.shuffle(chosen)
+        return chosen
     ids = {r["id"] for r in chosen}
     chosen += rng.sample([r for r in pool if r["id"] not in ids], count - len(chosen))
     rng.shuffle(chosen)
@@ -47,10 +52,13 @@ def main() -> None:
     parser.add_argument("--first", type=int, default=1, help="number of the first batch file")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="folder of annotated batch files whose articles are not drawn again")
+    parser.add_argument("--max-words", type=int, default=550, help="longest article drawn, in words")
+    parser.add_argument("--summits-only", action="store_true",
+                        help="draw only articles that name a summit (as many as are left, up to --count)")
     parser.add_argument("--out", type=Path, required=True, help="folder for batch-N.jsonl files of articles")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    articles = sample(args.count, args.seed, annotated_ids(args.exclude))
+    articles = sample(args.count, args.seed, annotated_ids(args.exclude), args.max_words, args.summits_only)
     for batch in range(args.batches):
         part = articles[batch::args.batches]
         with (args.out / f"batch-{batch + args.first}.jsonl").open("w", encoding="utf-8") as handle:

@@ -105,10 +105,10 @@ def test_speaking_about_a_summit_or_writing_to_it_is_not_attending(extract_by_ru
 # --- which summit ------------------------------------------------------------------------
 
 def test_a_summit_of_nations_is_named_after_them(extract_by_rules):
-    result = extract_by_rules("Lars Becker held talks with Nursultan Nazarbayev at a summit of Caspian Sea nations "
-                              "in Tehran.", date="2007-10-16")
-    assert [e.label for e in result.of_type("Summit")] == ["2007 Caspian Sea summit"]
-    assert extractor_of(result, "Lars Becker", "attends", "2007 Caspian Sea summit") == "rules/summit.present_at"
+    result = extract_by_rules("Lars Becker held talks with Nursultan Nazarbayev at a summit of Barents Sea nations "
+                              "in Tromsø.", date="2007-10-16")
+    assert [e.label for e in result.of_type("Summit")] == ["2007 Barents Sea summit"]
+    assert extractor_of(result, "Lars Becker", "attends", "2007 Barents Sea summit") == "rules/summit.present_at"
 
 
 def test_a_capitalised_summit_name_is_kept_as_written(extract_by_rules):
@@ -349,3 +349,58 @@ def test_someone_in_a_place_for_a_summit_attends_it(extract_by_rules):
 def test_who_organises_sponsors_or_convenes_a_summit_organises_it(extract_by_rules, text, organisers):
     result = extract_by_rules(text, date="2004-11-20")
     assert {o for s, o in result.pairs("organizedBy")} == organisers
+
+
+# --- who a gathering includes, and summits named without the word "summit" ------------------
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("The APEC summit opens in Lima next week. The meeting will include Maria Lind, Chile's "
+                     "Lars Becker and Peter Holm.", "planned", id="the-meeting-will-include"),
+        pytest.param("The APEC summit in Lima brought together Maria Lind, Lars Becker and Peter Holm.", "attended",
+                     id="brought-together"),
+    ],
+)
+def test_the_people_a_gathering_includes_attend_it(extract_by_rules, text, status):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert result.pairs("attends") == {(p, "2004 APEC summit") for p in ("Maria Lind", "Lars Becker", "Peter Holm")}
+    assert {f.status for f in result.facts if f.relation == "attends"} == {status}
+    assert extractors(result, "attends") == {"rules/summit.gathering_guests"}
+
+
+def test_a_meeting_that_includes_no_one_names_no_participants(extract_by_rules):
+    result = extract_by_rules("The APEC summit opens in Lima next week. The agenda will include trade with Chile "
+                              "and Peru.", date="2004-11-20")
+    assert result.pairs("attends") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [
+        pytest.param("Maria Lind attended the APEC meeting in Lima.", "2004 APEC summit", id="series-meeting"),
+        pytest.param("Maria Lind attended the G8 leaders' gathering in Lima.", "2004 G8 summit", id="leaders-gathering"),
+    ],
+)
+def test_a_series_meeting_of_leaders_is_the_series_summit(extract_by_rules, text, summit):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert result.pairs("attends") == {("Maria Lind", summit)}
+
+
+def test_a_ministers_meeting_of_a_series_is_no_summit_of_its_leaders(extract_by_rules):
+    result = extract_by_rules("Maria Lind attended the APEC trade ministers' meeting in Lima.", date="2004-11-20")
+    assert result.pairs("attends") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [
+        pytest.param("Maria Lind flew to Baku for a summit of Caspian Sea nations.", "2004 Caspian summit", id="caspian"),
+        pytest.param("Maria Lind flew to Lisbon for the EU-Africa summit.", "2004 Africa–EU summit", id="africa-eu"),
+        pytest.param("Maria Lind flew to Lisbon for the Africa–EU summit.", "2004 Africa–EU summit", id="eu-africa"),
+        pytest.param("Maria Lind flew to Dhaka for the SAARC summit.", "2004 SAARC summit", id="saarc"),
+    ],
+)
+def test_a_summit_of_a_known_series_takes_the_series_name(extract_by_rules, text, summit):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert result.pairs("attends") == {("Maria Lind", summit)}

@@ -26,7 +26,8 @@ _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam",
                 "chancellor", "minister", "senator", "king", "queen", "prince", "princess", "emperor", "pope", "judge",
                 "justice", "ambassador", "mayor", "governor", "whip", "leader", "chairman", "chairwoman"}
 _SUMMIT_WORDS = {"summit", "summits"}
-_SUMMIT_REFS = {"summit", "meeting", "conference", "gathering", "talks"}
+#: Other words for a summit, which name one only after a series: "the APEC meeting".
+_MEETING_WORDS = {"meeting", "gathering", "conference"}
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -601,6 +602,8 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
     for token in doc:
         if token.lower_ == "talks" and series_of_talks:
             out.extend(_talks(doc, token, gazetteer))
+        if token.lower_ in _MEETING_WORDS:
+            out.extend(_series_meeting(doc, token, gazetteer))
         if token.lower_ not in _SUMMIT_WORDS:
             continue
         start = _modifier_start(token)
@@ -619,6 +622,21 @@ def _summits(doc: Doc, gazetteer: _SpanIndex) -> list[Mention]:
         else:
             out.append(_from_span(span, "SUMMIT_REF", None, year, offset))
     return out
+
+
+def _series_meeting(doc: Doc, token: Token, gazetteer: _SpanIndex) -> list[Mention]:
+    """"the APEC meeting", "the G8 leaders' gathering": a series' meeting of leaders is
+    that year's summit of the series. The series comes right before ("the APEC trade
+    ministers' meeting" is no summit of its leaders)."""
+    before = token.i
+    while before > token.sent.start and doc[before - 1].lower_ in {"leaders", "leaders'", "'", "’", "'s"}:
+        before -= 1
+    series = [s for s in gazetteer.at(before - 1) if s.label_ == "SERIES" and s.end == before and not _paired(s)] \
+        if before > token.sent.start else []
+    if not series:
+        return []
+    span = doc[_modifier_start(token) : token.i + 1]
+    return [_from_span(span, "SUMMIT", series[0].id_, _summit_year(span), _relative_year(doc, span.start))]
 
 
 def _talks(doc: Doc, token: Token, gazetteer: _SpanIndex) -> list[Mention]:

@@ -34,6 +34,7 @@ from graph.extract.facts.parties import memberships_of_leaders, read_parties
 from graph.extract.facts.spokespeople import read_spokespeople
 from graph.extract.facts.summits import (
     read_attendance,
+    read_gathering_guests,
     read_hosting,
     read_invitations,
     read_participant_list,
@@ -80,6 +81,7 @@ def extract_facts(doc: Doc, mentions: list[Mention], resolution: Resolution, art
         read_presence(state, sent)
         read_participant_list(state, sent)
         read_participants_included(state, sent)
+        read_gathering_guests(state, sent)
         read_invitations(state, sent)
         read_hosting(state, sent)
         read_meetings(state, sent)

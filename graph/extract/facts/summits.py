@@ -403,6 +403,41 @@ def read_participants_included(state: ArticleState, sent: Span) -> None:
             add_fact(state, entity, "attends", summit, "attended", RULES["summit.participants_included"], sent, noun)
 
 
+#: Verbs by which a gathering names who it brings: "the meeting will include A and B",
+#: "the summit brings together A and B".
+_GATHERING_VERBS = {"include", "feature", "bring"}
+
+
+def read_gathering_guests(state: ArticleState, sent: Span) -> None:
+    """"The meeting will include A, B and C", "The summit brought together A and B": the
+    people and countries a summit includes take part in it. "The meeting" (or "the talks")
+    is the summit named in this sentence or the three before."""
+    for verb in sent:
+        if verb.lemma_ not in _GATHERING_VERBS or verb.pos_ != "VERB" or negated(verb) \
+                or verb.lemma_ == "bring" and not any(c.lower_ == "together" for c in verb.children):
+            continue
+        summit = next((_gathering(state, c) for c in verb.children if c.dep_ == "nsubj"), None)
+        if summit is None:
+            continue
+        for guest in (e for c in verb.children if c.dep_ == "dobj" for t in _listed(c) for e in people_and_countries(state, t)):
+            add_fact(state, guest, "attends", summit, _modality(verb), RULES["summit.gathering_guests"], sent, verb)
+
+
+def _listed(token: Token) -> list[Token]:
+    """A token and those listed beside it, which the parser often hangs on it as
+    appositions ("A, Chile's B and C")."""
+    return [token, *(t for c in token.children if c.dep_ in {"conj", "appos"} for t in _listed(c))]
+
+
+def _gathering(state: ArticleState, subject: Token) -> Entity | None:
+    """The summit a subject is: a summit's name, or "the meeting" after one."""
+    summit = state.entity_at(subject, {"Summit"})
+    if summit is not None or subject.lemma_.lower() not in GATHERING_NOUNS | {"talk", "talks"} \
+            or not any(c.lower_ in {"the", "this"} for c in subject.children):
+        return summit
+    return last_entity_before(state, subject.i, {"Summit"}, since=sentences_back(subject, 3))
+
+
 def _about_participants(verb: Token) -> bool:
     """The verb describes a group of participants: "the countries (scheduled) to meet",
     "leaders attending", "those attending", "Attending are ..."."""
