@@ -12,7 +12,8 @@ Checks, per line:
   * `wikidata`, when present, matches ^Q[1-9][0-9]*$ (no nulls: omit unknown keys);
   * Country: `iso2` / `iso3` look like ISO 3166-1 codes and `the` is a boolean, and so is
     `minister_for`, when present (the country names its ministers "Minister for X");
-  * Organization: `country`, when present, is the label of a Country entry;
+  * Organization: `country`, when present, is the label of a Country entry, and `the`,
+    when present, is a boolean (a one-word name taking "the": "Member of the Knesset");
   * Region: `kind` is "state" or "city" and `country` is the label of a Country entry.
 Across lines:
   * no name (label, alias or demonym, case-folded) belongs to two entries of one type
@@ -42,7 +43,7 @@ ISO2 = re.compile(r"^[A-Z]{2}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 STRICT_TYPES = {
     "Country": {"type", "label", "aliases", "demonyms", "iso2", "iso3", "wikidata", "the", "minister_for"},
-    "Organization": {"type", "label", "aliases", "wikidata", "country"},
+    "Organization": {"type", "label", "aliases", "wikidata", "country", "the"},
 }
 
 
@@ -108,6 +109,8 @@ def check(directory: Path) -> list[str]:
                         problems.append(f"{where}: 'the' must be true or false")
                     if not isinstance(record.get("minister_for", False), bool):
                         problems.append(f"{where}: 'minister_for' must be true or false")
+                if kind == "Organization" and not isinstance(record.get("the", False), bool):
+                    problems.append(f"{where}: 'the' must be true or false")
                 if kind == "Organization" and "country" in record or kind == "Region":
                     org_countries.append((where, record.get("country")))
                 if kind == "Region":

@@ -60,11 +60,20 @@ def test_office_names(extract_by_rules, text, person, office, rule):
         ("Canadian MP Lars Becker said the bill was flawed.", "Member of the House of Commons of Canada"),
         ("New Zealand MP Lars Becker said the bill was flawed.", "Member of the New Zealand Parliament"),
         ("British MP Lars Becker said the bill was flawed.", "Member of Parliament of the United Kingdom"),
+        ("German MP Lars Becker said the bill was flawed.", "Member of the Bundestag"),
+        ("Lars Becker, a Greek MP, said the bill was flawed.", "Member of the Hellenic Parliament"),
+        # and a senator in the country's senate
+        ("Australian Senator Lars Becker said the bill was flawed.", "Member of the Australian Senate"),
     ],
 )
 def test_an_office_is_named_the_way_its_country_names_it(extract_by_rules, text, office):
     result = extract_by_rules(text, date=DATE)
     assert ("Lars Becker", office) in result.pairs("holdsOffice")
+
+
+def test_a_member_of_a_legislature_named_in_one_word_holds_one_office(extract_by_rules):
+    result = extract_by_rules("Lars Becker, a member of the Bundestag, said the bill was flawed.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Lars Becker", "Member of the Bundestag")}
 
 
 # --- a rank before a minister's title names a post of its own ----------------------------
