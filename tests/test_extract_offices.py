@@ -311,6 +311,11 @@ def test_a_spokesperson_for_someone_with_no_office_holds_none(extract_by_rules):
          "Lars Becker", "Vice President of the Council of State of Cuba"),
         ("Lars Becker, a member of the US House of Representatives, voted against the bill.",
          "Lars Becker", "Member of the United States House of Representatives"),
+        # a public body the gazetteer does not know, by the words that name public bodies
+        ("Lars Becker, chairman of the Ruritanian Fisheries Commission, voted against the plan.",
+         "Lars Becker", "Chairman of the Ruritanian Fisheries Commission"),
+        ("The executive director of the Ruritanian Space Agency, Lars Becker, voted against the plan.",
+         "Lars Becker", "Executive Director of the Ruritanian Space Agency"),
     ],
 )
 def test_body_posts(extract_by_rules, text, person, office):
@@ -326,6 +331,11 @@ def test_body_posts(extract_by_rules, text, person, office):
         "Lars Becker, a member of the Senate Foreign Relations Committee, voted against the bill.",
         # a club's secretary holds no public office
         "Lars Becker, secretary of the village chess club, voted against the plan.",
+        # nor a company's chairman, nor a member of a commission the gazetteer does not know
+        "Lars Becker, chairman of the Ruritanian Trading Corporation, voted against the plan.",
+        "Lars Becker, a member of the Ruritanian Fisheries Commission, voted against the plan.",
+        # a junior post the text names only in part is not the director's
+        "Lars Becker, the deputy budget director of the Ruritanian Space Agency, voted against the plan.",
         # another country's chamber of the same name
         "Australian Prime Minister Ivo Marten spoke on Monday. "
         "Lars Becker, a member of the House of Representatives, voted against the bill.",

@@ -328,6 +328,8 @@ BODY_POSTS = {"secretary": "Secretary", "chairman": "Chairman", "chairwoman": "C
 #: Words before a post that are part of its name ("Executive Secretary", "Vice President").
 _POST_RANKS = {"executive": "Executive", "deputy": "Deputy", "vice": "Vice", "first": "First", "chief": "Chief",
                "supreme": "Supreme"}
+#: Ranks that, a word or two before a post, make it a junior one the text names only in part.
+_JUNIOR_RANKS = {"deputy", "vice", "assistant", "associate", "under"}
 _CHAMBER_NAME = re.compile(r"\b(House|Senate|Assembly|Parliament|Congress|Chamber)\b")
 #: Bodies every state has under the same name, which an office's name completes with the
 #: country ("Executive Secretary of the Council of Ministers of Ruritania").
@@ -352,6 +354,8 @@ def read_body_posts(state: ArticleState, sent: Span) -> None:
             post = f"{_POST_RANKS[first.lower_.strip('-')]} {post}"
         elif token.lower_ == "president":
             continue  # a bare president of a body is its head under many names
+        if any(w.lower_ in _JUNIOR_RANKS for w in words_before(first, 2)):
+            continue  # "the deputy budget director of the Office": a junior post, not the director's
         body = _body_after_of(state, token, sent) or _body_before(state, first)
         if body is None:
             continue
@@ -390,7 +394,7 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
         return place_name(state, body), body, end
     words = tuple(t.lower_ for t in doc[at : at + 3])
     if words not in _GENERIC_BODIES:
-        return None
+        return _unlisted_public_body(state, token, body, at, sent)
     end = at + 3
     country = None
     if end + 1 < sent.end and doc[end].lower_ == "of":
@@ -403,6 +407,18 @@ def _body_after_of(state: ArticleState, token: Token, sent: Span) -> tuple[str, 
         return None
     name = " ".join(t.text[:1].upper() + t.text[1:] if t.lower_ != "of" else "of" for t in doc[at : at + 3])
     return f"the {name} of {place_name(state, country)}", country, end
+
+
+def _unlisted_public_body(state: ArticleState, post: Token, body: Entity | None, at: int,
+                          sent: Span) -> tuple[str, Entity, int] | None:
+    """A public body the gazetteer does not know, by the words that name one ("chairman of
+    the Commission for Racial Equality"): its officers hold public posts. Not its members,
+    whose seat the text rarely makes a post, and not a company's or a party's officers."""
+    if body is None or post.lower_ == "member" or not _PUBLIC_BODY.search(body.label) \
+            or _NO_PUBLIC_BODY.search(body.label):
+        return None
+    end = end_of_mention(state, at)
+    return (place_name(state, body), body, end) if _phrase_ends(state, end, sent) else None
 
 
 #: The words that name a state's armed or police forces.
@@ -423,6 +439,14 @@ def _forces_named_at(state: ArticleState, at: int, sent: Span) -> tuple[str, Ent
         return None
     country = next((e for t in doc[at:end] if (e := state.entity_at(t, {"Country"})) is not None), None)
     return (f"the {name}", country, end) if country is not None else None
+
+
+#: Names of public bodies the gazetteer need not know: an officer of one holds a public post.
+_PUBLIC_BODY = re.compile(r"\b(Commission|Committee|Council|Agency|Authority|Office|Bureau|Board|Administration|"
+                          r"Directorate|Secretariat|Inspectorate|Tribunal)\b")
+#: Words that make a body a company's, a party's or a club's.
+_NO_PUBLIC_BODY = re.compile(r"\b(Party|Inc|Ltd|Limited|Corporation|Company|Group|Club|Bank|Foundation|University|"
+                             r"Church|Union|Association|Federation)\b")
 
 
 def _national_parliament(state: ArticleState, at: int, sent: Span) -> tuple[str, Entity, int] | None:
