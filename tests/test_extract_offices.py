@@ -279,6 +279,11 @@ def test_the_place_after_a_titles_of_is_no_part_of_the_name(extract_text, text, 
          "Aino Virtanen", "Spokesperson of the United States Secret Service"),
         ("US National Security Council spokesman Lars Becker denied the report.",
          "Lars Becker", "Spokesperson of the United States National Security Council"),
+        # the United States' ministries are its departments
+        ("A spokesman for the U.S. Justice Department, Lars Becker, denied the report.",
+         "Lars Becker", "Spokesperson of the United States Department of Justice"),
+        ("US Homeland Security Department spokeswoman Aino Virtanen denied the report.",
+         "Aino Virtanen", "Spokesperson of the United States Department of Homeland Security"),
     ],
 )
 def test_spokespeople(extract_by_rules, text, person, office):
@@ -316,6 +321,8 @@ def test_a_spokesperson_for_someone_with_no_office_holds_none(extract_by_rules):
          "Lars Becker", "Chairman of the Ruritanian Fisheries Commission"),
         ("The executive director of the Ruritanian Space Agency, Lars Becker, voted against the plan.",
          "Lars Becker", "Executive Director of the Ruritanian Space Agency"),
+        ("Former Ruritanian Wheat Board chairman Lars Becker voted against the plan.",
+         "Lars Becker", "Chairman of the Ruritanian Wheat Board"),
     ],
 )
 def test_body_posts(extract_by_rules, text, person, office):

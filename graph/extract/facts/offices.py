@@ -356,7 +356,7 @@ def read_body_posts(state: ArticleState, sent: Span) -> None:
             continue  # a bare president of a body is its head under many names
         if any(w.lower_ in _JUNIOR_RANKS for w in words_before(first, 2)):
             continue  # "the deputy budget director of the Office": a junior post, not the director's
-        body = _body_after_of(state, token, sent) or _body_before(state, first)
+        body = _body_after_of(state, token, sent) or _body_before(state, first, token)
         if body is None:
             continue
         label, place, end = body
@@ -414,11 +414,15 @@ def _unlisted_public_body(state: ArticleState, post: Token, body: Entity | None,
     """A public body the gazetteer does not know, by the words that name one ("chairman of
     the Commission for Racial Equality"): its officers hold public posts. Not its members,
     whose seat the text rarely makes a post, and not a company's or a party's officers."""
-    if body is None or post.lower_ == "member" or not _PUBLIC_BODY.search(body.label) \
-            or _NO_PUBLIC_BODY.search(body.label):
+    if not _unlisted_public_post(body, post):
         return None
     end = end_of_mention(state, at)
     return (place_name(state, body), body, end) if _phrase_ends(state, end, sent) else None
+
+
+def _unlisted_public_post(body: Entity | None, post: Token) -> bool:
+    return body is not None and post.lower_ != "member" and _PUBLIC_BODY.search(body.label) is not None \
+        and _NO_PUBLIC_BODY.search(body.label) is None
 
 
 #: The words that name a state's armed or police forces.
@@ -468,13 +472,13 @@ def _national_parliament(state: ArticleState, at: int, sent: Span) -> tuple[str,
             country, end + 1)
 
 
-def _body_before(state: ArticleState, first: Token) -> tuple[str, Entity, int] | None:
-    """"the Russian Security Council Secretary X": a state's body the gazetteer knows, right
-    before the post."""
+def _body_before(state: ArticleState, first: Token, post: Token) -> tuple[str, Entity, int] | None:
+    """"the Russian Security Council Secretary X", "Fisheries Commission chairman X": a
+    state's body the gazetteer knows, or a public body it does not, right before the post."""
     if first.i == first.sent.start:
         return None
     body = state.entity_at(state.doc[first.i - 1], {"Organization"})
-    if body is None or body.key not in state.gazetteer or not body.country:
+    if body is None or (body.key not in state.gazetteer or not body.country) and not _unlisted_public_post(body, post):
         return None
     return place_name(state, body), body, first.i + 1 if first.i < len(state.doc) else first.i
 
