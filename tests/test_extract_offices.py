@@ -341,6 +341,8 @@ def test_body_posts(extract_by_rules, text, person, office):
         # nor a company's chairman, nor a member of a commission the gazetteer does not know
         "Lars Becker, chairman of the Ruritanian Trading Corporation, voted against the plan.",
         "Lars Becker, a member of the Ruritanian Fisheries Commission, voted against the plan.",
+        # nor a committee's chairman: legislatures, parties and campaigns all have committees
+        "Lars Becker, chairman of the Ruritanian Campaign Committee, voted against the plan.",
         # a junior post the text names only in part is not the director's
         "Lars Becker, the deputy budget director of the Ruritanian Space Agency, voted against the plan.",
         # another country's chamber of the same name

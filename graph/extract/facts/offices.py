@@ -422,7 +422,8 @@ def _unlisted_public_body(state: ArticleState, post: Token, body: Entity | None,
 
 def _unlisted_public_post(body: Entity | None, post: Token) -> bool:
     return body is not None and post.lower_ != "member" and _PUBLIC_BODY.search(body.label) is not None \
-        and _NO_PUBLIC_BODY.search(body.label) is None
+        and _NO_PUBLIC_BODY.search(body.label) is None \
+        and body.label.split()[-1].lower() not in BODY_POSTS  # ("Electoral Commission Chair": the name ran on)
 
 
 #: The words that name a state's armed or police forces.
@@ -446,7 +447,9 @@ def _forces_named_at(state: ArticleState, at: int, sent: Span) -> tuple[str, Ent
 
 
 #: Names of public bodies the gazetteer need not know: an officer of one holds a public post.
-_PUBLIC_BODY = re.compile(r"\b(Commission|Committee|Council|Agency|Authority|Office|Bureau|Board|Administration|"
+#: (Not a committee: a legislature's committees have names of their own the text shortens,
+#: and parties and campaigns have committees too.)
+_PUBLIC_BODY = re.compile(r"\b(Commission|Council|Agency|Authority|Office|Bureau|Board|Administration|"
                           r"Directorate|Secretariat|Inspectorate|Tribunal)\b")
 #: Words that make a body a company's, a party's or a club's.
 _NO_PUBLIC_BODY = re.compile(r"\b(Party|Inc|Ltd|Limited|Corporation|Company|Group|Club|Bank|Foundation|University|"
