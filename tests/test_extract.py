@@ -514,6 +514,8 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
                      "party/republican-party-united-states", "party.role_before_name", id="presidential-hopeful"),
         pytest.param("In Germany, the Greens' Peter Holm won the seat.", "person/peter-holm",
                      "party/alliance-90-the-greens", "party.of_party", id="plural-party-possessive"),
+        pytest.param("In Berlin, Peter Holm, a legislator from the SPD, won the seat.", "person/peter-holm",
+                     "party/social-democratic-party-of-germany", "party.of_party", id="role-from-the-party"),
     ],
 )
 def test_extract_party_membership(extract_text, text, person, party, rule):
@@ -527,6 +529,8 @@ def test_extract_party_membership(extract_text, text, person, party, rule):
     [
         pytest.param("SPD leader Lars Becker rejected the German proposal on Wednesday.", "current",
                      "party.role_before_name", id="party-leader-name"),
+        pytest.param("The Social Democratic Party (SPD) leader Lars Becker rejected the German proposal.", "current",
+                     "party.role_before_name", id="abbreviation-in-brackets-then-leader"),
         pytest.param("In Berlin, Lars Becker, leader of the Social Democratic Party, rejected the German proposal.",
                      "current", "party.leader_apposition", id="name-leader-of-party"),
         pytest.param("In Berlin, Lars Becker, co-leader of the Social Democratic Party, rejected the German proposal.",

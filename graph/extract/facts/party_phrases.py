@@ -108,6 +108,8 @@ def _described_role_before_name(state: ArticleState, party: Span, sent: Span) ->
 def _role_before_name(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
     doc = state.doc
     index = party.end
+    if index + 2 < sent.end and doc[index].text == "(" and doc[index + 2].text == ")":
+        index += 3  # "the Harbour Party (HP) leader X": the party's abbreviation in brackets
     role_words = []
     while index < sent.end and index < party.end + 4:
         token = doc[index]
@@ -309,6 +311,8 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         if doc[j].text == ",":
             j -= 1
         person = state.entity_at(doc[j], {"Person"})
+        if person is None and doc[i].lower_ == "from" and doc[j].lower_ in ROLE_WORDS:
+            person = _named_before_role(state, doc[j], sent)  # "X, a legislator from the PARTY"
         if person is not None and doc[i].text == "(" and _listed_after_leaders(state, j, sent):
             return person, "leaderOf", status_from_words(words_before(doc[j], 12)), RULES["party.leaders_listed"]
         if person is not None:
@@ -322,6 +326,12 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         if person is not None:  # "the Labor Party of Ana Rojas"
             return person, "leaderOf", "current", RULES["party.possessive_person"]
     return None
+
+
+def _named_before_role(state: ArticleState, noun: Token, sent: Span) -> Entity | None:
+    """The person a role noun stands in apposition to: X in "X, a legislator from …"."""
+    comma = _comma_before_role(noun, sent)
+    return state.entity_at(state.doc[comma - 1], {"Person"}) if comma is not None and comma > sent.start else None
 
 
 def possessive_leader(state: ArticleState, party: Span, sent: Span) -> PhraseFinding | None:
