@@ -306,6 +306,7 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
     if i - 1 > sent.start and doc[i].text == "(" and doc[i - 1].lower_ == "party":
         # "the former ruling party (PARTY)": read the phrase before the bracket as the party
         i = _left_of(doc[i - 1 : i], sent, lambda t: t.pos_ in {"ADJ", "VERB", "NOUN", "DET"} and t.lower_ not in {"of", "from"})
+    i = _before_the_seat(doc, i, sent)  # "X (Jagajaga, Labor)": the seat, then the party
     if i >= sent.start + 1 and doc[i].lower_ in {"of", "(", "from"}:
         j = i - 1
         if doc[j].text == ",":
@@ -326,6 +327,17 @@ def party_of_person(state: ArticleState, party: Span, sent: Span) -> PhraseFindi
         if person is not None:  # "the Labor Party of Ana Rojas"
             return person, "leaderOf", "current", RULES["party.possessive_person"]
     return None
+
+
+def _before_the_seat(doc, i: int, sent: Span) -> int:
+    """In "X (Jagajaga, Labor)" the token before the party is the comma after a member's seat:
+    the bracket that opens it instead; else `i` as it is."""
+    if not (i - 2 >= sent.start and doc[i].text == ","):
+        return i
+    start = i - 1
+    while start > sent.start and i - start <= 3 and doc[start].text[:1].isupper() and doc[start].is_alpha:
+        start -= 1
+    return start if doc[start].text == "(" and start < i - 1 else i
 
 
 def _named_before_role(state: ArticleState, noun: Token, sent: Span) -> Entity | None:
