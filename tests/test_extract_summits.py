@@ -404,3 +404,9 @@ def test_a_ministers_meeting_of_a_series_is_no_summit_of_its_leaders(extract_by_
 def test_a_summit_of_a_known_series_takes_the_series_name(extract_by_rules, text, summit):
     result = extract_by_rules(text, date="2004-11-20")
     assert result.pairs("attends") == {("Maria Lind", summit)}
+
+
+def test_a_summit_named_with_its_ordinal_keeps_its_name_beside_a_series(extract_by_rules):
+    result = extract_by_rules("Peter Holm attended the Third South Pacific Summit in Lima. The summit was attended "
+                              "by heads of state from Chile and Peru. APEC officials were also there.", date="2004-11-20")
+    assert {s for _, s in result.pairs("attends")} == {"2004 South Pacific Summit"}

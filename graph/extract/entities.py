@@ -424,7 +424,10 @@ def _series_summit(series: Known, year: int | None) -> _Draft:
 def _is_proper_summit_name(text: str) -> bool:
     """"Summit of the Americas" or "EU-China summit" name a summit; "the Tromsø
     summit" only places one, so it joins the series summit of the article instead."""
-    words = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).split()
+    name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    words = name.split()
+    if _ORDINAL.match(name) and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
+        return True  # "the Third South American Summit": one of a series, named
     return len(words) >= 2 and (words[0].lower() == "summit" or "-" in words[0] or words[0].islower())
 
 
