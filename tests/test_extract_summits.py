@@ -410,3 +410,16 @@ def test_a_summit_named_with_its_ordinal_keeps_its_name_beside_a_series(extract_
     result = extract_by_rules("Peter Holm attended the Third South Pacific Summit in Lima. The summit was attended "
                               "by heads of state from Chile and Peru. APEC officials were also there.", date="2004-11-20")
     assert {s for _, s in result.pairs("attends")} == {"2004 South Pacific Summit"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers attended the APEC summit for Chile, Peru and Brazil.",
+        "The APEC summit opened in Lima. Foreign ministers attended for Chile, Peru and Brazil.",
+    ],
+)
+def test_the_countries_someone_attends_for_attend(extract_by_rules, text):
+    result = extract_by_rules(text, date="2004-11-20")
+    assert result.pairs("attends") == {(c, "2004 APEC summit") for c in ("Chile", "Peru", "Brazil")}
+    assert extractors(result, "attends") == {"rules/summit.attend_verb"}

@@ -108,6 +108,15 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
             add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
         for guest in (e for a in _agents(verb) for e in people_and_countries(state, a)):
             add_fact(state, guest, "attends", summit, status, RULES["summit.attended_by"], sent, verb)
+        for country in _represented(state, verb):
+            add_fact(state, country, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
+
+
+def _represented(state: ArticleState, verb: Token) -> list[Entity]:
+    """"Foreign ministers attended for A, B and C": the countries someone attends for."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # ("attended the summit for A")
+    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj" for e in people_and_countries(state, g, frozenset({"Country"}))]
 
 
 def _runs_summit(state: ArticleState, verb: Token) -> bool:
@@ -305,7 +314,7 @@ def _summit_without_object(state: ArticleState, verb: Token) -> Entity | None:
     "attend" and "invite" are about the summit named last, in this sentence or the three
     before."""
     if verb.lemma_ not in {"attend", "participate", "invite"} \
-            or any(c.dep_ in {"dobj", "xcomp"} or c.dep_ == "prep" and c.lower_ != "as" for c in verb.children):
+            or any(c.dep_ in {"dobj", "xcomp"} or c.dep_ == "prep" and c.lower_ not in {"as", "for"} for c in verb.children):
         return None
     return last_entity_before(state, verb.i, {"Summit"}, since=sentences_back(verb, 3))
 
