@@ -423,3 +423,16 @@ def test_the_countries_someone_attends_for_attend(extract_by_rules, text):
     result = extract_by_rules(text, date="2004-11-20")
     assert result.pairs("attends") == {(c, "2004 APEC summit") for c in ("Chile", "Peru", "Brazil")}
     assert extractors(result, "attends") == {"rules/summit.attend_verb"}
+
+
+def test_who_takes_part_with_the_subject_takes_part(extract_by_rules):
+    result = extract_by_rules("Maria Lind took part in the APEC summit in Lima with Lars Becker and Peter Holm.",
+                              date="2004-11-20")
+    assert result.pairs("attends") == {(p, "2004 APEC summit") for p in ("Maria Lind", "Lars Becker", "Peter Holm")}
+
+
+def test_meeting_on_the_occasion_of_a_summit_is_taking_part(extract_by_rules):
+    result = extract_by_rules("On the occasion of the APEC summit in Lima, Maria Lind met with Lars Becker.",
+                              date="2004-11-20")
+    assert result.pairs("attends") == {(p, "2004 APEC summit") for p in ("Maria Lind", "Lars Becker")}
+    assert extractors(result, "attends") == {"rules/summit.present_at"}

@@ -102,7 +102,7 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
             continue
         if verb.lemma_ not in {"attend", "participate", "take", "join"} and not _summit_in_subtree(state, verb, summit, sent):
             continue
-        subjects = [e for s in subjects_of(verb) + _as_did(verb) for e in people_and_countries(state, s)]
+        subjects = [e for s in subjects_of(verb) + _as_did(verb) + _companions(verb) for e in people_and_countries(state, s)]
         status = _modality(verb)
         for subject in subjects:
             add_fact(state, subject, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
@@ -110,6 +110,15 @@ def read_attendance(state: ArticleState, sent: Span) -> None:
             add_fact(state, guest, "attends", summit, status, RULES["summit.attended_by"], sent, verb)
         for country in _represented(state, verb):
             add_fact(state, country, "attends", summit, status, RULES["summit.attend_verb"], sent, verb)
+
+
+def _companions(verb: Token) -> list[Token]:
+    """"X took part in the summit with A and B": who takes part with the subject, named
+    after "with" (not "together with" a text or a plan: only people and countries count)."""
+    if verb.lemma_ not in {"attend", "participate", "take", "join"}:
+        return []
+    return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+            for t in _listed(g)]
 
 
 def _represented(state: ArticleState, verb: Token) -> list[Entity]:
@@ -138,7 +147,8 @@ def _agents(verb: Token) -> list[Token]:
 #: Prepositions that place an act at a summit: "said at the summit", "during the summit".
 PRESENT_AT = {"at", "during"}
 #: Nouns whose "of" names the summit the act took place at: "on the sidelines of the summit".
-PART_OF_SUMMIT = {"sideline", "sidelines", "margin", "margins", "opening", "close", "closing", "start", "end", "eve"}
+PART_OF_SUMMIT = {"sideline", "sidelines", "margin", "margins", "opening", "close", "closing", "start", "end", "eve",
+                  "occasion"}
 #: Acts and events a summit participant takes part in: "talks with X at the summit".
 SUMMIT_ACT_NOUNS = {"talk", "talks", "meeting", "speech", "address", "remark", "remarks", "statement", "comment",
                     "comments", "incident", "exchange", "dispute", "clash", "row", "session", "appearance", "conference",
