@@ -426,7 +426,7 @@ def test_the_countries_someone_attends_for_attend(extract_by_rules, text):
 
 
 def test_who_takes_part_with_the_subject_takes_part(extract_by_rules):
-    result = extract_by_rules("Maria Lind took part in the APEC summit in Lima with Lars Becker and Peter Holm.",
+    result = extract_by_rules("Maria Lind participated in the APEC summit in Lima, with Lars Becker and Peter Holm.",
                               date="2004-11-20")
     assert result.pairs("attends") == {(p, "2004 APEC summit") for p in ("Maria Lind", "Lars Becker", "Peter Holm")}
 
