@@ -14,7 +14,9 @@ Checks, per line:
     `minister_for`, when present (the country names its ministers "Minister for X");
   * Organization: `country`, when present, is the label of a Country entry, and `the`,
     when present, is a boolean (a one-word name taking "the": "Member of the Knesset");
-  * Region: `kind` is "state" or "city" and `country` is the label of a Country entry.
+  * Region: `kind` is "state" or "city" and `country` is the label of a Country entry;
+  * SummitSeries: `held`, when present, is the series' calendar: {"year", "places"} objects
+    in year order (the places its summits were held at, which name a summit's year).
 Across lines:
   * no name (label, alias or demonym, case-folded) belongs to two entries of one type
     (for regions, of one type and kind);
@@ -49,6 +51,19 @@ STRICT_TYPES = {
 
 def _string_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _calendar_problems(held: object) -> list[str]:
+    """A series' `held` calendar: a list of {"year": int, "places": [names]}, in year order."""
+    if not isinstance(held, list) or not all(isinstance(h, dict) and set(h) == {"year", "places"} for h in held):
+        return ["held must be a list of {year, places} objects"]
+    problems = [f"held {h['year']!r}: year must be an integer from 1945 to 2100" for h in held
+                if not isinstance(h["year"], int) or not 1945 <= h["year"] <= 2100]
+    problems += [f"held {h['year']}: places must be a list of non-empty strings" for h in held if not (_string_list(h["places"]) and h["places"])]
+    years = [h["year"] for h in held if isinstance(h["year"], int)]
+    if years != sorted(years):
+        problems.append("held: years out of order")
+    return problems
 
 
 def check(directory: Path) -> list[str]:
@@ -111,6 +126,8 @@ def check(directory: Path) -> list[str]:
                         problems.append(f"{where}: 'minister_for' must be true or false")
                 if kind == "Organization" and not isinstance(record.get("the", False), bool):
                     problems.append(f"{where}: 'the' must be true or false")
+                if kind == "SummitSeries":
+                    problems.extend(f"{where}: {problem}" for problem in _calendar_problems(record.get("held", [])))
                 if kind == "Organization" and "country" in record or kind == "Region":
                     org_countries.append((where, record.get("country")))
                 if kind == "Region":

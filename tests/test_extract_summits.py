@@ -436,3 +436,27 @@ def test_meeting_on_the_occasion_of_a_summit_is_taking_part(extract_by_rules):
                               date="2004-11-20")
     assert result.pairs("attends") == {(p, "2004 APEC summit") for p in ("Maria Lind", "Lars Becker")}
     assert extractors(result, "attends") == {"rules/summit.present_at"}
+
+
+# --- a summit named by its place: the series' calendar names its year ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "date", "summit"),
+    [
+        # the place in the summit's name, or right after it, is that of one summit of the series
+        pytest.param("Maria Lind attended the G7 Hiroshima Summit.", "2024-05-02", "2023 G7 summit", id="series-place"),
+        pytest.param("Maria Lind attended the NATO summit in Vilnius.", "2024-05-02", "2023 NATO summit", id="place-after"),
+        # a place one series alone held a summit at, that year or the next, is that summit
+        pytest.param("Maria Lind attended the Heiligendamm summit.", "2007-06-09", "2007 G8 summit", id="place-only"),
+        # a place the calendar does not put near the article's year names a summit of its own
+        pytest.param("Maria Lind attended the Lisbon summit.", "2007-12-10", "2007 Lisbon summit", id="other-place"),
+    ],
+)
+def test_a_summit_named_by_its_place_takes_its_year_from_the_series_calendar(extract_by_rules, text, date, summit):
+    result = extract_by_rules(text, date=date)
+    assert result.pairs("attends") == {("Maria Lind", summit)}
+
+
+def test_a_summit_named_only_by_its_place_has_no_organiser_from_its_series(extract_by_rules):
+    result = extract_by_rules("Maria Lind attended the Heiligendamm summit.", date="2007-06-09")
+    assert result.pairs("organizedBy") == set()

@@ -254,6 +254,16 @@ def test_gazetteer_files_pass_their_checker():
     assert checker["check"](DATA_DIR) == []
 
 
+def test_the_checker_reports_a_broken_summit_calendar(tmp_path):
+    checker = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "check_gazetteer.py"))
+    (tmp_path / "summits.jsonl").write_text(
+        '{"type": "SummitSeries", "label": "Ruritania Forum", "aliases": [], '
+        '"held": [{"year": 2009, "places": ["Strelsau"]}, {"year": 2005, "places": []}]}\n', encoding="utf-8")
+    problems = checker["check"](tmp_path)
+    assert any("places must be a list" in p for p in problems)
+    assert any("years out of order" in p for p in problems)
+
+
 def test_a_monarch_is_known_without_the_regnal_number_or_realm():
     people = {p.label: p for p in load_people()}
     assert "Harald" in people["Harald V"].aliases

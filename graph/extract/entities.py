@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import Gazetteer, Known, fold
 from graph.extract.mentions import GATHERED_PLURALS, is_party_name
-from graph.model import Article, Entity, Mention, entity_key, misspelt
+from graph.model import Article, Entity, Mention, entity_key, misspelt, unaccented
 
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|[XVI]+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=\S)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
@@ -367,6 +367,9 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
             continue
         series = gazetteer.by_key.get(m.key) if m.key else None
         year = m.year or (default_year + m.year_offset if default_year else None)
+        if m.year is None and default_year and (series or not _is_proper_summit_name(m.text)):
+            # "the G7 Hiroshima Summit", "the Heiligendamm summit" (not "the Summit of Andean Nations in Lima")
+            series, year = _held_at_named_place(mentions, i, series, gazetteer, default_year) or (series, year)
         if series is None and not _is_proper_summit_name(m.text):
             placed.append((i, year))
             continue
@@ -400,6 +403,35 @@ def _link_summits(mentions, links, drafts, article, gazetteer, add) -> None:
 
 
 _NEARBY_CHARS = 300
+#: How far (in characters) after a summit's name the place it names may come: "the summit in Riga".
+_PLACE_AFTER_CHARS = 10
+#: How many years from the article's a summit named by its place may be: further than that,
+#: the place names another summit than the one the tables know.
+_HELD_YEARS_AWAY = 3
+
+
+def _held_at_named_place(mentions: list[Mention], index: int, series: Known | None, gazetteer: Gazetteer,
+                         year: int) -> tuple[Known, int] | None:
+    """The series summit a place names, from the summit calendars of the series
+    (`held` in data/gazetteer/summits.jsonl): "the G7 Hiroshima Summit" is the 2023 G7
+    summit whatever the article's date, and "the Heiligendamm summit" the 2007 G8 summit.
+    Of a series' summits at that place, the one nearest the article's year; with no series
+    named, only a place in the summit's own name that one series' summit alone was held at,
+    that year or the next ("the Pacific Leaders' Summit in Lima" is no APEC summit)."""
+    mention = mentions[index]
+    words = [_words(mention.text)] + [_words(m.text) for m in mentions if series is not None
+                                      and m.label in {"NAME", "PLACE"} and 0 <= m.start - mention.end <= _PLACE_AFTER_CHARS]
+    found = [(abs(held["year"] - year), held["year"], s) for s in ([series] if series else gazetteer.entries("SummitSeries"))
+             for held in s.extra.get("held", ()) if any(_words(place) in w for place in held["places"] for w in words)]
+    near = sorted(f for f in found if f[0] <= (_HELD_YEARS_AWAY if series else 1))
+    if not near or series is None and len({(f[1], f[2].key) for f in near}) > 1:
+        return None
+    return near[0][2], near[0][1]
+
+
+def _words(text: str) -> str:
+    """Text as its folded words between spaces, so a place is found as whole words."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", unaccented(text).casefold())) + " "
 
 
 def _series_nearby(mentions: list[Mention], index: int, gazetteer: Gazetteer) -> Known | None:

@@ -570,9 +570,11 @@ def _country_led_by(state: ArticleState, person: Entity) -> Entity | None:
 
 def read_series_organisers(state: ArticleState) -> None:
     """A series summit is organised by its series' organisation ("NATO summit" → NATO), also
-    when the text only says "the summit" beside the series' name."""
+    when the text only says "the summit" beside the series' name; not one the text names
+    only by its place ("the Bucharest summit"), which says nothing of who organised it."""
+    named = {m.key for m in state.mentions if m.label in {"SERIES", "SUMMIT"} and m.key}
     series_by_label = {series_summit_label(s, e.year): s for e in state.entities.values() if e.type == "Summit"
-                       for s in state.gazetteer.entries("SummitSeries")}
+                       for s in state.gazetteer.entries("SummitSeries") if s.key in named}
     for index, mention in enumerate(state.mentions):
         if mention.label not in {"SUMMIT", "SUMMIT_REF"}:
             continue
