@@ -1490,6 +1490,13 @@ def test_extract_demonym_describing_a_thing_does_not_place_a_later_title(extract
     assert result.pairs("holdsOffice") == set()
 
 
+@pytest.mark.parametrize("region", ["Latin", "South", "Central"])
+def test_extract_a_regions_demonym_names_no_country(extract_text, region):
+    result = extract_text(f"{region} American leaders met in Lima. President Jonas Berg said the talks went well.")
+    assert not result.of_type("Country")
+    assert result.pairs("holdsOffice") == set()
+
+
 def test_extract_subnational_title_does_not_make_its_place_the_home_country(extract_text):
     result = extract_text("In the 1976 election, former Georgia Governor Peter Holm won. "
                           "Later, President Jonas Berg praised the result.")

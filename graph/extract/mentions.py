@@ -33,7 +33,7 @@ _MEETING_WORDS = {"meeting", "gathering", "conference"}
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions in the doc, sorted by position, without exact duplicates."""
     known = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
-    known = [s for s in known if not _adjective_inside_name(s)]
+    known = [s for s in known if not _adjective_inside_name(s) and not _part_of_a_regions_demonym(s)]
     parties = _party_names(doc, _SpanIndex(known))
     gazetteer = _SpanIndex(_without_parts_of(known, parties) + parties)
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
@@ -204,6 +204,20 @@ def _adjective_inside_name(span: Span) -> bool:
     names = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)
              and e.label_ in {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART"}]
     return any(not any(t.lower_ in _PERSON_SLOT_NOUNS for t in e) for e in names)
+
+
+#: Words that make a demonym one of a region of several countries: "Latin American", "South African"
+#: is a country's own, so only these (with "American", "Asian", "European" after them) count.
+_REGION_WORDS = {"latin", "south", "north", "central", "pan", "meso", "east", "west", "southeast", "northeast"}
+
+
+def _part_of_a_regions_demonym(span: Span) -> bool:
+    """"American" in "Latin American leaders" or "South American nations" names no country
+    (the United States), nor "Asian" in "East Asian" or "European" in "Central European"."""
+    if span.label_ != "DEMONYM" or span.start == 0 or span.text not in {"American", "Americans", "Asian", "European"}:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in _REGION_WORDS and before.text[:1].isupper()
 
 
 def _without_parts_of(known: list[Span], parties: list[Span]) -> list[Span]:
