@@ -18,6 +18,11 @@ from graph.model import Article, fold
 #: tokenizer and parser, so they are tidied; offsets refer to the tidied text.
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;:.!?)](?:\s|$)|['’]s\b)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+#: A demonym split at the end of a linked country name ("Australia n", "Iraq i", "Japan ese",
+#: "Europe an"), as text copied from wiki pages has it: joined again, or the country's word
+#: is lost ("leader of the Zimbabwe an opposition party").
+_SPLIT_DEMONYM = re.compile(r"\b(?:[A-Z][a-z]{2,}a (?=ns?\b)|[A-Z][a-z]{2,}[qlnthd] (?=i\b(?![.'’]))"
+                            r"|[A-Z][a-z]{2,} (?=(?:ese|ians?)\b)|(?:Europe|Zimbabwe|Chile|Singapore) (?=ans?\b))")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")
 _FURNITURE_MARKERS = re.compile(
     r"(popular|most read|most viewed|access ranking|related (articles|stories)|read more|"
@@ -60,6 +65,7 @@ def _normalise(text: str) -> str:
     text = html.unescape(text)  # "&mdash;" left by a page's markup is a dash, not part of a name
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u00a0", " ")
     text = _SPACE_RUN.sub(" ", text)
+    text = _SPLIT_DEMONYM.sub(lambda m: m.group(0)[:-1], text)
     return _SPACE_BEFORE_PUNCT.sub("", text)
 
 

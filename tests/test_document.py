@@ -91,10 +91,21 @@ def test_document_line_longer_than_the_title_is_kept():
                      id="bracket-semicolon-colon"),
         pytest.param("first line\r\nsecond line\rthird", "first line\nsecond line\nthird", id="line-endings"),
         pytest.param("Prime\u00a0Minister Lars Holmqvist", "Prime Minister Lars Holmqvist", id="no-break-space"),
+        # a demonym split after a linked country name, as text copied from wiki pages has it
+        pytest.param("the Australia n treasurer and the Iraq i envoy", "the Australian treasurer and the Iraqi envoy",
+                     id="split-demonym"),
+        pytest.param("the Japan ese and Iran ian delegations of the Europe an Union",
+                     "the Japanese and Iranian delegations of the European Union", id="split-demonym-suffixes"),
     ],
 )
 def test_document_wire_spacing_is_tidied(raw, tidy):
     assert _document(raw).text == tidy
+
+
+@pytest.mark.parametrize("text", ["It is late. In an hour the House an envoy", "Prawo i Sprawiedliwość won.",
+                                  "Annex i. lists them."])
+def test_document_words_that_only_look_like_a_split_demonym_are_kept(text):
+    assert _document(text).text == text
 
 
 def test_document_tidy_keeps_words_that_start_with_punctuation():

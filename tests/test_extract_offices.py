@@ -71,6 +71,11 @@ def test_an_office_is_named_the_way_its_country_names_it(extract_by_rules, text,
     assert ("Lars Becker", office) in result.pairs("holdsOffice")
 
 
+def test_its_after_a_demonym_and_government_is_that_country(extract_by_rules):
+    result = extract_by_rules("The Indian government has appointed Lars Becker as its new envoy to Bhutan.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Lars Becker", "Envoy of India to Bhutan")}
+
+
 def test_a_member_of_a_legislature_named_in_one_word_holds_one_office(extract_by_rules):
     result = extract_by_rules("Lars Becker, a member of the Bundestag, said the bill was flawed.", date=DATE)
     assert result.pairs("holdsOffice") == {("Lars Becker", "Member of the Bundestag")}

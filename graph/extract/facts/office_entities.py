@@ -103,12 +103,17 @@ def _free_country_before(state: ArticleState, title_span: Span) -> Entity | None
     return free[-1][1] if free else None
 
 
+#: Nouns a demonym before them makes the country itself: "the Indian government has appointed
+#: X as its envoy" (its = India).
+_STATE_NOUNS = {"government", "administration", "authorities", "cabinet", "regime", "state", "leadership"}
+
+
 def _describes_a_thing(state: ArticleState, token: Token) -> bool:
     """A demonym describing a common noun ("Indian affairs", "French wine") says nothing
-    about which country a later title belongs to."""
+    about which country a later title belongs to; one describing its government does."""
     head = token.head
     return state.mention_at(token, {"DEMONYM"}) is not None and token.dep_ in {"amod", "compound"} \
-        and head.pos_ == "NOUN" and state.mention_at(head, {"TITLE"}) is None
+        and head.pos_ == "NOUN" and state.mention_at(head, {"TITLE"}) is None and head.lower_ not in _STATE_NOUNS
 
 
 def _implied_place(state: ArticleState, person: Entity, title: Known, title_span: Span) -> tuple[Entity | None, float]:
