@@ -189,7 +189,7 @@ def leader_apposition(state: ArticleState, party: Span, sent: Span) -> PhraseFin
     if doc[i].lower_ == "for" and noun.lower_ in PORTFOLIO_HOLDERS:
         return None  # "Minister for Labour X": a portfolio, not a party
     leads = leader_named(_noun_words(noun), named)
-    if not (leads or noun.lower_ in ROLE_WORDS) or any(c.lower_ in SHARED_WORDS for c in noun.children):
+    if not (leads or _role_noun(noun)) or any(c.lower_ in SHARED_WORDS for c in noun.children):
         return None
     qualified = noun.i > sent.start and doc[noun.i - 1].lower_ in LEADER_QUALIFIERS
     relation = "leaderOf" if leads and not qualified else "memberOf"
