@@ -35,14 +35,14 @@ def test_eval_tune_floors(dev_rows):
     """Floors just under what the tune split (34 articles) measured with the tenure tables
     and the relation model; see the README's accuracy table."""
     scores = score(read_jsonl(EVAL_DIR / "dev" / "gold.jsonl"), dev_rows)
-    assert scores.overall()[2] >= 0.83
+    assert scores.overall()[2] >= 0.84
     assert scores.overall()[0] >= 0.93
     assert scores.relation("holdsOffice")[2] >= 0.87
     assert scores.relation("attends")[2] >= 0.82
-    assert scores.relation("meets")[2] >= 0.69
+    assert scores.relation("meets")[2] >= 0.78
     assert scores.relation("leaderOf")[2] >= 0.80
     assert scores.relation("memberOf")[2] >= 0.74
-    assert scores.relation("organizedBy")[2] >= 0.74
+    assert scores.relation("organizedBy")[2] >= 0.85
     assert scores.status_accuracy() >= 0.95
 
 

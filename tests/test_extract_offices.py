@@ -379,6 +379,11 @@ def test_formerly_before_a_title_is_a_past_office(extract_text, word):
     assert result.rows("holdsOffice") == {("Ana Rojas", "holdsOffice", "President of Chile", "former")}
 
 
+def test_until_recently_before_a_title_is_a_past_office(extract_text):
+    result = extract_text("The oath was taken by Ana Rojas, until recently a Chilean senator, in Santiago.", date=DATE)
+    assert result.rows("holdsOffice") == {("Ana Rojas", "holdsOffice", "Senator of Chile", "former")}
+
+
 def test_the_second_of_two_verbs_keeps_the_subject_of_the_first(extract_text):
     result = extract_text("Peter Holm won the party vote, and became Chile's Prime Minister on Monday.", date=DATE)
     assert result.pairs("holdsOffice") == {("Peter Holm", "Prime Minister of Chile")}

@@ -77,6 +77,9 @@ def _title_status(state: ArticleState, title: Span) -> str:
         return "elect"
     if _ended_by_its_noun(title):
         return "former"
+    start = min((w.i for w in words), default=title.start)
+    if start >= 1 and doc[start].lower_ == "recently" and doc[start - 1].lower_ == "until":
+        return "former"  # "X, until recently a Republican senator"
     if title.root.dep_ == "conj" and not words:  # "a former minister and governor of X": "former" says both
         return status_from_words([c for c in title.root.head.children if c.i < title.root.head.i])
     status = status_from_words(words)
