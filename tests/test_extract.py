@@ -516,7 +516,7 @@ def test_extract_people_sharing_a_surname_never_merge_across_articles(extract_te
                      "party/alliance-90-the-greens", "party.of_party", id="plural-party-possessive"),
         pytest.param("In Berlin, Peter Holm, a legislator from the SPD, won the seat.", "person/peter-holm",
                      "party/social-democratic-party-of-germany", "party.of_party", id="role-from-the-party"),
-        pytest.param("In Canberra, Peter Holm (Curtin, Liberal) crossed the floor.", "person/peter-holm",
+        pytest.param("In Canberra, Peter Holm (Wattle Creek, Liberal) voted against the bill.", "person/peter-holm",
                      "party/liberal-party-of-australia", "party.of_party", id="seat-and-party-in-brackets"),
         pytest.param("In Berlin, Peter Holm, secretary general of the SPD, rejected the proposal.", "person/peter-holm",
                      "party/social-democratic-party-of-germany", "party.leader_apposition", id="secretary-general-of"),

@@ -72,8 +72,8 @@ def test_an_office_is_named_the_way_its_country_names_it(extract_by_rules, text,
 
 
 def test_its_after_a_demonym_and_government_is_that_country(extract_by_rules):
-    result = extract_by_rules("The Indian government has appointed Lars Becker as its new envoy to Bhutan.", date=DATE)
-    assert result.pairs("holdsOffice") == {("Lars Becker", "Envoy of India to Bhutan")}
+    result = extract_by_rules("The Indian government has chosen Lars Becker as its next envoy to Nepal.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Lars Becker", "Envoy of India to Nepal")}
 
 
 def test_a_member_of_a_legislature_named_in_one_word_holds_one_office(extract_by_rules):
@@ -326,8 +326,8 @@ def test_a_spokesperson_for_someone_with_no_office_holds_none(extract_by_rules):
          "Lars Becker", "Chairman of the Ruritanian Fisheries Commission"),
         ("The executive director of the Ruritanian Space Agency, Lars Becker, voted against the plan.",
          "Lars Becker", "Executive Director of the Ruritanian Space Agency"),
-        ("Former Ruritanian Wheat Board chairman Lars Becker voted against the plan.",
-         "Lars Becker", "Chairman of the Ruritanian Wheat Board"),
+        ("Former Ruritanian Grain Board chairman Lars Becker voted against the plan.",
+         "Lars Becker", "Chairman of the Ruritanian Grain Board"),
     ],
 )
 def test_body_posts(extract_by_rules, text, person, office):
@@ -349,7 +349,7 @@ def test_body_posts(extract_by_rules, text, person, office):
         # nor a committee's chairman: legislatures, parties and campaigns all have committees
         "Lars Becker, chairman of the Ruritanian Campaign Committee, voted against the plan.",
         # a junior post the text names only in part is not the director's
-        "Lars Becker, the deputy budget director of the Ruritanian Space Agency, voted against the plan.",
+        "Lars Becker, the deputy finance director of the Ruritanian Space Agency, voted against the plan.",
         # another country's chamber of the same name
         "Australian Prime Minister Ivo Marten spoke on Monday. "
         "Lars Becker, a member of the House of Representatives, voted against the bill.",
