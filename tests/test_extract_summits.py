@@ -399,6 +399,7 @@ def test_a_ministers_meeting_of_a_series_is_no_summit_of_its_leaders(extract_by_
         pytest.param("Maria Lind flew to Lisbon for the EU-Africa summit.", "2004 Africa–EU summit", id="africa-eu"),
         pytest.param("Maria Lind flew to Lisbon for the Africa–EU summit.", "2004 Africa–EU summit", id="eu-africa"),
         pytest.param("Maria Lind flew to Dhaka for the SAARC summit.", "2004 SAARC summit", id="saarc"),
+        pytest.param("Maria Lind flew to Vientiane for the East Asian Summit.", "2004 East Asia Summit", id="demonym-form"),
     ],
 )
 def test_a_summit_of_a_known_series_takes_the_series_name(extract_by_rules, text, summit):
