@@ -76,6 +76,12 @@ def test_its_after_a_demonym_and_government_is_that_country(extract_by_rules):
     assert result.pairs("holdsOffice") == {("Lars Becker", "Envoy of India to Nepal")}
 
 
+def test_deputy_before_another_post_is_no_legislators_title(extract_by_rules):
+    result = extract_by_rules("In Ottawa, Canadian MP Lars Becker said Ana Rojas, the Deputy Commissioner, should "
+                              "stay.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Lars Becker", "Member of the House of Commons of Canada")}
+
+
 def test_a_member_of_a_legislature_named_in_one_word_holds_one_office(extract_by_rules):
     result = extract_by_rules("Lars Becker, a member of the Bundestag, said the bill was flawed.", date=DATE)
     assert result.pairs("holdsOffice") == {("Lars Becker", "Member of the Bundestag")}

@@ -33,7 +33,8 @@ _MEETING_WORDS = {"meeting", "gathering", "conference"}
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions in the doc, sorted by position, without exact duplicates."""
     known = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
-    known = [s for s in known if not _adjective_inside_name(s) and not _part_of_a_regions_demonym(s)]
+    known = [s for s in known if not _adjective_inside_name(s) and not _part_of_a_regions_demonym(s)
+             and not _rank_of_another_post(s)]
     parties = _party_names(doc, _SpanIndex(known))
     gazetteer = _SpanIndex(_without_parts_of(known, parties) + parties)
     mentions = [_from_span(s, s.label_, s.id_ or None) for s in gazetteer]
@@ -218,6 +219,20 @@ def _part_of_a_regions_demonym(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.lower_ in _REGION_WORDS and before.text[:1].isupper()
+
+
+#: Posts a "deputy" before them is the rank of: "the Deputy Commissioner" is no member of parliament.
+_POSTS_WITH_DEPUTIES = {"commissioner", "director", "chief", "head", "mayor", "governor", "editor", "manager",
+                        "commander", "chairman", "chairwoman", "chair", "secretary", "registrar", "principal", "sheriff",
+                        "inspector", "superintendent", "constable", "administrator", "coordinator", "ombudsman"}
+
+
+def _rank_of_another_post(span: Span) -> bool:
+    """"Deputy" as a legislator's title ("Deputy Ana Rojas" of a chamber of deputies) is
+    not one when a post follows it ("the Deputy Commissioner, X")."""
+    if span.label_ != "TITLE" or len(span) != 1 or span[0].lower_ != "deputy" or span.end >= len(span.doc):
+        return False
+    return span.doc[span.end].lower_ in _POSTS_WITH_DEPUTIES
 
 
 def _without_parts_of(known: list[Span], parties: list[Span]) -> list[Span]:
