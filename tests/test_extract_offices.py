@@ -76,6 +76,12 @@ def test_its_after_a_demonym_and_government_is_that_country(extract_by_rules):
     assert result.pairs("holdsOffice") == {("Lars Becker", "Envoy of India to Nepal")}
 
 
+def test_a_minister_of_no_named_ministry_holds_no_office(extract_by_rules):
+    result = extract_by_rules("Chilean Health Minister Ana Rojas praised the budget. Minister Lars Becker said it "
+                              "was sound.", date=DATE)
+    assert result.pairs("holdsOffice") == {("Ana Rojas", "Minister of Health of Chile")}
+
+
 def test_deputy_before_another_post_is_no_legislators_title(extract_by_rules):
     result = extract_by_rules("In Ottawa, Canadian MP Lars Becker said Ana Rojas, the Deputy Commissioner, should "
                               "stay.", date=DATE)
@@ -443,7 +449,7 @@ def test_a_governor_is_never_a_country_s(extract_text):
         pytest.param("Ana Rojas, the Chilean immigration minister, said the cases were being reviewed.",
                      "Minister of Immigration of Chile", id="lower-case-portfolio"),
         pytest.param("Ana Rojas, a Chilean cabinet minister, said the cases were being reviewed.",
-                     "Minister of Chile", id="cabinet-is-no-portfolio"),
+                     "Member of the Cabinet of Chile", id="cabinet-is-no-portfolio"),
     ],
 )
 def test_a_lower_case_portfolio_before_minister_names_the_ministry(extract_text, text, office):

@@ -204,6 +204,12 @@ def mint_office(state: ArticleState, title: Known, place: Entity | None, person:
     if state.home is None and place.type == "Country" and title.extra.get("kind") in NATIONAL_KINDS and not title.country:
         # (a title only one country has, "Pope", says nothing of the country the article is about)
         state.home = place.key
+    if title.label == "Minister" and not portfolio:
+        # "Minister X said" names no ministry, and "Minister of <country>" is no office; "a
+        # cabinet minister" is a member of the country's cabinet
+        if not any(t.lower_ == "cabinet" for t in [*title_span, *words_before(title_span[0], 2)]):
+            return None
+        return named_office(state, f"Member of the Cabinet of {place_name(state, place)}", place), confidence
     known_place = state.gazetteer.by_key.get(place.key)
     name = place_name(state, place)
     chamber = None

@@ -751,15 +751,23 @@ def _people_listed_before(state: ArticleState, first: Token, sent: Span) -> list
     return people_in_list(state, range(start, comma))
 
 
+_CABINET = "Member of the Cabinet of "
+
+
 def without_vaguer_offices(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:
-    """"Cabinet minister X, the Minister of Agriculture": the bare "Minister of Japan" says
-    less than the portfolio the same article gives X, so it is dropped."""
+    """"Cabinet minister X, the Minister of Agriculture": "Member of the Cabinet of Japan"
+    says less than the portfolio the same article gives X, so it is dropped (as is any
+    "<Title> of <place>" beside a longer "<Title> of … of <place>")."""
     offices = {(f.subject, entities[f.object].label) for f in facts
                if f.relation == "holdsOffice" and f.object in entities}
     def vaguer(fact: Fact) -> bool:
         office = entities.get(fact.object)
         if fact.relation != "holdsOffice" or office is None or " of " not in office.label:
             return False
+        if office.label.startswith(_CABINET):  # "cabinet minister X, the Minister of Agriculture"
+            place = office.label.removeprefix(_CABINET)
+            return any(subject == fact.subject and label.startswith("Minister") and label.endswith(f" of {place}")
+                       for subject, label in offices)
         title, place = office.label.split(" of ", 1)
         return any(subject == fact.subject and label != office.label and label.startswith(f"{title} of ")
                    and label.endswith(f" of {place}") for subject, label in offices)
