@@ -20,7 +20,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;:.!?)](?:\s|$)|['’]s\b)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 #: A demonym split at the end of a linked country name ("Australia n", "Iraq i", "Japan ese",
 #: "Europe an"), as text copied from wiki pages has it: joined again, or the country's word
-#: is lost ("leader of the Zimbabwe an opposition party").
+#: is lost ("a leader of the Kenya n opposition").
 _SPLIT_DEMONYM = re.compile(r"\b(?:[A-Z][a-z]{2,}a (?=ns?\b)|[A-Z][a-z]{2,}[qlnthd] (?=i\b(?![.'’]))"
                             r"|[A-Z][a-z]{2,} (?=(?:ese|ians?)\b)|(?:Europe|Zimbabwe|Chile|Singapore) (?=ans?\b))")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")

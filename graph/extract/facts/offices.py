@@ -358,7 +358,7 @@ def read_body_posts(state: ArticleState, sent: Span) -> None:
         elif token.lower_ == "president":
             continue  # a bare president of a body is its head under many names
         if any(w.lower_ in _JUNIOR_RANKS for w in words_before(first, 2)):
-            continue  # "the deputy budget director of the Office": a junior post, not the director's
+            continue  # "the deputy finance director of the Agency": a junior post, not the director's
         body = _body_after_of(state, token, sent) or _body_before(state, first, token)
         if body is None:
             continue
