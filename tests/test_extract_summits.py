@@ -375,18 +375,6 @@ def test_a_meeting_that_includes_no_one_names_no_participants(extract_by_rules):
     assert result.pairs("attends") == set()
 
 
-@pytest.mark.parametrize(
-    ("text", "summit"),
-    [
-        pytest.param("Maria Lind attended the APEC meeting in Lima.", "2004 APEC summit", id="series-meeting"),
-        pytest.param("Maria Lind attended the G8 leaders' gathering in Lima.", "2004 G8 summit", id="leaders-gathering"),
-    ],
-)
-def test_a_series_meeting_of_leaders_is_the_series_summit(extract_by_rules, text, summit):
-    result = extract_by_rules(text, date="2004-11-20")
-    assert result.pairs("attends") == {("Maria Lind", summit)}
-
-
 def test_a_ministers_meeting_of_a_series_is_no_summit_of_its_leaders(extract_by_rules):
     result = extract_by_rules("Maria Lind attended the APEC trade ministers' meeting in Lima.", date="2004-11-20")
     assert result.pairs("attends") == set()
@@ -395,6 +383,9 @@ def test_a_ministers_meeting_of_a_series_is_no_summit_of_its_leaders(extract_by_
 @pytest.mark.parametrize(
     ("text", "summit"),
     [
+        # a series' meeting of leaders is the series summit
+        pytest.param("Maria Lind attended the APEC meeting in Lima.", "2004 APEC summit", id="series-meeting"),
+        pytest.param("Maria Lind attended the G8 leaders' gathering in Lima.", "2004 G8 summit", id="leaders-gathering"),
         pytest.param("Maria Lind flew to Baku for a summit of the Caspian states.", "2004 Caspian summit", id="caspian"),
         pytest.param("Maria Lind flew to Lisbon for the EU-Africa summit.", "2004 Africa–EU summit", id="africa-eu"),
         pytest.param("Maria Lind flew to Lisbon for the Africa–EU summit.", "2004 Africa–EU summit", id="eu-africa"),
